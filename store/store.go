@@ -1,0 +1,118 @@
+// Package store keeps everything qaward knows in one bbolt file: cycles,
+// applicants, reviewers, groups, conflicts, score sheets, consensus sheets and
+// satisfaction results. Every change is written in one transaction together
+// with its audit record (who, when, what, before and after), and the audit
+// records are chained by SHA-256 so that Verify detects a record changed
+// outside qaward. It is the only package that imports bbolt.
+package store
+
+import (
+	"errors"
+	"io"
+	"time"
+
+	"qaward/award"
+)
+
+// Errors callers can test with errors.Is.
+var (
+	// ErrInUse: another process holds the database.
+	ErrInUse = errors.New("database is in use by another qaward process")
+	// ErrNotFound: the record asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrNoCycle: no cycle has been created yet.
+	ErrNoCycle = errors.New("no cycle: create one with 'qaward init --cycle ID'")
+	// ErrLocked: the sheet was submitted and is locked for its reviewer.
+	ErrLocked = errors.New("sheet is submitted and locked")
+	// ErrExists: the record already exists.
+	ErrExists = errors.New("already exists")
+)
+
+// Store is what the rest of qaward knows of persistence. Methods that take
+// an actor record that person in the audit log. Bulk methods are all or
+// nothing.
+type Store interface {
+	// Path is the database file.
+	Path() string
+	Close() error
+
+	// CreateCycle adds a cycle and makes it the current one.
+	CreateCycle(actor string, c award.Cycle) error
+	// CurrentCycle is the ID of the cycle made last (ErrNoCycle if none).
+	CurrentCycle() (string, error)
+	Cycle(id string) (award.Cycle, error)
+	Cycles() ([]award.Cycle, error)
+
+	// PutApplicants adds or replaces applicants of a cycle.
+	PutApplicants(actor, cycle string, as []award.Applicant) error
+	Applicants(cycle string) ([]award.Applicant, error)
+	Applicant(cycle, id string) (award.Applicant, error)
+
+	PutReviewers(actor, cycle string, rs []award.Reviewer) error
+	Reviewers(cycle string) ([]award.Reviewer, error)
+
+	PutConflicts(actor, cycle string, cs []award.Conflict) error
+	Conflicts(cycle string) ([]award.Conflict, error)
+
+	PutGroups(actor, cycle string, gs []award.Group) error
+	Groups(cycle string) ([]award.Group, error)
+
+	PutAssignments(actor, cycle string, as []award.Assignment) error
+	Assignments(cycle string) ([]award.Assignment, error)
+
+	// PutSheets adds or replaces whole sheets (the office's bulk entry).
+	PutSheets(actor, cycle string, ss []award.Sheet) error
+	// SaveSheet durably saves one reviewer's sheet (fsynced when it
+	// returns). It refuses with ErrLocked a change to a sheet already
+	// submitted, unless the change is by the office (force).
+	SaveSheet(actor, cycle string, s award.Sheet) error
+	// Sheet returns one sheet (ErrNotFound if it was never saved).
+	Sheet(cycle string, key award.SheetKey) (award.Sheet, error)
+	// Sheets calls fn for every sheet of the cycle, consensus sheets
+	// excluded. With text false, strengths and improvements are left
+	// empty, which makes the scan fast enough for rankings.
+	Sheets(cycle string, text bool, fn func(award.Sheet) error) error
+	// SaveConsensus durably saves the leader's consensus sheet for an
+	// applicant and stage (ReviewerID is the leader).
+	SaveConsensus(actor, cycle string, s award.Sheet) error
+	// Consensus calls fn for every consensus sheet of the cycle.
+	Consensus(cycle string, fn func(award.Sheet) error) error
+
+	PutSatisfaction(actor, cycle string, ss []award.Satisfaction) error
+	Satisfaction(cycle string) ([]award.Satisfaction, error)
+
+	// Audit calls fn for every audit entry in order.
+	Audit(fn func(Entry) error) error
+	// Verify checks the file, the audit chain and every record against the
+	// audit entry that wrote it, and returns every fault found.
+	Verify() ([]Fault, error)
+	// Backup writes a consistent copy of the database while others read.
+	Backup(w io.Writer) (int64, error)
+}
+
+// Entry is one audit record.
+type Entry struct {
+	Seq    uint64
+	Time   time.Time
+	Actor  string
+	Action string // such as "import scores", "save sheet"
+	Bucket string // the record's bucket path, such as "cycles/2026/sheets"
+	Key    string
+	Before []byte // the record before the change (nil if new)
+	After  []byte // the record after the change (nil if deleted)
+	Prev   string // hex SHA-256 of the previous entry
+	Hash   string // hex SHA-256 of this entry, chained over Prev
+}
+
+// Fault is one problem Verify found.
+type Fault struct {
+	Bucket, Key string
+	Problem     string
+}
+
+func (f Fault) String() string {
+	if f.Key == "" {
+		return f.Bucket + ": " + f.Problem
+	}
+	return f.Bucket + " " + f.Key + ": " + f.Problem
+}
