@@ -1,0 +1,91 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"qaward/award"
+	"qaward/store"
+)
+
+// openStore opens the database; a read-only open needs the file to exist.
+func (a *app) openStore(readOnly bool) (*store.DB, error) {
+	path, err := a.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if readOnly {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no database at %s: create a cycle first with 'qaward init --cycle ID'", path)
+		}
+	}
+	return store.Open(path, store.Options{ReadOnly: readOnly})
+}
+
+// cycleID is --cycle, else the current cycle.
+func (a *app) cycleID(st store.Store) (string, error) {
+	if a.cycle != "" {
+		if _, err := st.Cycle(a.cycle); err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				return "", fmt.Errorf("cycle %q does not exist", a.cycle)
+			}
+			return "", err
+		}
+		return a.cycle, nil
+	}
+	return st.CurrentCycle()
+}
+
+func runInit(a *app, args []string) error {
+	fs := a.flags("init")
+	configFile := fs.String("config", "", "cycle configuration `file` (TOML); defaults apply to every key it leaves out")
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	if a.cycle == "" {
+		return usagef("init: --cycle ID is required")
+	}
+	if !validID(a.cycle) {
+		return usagef("init: --cycle %q: an ID is 1–64 letters, digits, '.', '_' or '-'", a.cycle)
+	}
+	c := award.Cycle{ID: a.cycle, Created: time.Now().UTC(), Config: award.DefaultConfig()}
+	if *configFile != "" {
+		text, err := os.ReadFile(*configFile)
+		if err != nil {
+			return err
+		}
+		if c.Config, err = award.ParseConfig(*configFile, string(text)); err != nil {
+			return err
+		}
+		c.ConfigText = string(text)
+	}
+	st, err := a.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.CreateCycle(a.actor(), c); err != nil {
+		if errors.Is(err, store.ErrExists) {
+			return fmt.Errorf("cycle %q already exists in %s", c.ID, st.Path())
+		}
+		return err
+	}
+	fmt.Fprintf(a.stdout, "created cycle %s in %s (current cycle)\n", c.ID, st.Path())
+	return nil
+}
+
+func validID(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i, r := range s {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || i > 0 && (r == '.' || r == '_' || r == '-')
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

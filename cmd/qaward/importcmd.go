@@ -1,0 +1,172 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"qaward/award"
+	"qaward/award/imports"
+	"qaward/criteria"
+	"qaward/store"
+)
+
+// importKinds are the tables `qaward import` takes.
+var importKinds = []string{"applicants", "reviewers", "conflicts", "scores", "satisfaction", "survey"}
+
+func runImport(a *app, args []string) error {
+	fs := a.flags("import")
+	pos, err := parse(fs, args, 2)
+	if err != nil {
+		return err
+	}
+	kind, file := pos[0], pos[1]
+	if !contains(importKinds, kind) {
+		return usagef("import: unknown kind %q: want one of %s", kind, strings.Join(importKinds, ", "))
+	}
+	table, err := readTable(file)
+	if err != nil {
+		return err
+	}
+	st, err := a.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cycle, err := a.cycleID(st)
+	if err != nil {
+		return err
+	}
+	n, err := importTable(st, a.actor(), cycle, kind, table)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "imported %d %s into cycle %s\n", n, importNoun(kind, n), cycle)
+	return nil
+}
+
+func importNoun(kind string, n int) string {
+	switch kind {
+	case "scores":
+		return "score sheets"
+	case "satisfaction", "survey":
+		return "satisfaction results"
+	}
+	return kind
+}
+
+// readTable reads an import file by its extension.
+func readTable(file string) (*imports.Table, error) {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".xlsx", ".xls", ".et":
+		return nil, fmt.Errorf("%s: spreadsheet import is not available in this version; save the sheet as \"CSV UTF-8\" and import that", file)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return imports.ReadCSV(file, f)
+}
+
+// importTable validates a whole table against the cycle and stores it in
+// one transaction; it returns the number of records.
+func importTable(st store.Store, actor, cycle, kind string, t *imports.Table) (int, error) {
+	c, err := importContext(st, cycle)
+	if err != nil {
+		return 0, err
+	}
+	switch kind {
+	case "applicants":
+		as, err := imports.Applicants(t, criteriaFor)
+		if err != nil {
+			return 0, err
+		}
+		for i := range as { // a re-import keeps the applicant's place in the pipeline
+			if old, ok := c.Applicants[as[i].ID]; ok {
+				as[i].Status = old.Status
+			}
+		}
+		return len(as), st.PutApplicants(actor, cycle, as)
+	case "reviewers":
+		rs, err := imports.Reviewers(t)
+		if err != nil {
+			return 0, err
+		}
+		return len(rs), st.PutReviewers(actor, cycle, rs)
+	case "conflicts":
+		cs, err := imports.Conflicts(t, c)
+		if err != nil {
+			return 0, err
+		}
+		return len(cs), st.PutConflicts(actor, cycle, cs)
+	case "scores":
+		ss, err := imports.Scores(t, c)
+		if err != nil {
+			return 0, err
+		}
+		return len(ss), st.PutSheets(actor, cycle, ss)
+	case "satisfaction", "survey":
+		read := imports.Satisfaction
+		if kind == "survey" {
+			read = imports.Survey
+		}
+		ss, err := read(t, c)
+		if err != nil {
+			return 0, err
+		}
+		return len(ss), st.PutSatisfaction(actor, cycle, ss)
+	}
+	return 0, usagef("import: unknown kind %q", kind)
+}
+
+func importContext(st store.Store, cycle string) (*imports.Context, error) {
+	cy, err := st.Cycle(cycle)
+	if err != nil {
+		return nil, err
+	}
+	as, err := st.Applicants(cycle)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := st.Reviewers(cycle)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := st.Conflicts(cycle)
+	if err != nil {
+		return nil, err
+	}
+	return imports.NewContext(as, rs, cs, lookupSet, cy.Config.Survey), nil
+}
+
+func lookupSet(id string) *criteria.Set {
+	s, _ := criteria.Lookup(id)
+	return s
+}
+
+// criteriaFor picks an applicant's criteria set: the named one, which must
+// be for that kind of applicant, or the kind's default.
+func criteriaFor(id string, kind award.Kind) (string, error) {
+	if id == "" {
+		return criteria.Default(string(kind)).ID, nil
+	}
+	s, ok := criteria.Lookup(id)
+	if !ok {
+		return "", fmt.Errorf("unknown criteria set %q (see 'qaward criteria')", id)
+	}
+	if s.Applicant != string(kind) {
+		return "", fmt.Errorf("criteria set %q is for %s applicants, not %s", id, s.Applicant, kind)
+	}
+	return s.ID, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/lipgloss/table"
+)
+
+// report is tabular output that prints as an aligned table, CSV or JSON.
+type report struct {
+	header  []string
+	rows    [][]string
+	numeric map[string]bool // columns printed as JSON numbers (empty → null)
+	integer map[string]bool // columns printed as JSON integers
+	notes   []string        // printed under the table only
+}
+
+var formats = []string{"table", "csv", "json"}
+
+func checkFormat(f string) error {
+	if !contains(formats, f) {
+		return usagef("--format %q: want table, csv or json", f)
+	}
+	return nil
+}
+
+func (r *report) write(w io.Writer, format string) error {
+	switch format {
+	case "csv":
+		return r.writeCSV(w)
+	case "json":
+		return r.writeJSON(w)
+	}
+	return r.writeTable(w)
+}
+
+func (r *report) writeCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(r.header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(r.rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (r *report) writeJSON(w io.Writer) error {
+	var b bytes.Buffer
+	b.WriteString("[")
+	for i, row := range r.rows {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n  {")
+		for j, h := range r.header {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			k, _ := json.Marshal(h)
+			b.Write(k)
+			b.WriteString(": ")
+			v := row[j]
+			switch {
+			case (r.numeric[h] || r.integer[h]) && v == "":
+				b.WriteString("null")
+			case r.numeric[h] || r.integer[h]:
+				b.WriteString(v) // already exact decimal text
+			default:
+				s, _ := json.Marshal(v)
+				b.Write(s)
+			}
+		}
+		b.WriteString("}")
+	}
+	if len(r.rows) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("]\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func (r *report) writeTable(w io.Writer) error {
+	t := table.New().Border(lipgloss.NormalBorder()).Headers(r.header...).Rows(r.rows...).
+		StyleFunc(func(row, col int) lipgloss.Style {
+			s := lipgloss.NewStyle().Padding(0, 1)
+			if col < len(r.header) && (r.numeric[r.header[col]] || r.integer[r.header[col]]) {
+				s = s.Align(lipgloss.Right)
+			}
+			return s
+		})
+	_, err := fmt.Fprintln(w, t.Render())
+	for _, n := range r.notes {
+		fmt.Fprintln(w, n)
+	}
+	return err
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"qaward/award"
+	"qaward/scoring"
+	"qaward/store"
+)
+
+func runRank(a *app, args []string) error {
+	fs := a.flags("rank")
+	stage := fs.String("stage", "composite", "ranking: material, onsite or composite")
+	format := fs.String("format", "table", "output format: table, csv or json")
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	if err := checkFormat(*format); err != nil {
+		return err
+	}
+	if *stage != "material" && *stage != "onsite" && *stage != "composite" {
+		return usagef("rank: --stage %q: want material, onsite or composite", *stage)
+	}
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cycle, err := a.cycleID(st)
+	if err != nil {
+		return err
+	}
+	ev, err := evaluate(st, cycle)
+	if err != nil {
+		return err
+	}
+	var r *report
+	switch *stage {
+	case "material":
+		r = materialReport(ev)
+	case "onsite":
+		r = onsiteReport(ev)
+	default:
+		r = compositeReport(ev)
+	}
+	return r.write(a.stdout, *format)
+}
+
+// evaluate computes every ranking of a cycle from the database.
+func evaluate(st store.Store, cycle string) (*scoring.Evaluation, error) {
+	snap, err := store.LoadSnapshot(st, cycle)
+	if err != nil {
+		return nil, err
+	}
+	ev := scoring.Evaluate(scoring.Input{Config: snap.Cycle.Config, Sets: lookupSet, Applicants: snap.Applicants,
+		Sheets: snap.Sheets, Consensus: snap.Consensus, Satisfaction: snap.Satisfaction})
+	return &ev, nil
+}
+
+func rankText(rank int, tie bool) string {
+	if rank == 0 {
+		return ""
+	}
+	return strconv.Itoa(rank)
+}
+
+func scoreText(s award.Score, has bool) string {
+	if !has {
+		return ""
+	}
+	return s.String()
+}
+
+func materialReport(ev *scoring.Evaluation) *report {
+	r := &report{header: []string{"rank", "id", "kind", "name", "material", "reviewers", "shortlisted"},
+		numeric: map[string]bool{"material": true}, integer: map[string]bool{"rank": true, "reviewers": true}}
+	ties := 0
+	for _, m := range ev.Material {
+		r.rows = append(r.rows, []string{rankText(m.Rank, m.Tie), m.Applicant.ID, string(m.Applicant.Kind), m.Applicant.Name,
+			scoreText(m.Material, m.HasMaterial), strconv.Itoa(m.Reviewers), yesNo(m.Shortlisted)})
+		if m.Tie {
+			ties++
+		}
+	}
+	if ties > 0 {
+		r.notes = append(r.notes, fmt.Sprintf("%d rows share their material score with a neighbour; applicant ID decides their order", ties))
+	}
+	r.notes = append(r.notes, ev.BoundaryTies...)
+	return r
+}
+
+func compositeReport(ev *scoring.Evaluation) *report {
+	r := &report{header: []string{"rank", "id", "kind", "name", "material", "onsite", "satisfaction", "composite", "outcome"},
+		numeric: map[string]bool{"material": true, "onsite": true, "satisfaction": true, "composite": true},
+		integer: map[string]bool{"rank": true}}
+	for _, c := range ev.Composite {
+		complete := c.Outcome != scoring.Incomplete
+		r.rows = append(r.rows, []string{rankText(c.Rank, c.Tie), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
+			c.Material.String(), scoreText(c.Onsite, c.HasOnsite), scoreText(c.Satisfaction, c.HasSatisfaction),
+			scoreText(c.Composite, complete), string(c.Outcome)})
+		if c.Tie {
+			r.notes = append(r.notes, fmt.Sprintf("tie: %s equals a neighbour in composite, on-site and material score", c.Applicant.ID))
+		}
+		if !complete {
+			r.notes = append(r.notes, fmt.Sprintf("incomplete: %s: %s", c.Applicant.ID, c.Reason))
+		}
+	}
+	v := ev.Vacant
+	r.notes = append(r.notes, fmt.Sprintf("vacant places: %d organisation award(s), %d individual award(s), %d nomination(s)",
+		v.AwardOrganizations, v.AwardIndividuals, v.Nominations))
+	r.notes = append(r.notes, ev.BoundaryTies...)
+	return r
+}
+
+func onsiteReport(ev *scoring.Evaluation) *report {
+	r := &report{header: []string{"rank", "id", "kind", "name", "onsite", "reviewers", "material"},
+		numeric: map[string]bool{"onsite": true, "material": true}, integer: map[string]bool{"rank": true, "reviewers": true}}
+	for _, o := range ev.Onsite() {
+		r.rows = append(r.rows, []string{rankText(o.Rank, o.Tie), o.Applicant.ID, string(o.Applicant.Kind), o.Applicant.Name,
+			o.Onsite.String(), strconv.Itoa(o.Reviewers), scoreText(o.Material, o.HasMaterial)})
+		if o.Tie {
+			r.notes = append(r.notes, fmt.Sprintf("tie: %s equals a neighbour in on-site and material score", o.Applicant.ID))
+		}
+	}
+	return r
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"qaward/award/sample"
+	"qaward/store"
+	"qaward/tui"
+)
+
+// runTUI starts the terminal UI on the database.
+func runTUI(a *app) error {
+	if a.lang != "" && a.lang != "zh" && a.lang != "en" {
+		return usagef("--lang %q: want zh or en", a.lang)
+	}
+	st, err := a.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return a.tui(st, func() error { return storeDataset(st, "office", sample.Demo()) })
+}
+
+func (a *app) tui(st store.Store, loadSample func() error) error {
+	return tui.Run(a.ctx, st, tui.Options{Cycle: a.cycle, As: a.as, Lang: a.lang,
+		Input: a.stdin, Output: a.stdout, LoadSample: loadSample})
+}
+
+// runDemo opens the TUI on a temporary database holding the sample cycle;
+// it touches nothing else and removes the database afterwards.
+func runDemo(a *app, args []string) error {
+	fs := a.flags("demo")
+	keep := fs.Bool("keep", false, "keep the temporary database and print its path on exit")
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	if a.lang != "" && a.lang != "zh" && a.lang != "en" {
+		return usagef("--lang %q: want zh or en", a.lang)
+	}
+	path, cleanup, err := tempDB()
+	if err != nil {
+		return err
+	}
+	if a.db != "" {
+		path, cleanup = a.db, func() {}
+	}
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		cleanup()
+		return err
+	}
+	if _, err := st.CurrentCycle(); err != nil {
+		if err := storeDataset(st, "office", sample.Demo()); err != nil {
+			st.Close()
+			cleanup()
+			return err
+		}
+	}
+	err = a.tui(st, nil)
+	st.Close()
+	if *keep || a.db != "" {
+		fmt.Fprintln(os.Stderr, "demo database:", path)
+	} else {
+		cleanup()
+	}
+	return err
+}
