@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -149,7 +150,7 @@ func ParseConfig(file, text string) (Config, error) {
 		if errors.As(err, &pe) {
 			return Config{}, &ConfigError{File: file, Line: pe.Position.Line, Column: pe.Position.Col, Msg: pe.Message}
 		}
-		return Config{}, &ConfigError{File: file, Msg: err.Error()}
+		return Config{}, typeError(file, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]
@@ -273,6 +274,19 @@ func (c Config) validate() *ConfigError {
 		}
 	}
 	return nil
+}
+
+var typeErrorPattern = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+
+// typeError turns the TOML decoder's "incompatible types" error into a
+// positioned ConfigError.
+func typeError(file string, err error) *ConfigError {
+	m := typeErrorPattern.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &ConfigError{File: file, Msg: err.Error()}
+	}
+	line, _ := strconv.Atoi(m[1])
+	return &ConfigError{File: file, Line: line, Field: m[2], Msg: m[3]}
 }
 
 // numberText renders a TOML number as the shortest decimal that reads back

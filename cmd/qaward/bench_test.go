@@ -1,0 +1,138 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"qaward/award/imports"
+	"qaward/award/sample"
+	"qaward/store"
+)
+
+// The reference scale of DESIGN §5: 1,000 applicants, 300 reviewers, 7
+// reviewers per applicant per stage, both stages scored: 14,000 sheets and
+// 322,000 item scores.
+var reference = sample.Options{Cycle: "ref", Applicants: 1000, Reviewers: 300, PerApplicant: 7, Seed: 1}
+
+var (
+	refOnce sync.Once
+	refDir  string
+	refErr  error
+)
+
+// referenceFiles generates the reference cycle once per test binary: its
+// CSV files and a database holding it.
+func referenceFiles(b *testing.B) (dir string) {
+	b.Helper()
+	refOnce.Do(func() {
+		if refDir, refErr = os.MkdirTemp("", "qaward-ref-"); refErr != nil {
+			return
+		}
+		d, err := sample.Generate(reference)
+		if err != nil {
+			refErr = err
+			return
+		}
+		if refErr = sample.WriteCSV(refDir, d); refErr != nil {
+			return
+		}
+		st, err := store.Open(filepath.Join(refDir, "ref.db"), store.Options{})
+		if err != nil {
+			refErr = err
+			return
+		}
+		defer st.Close()
+		refErr = storeDataset(st, "bench", d)
+	})
+	if refErr != nil {
+		b.Fatal(refErr)
+	}
+	return refDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if refDir != "" {
+		os.RemoveAll(refDir)
+	}
+	os.Exit(code)
+}
+
+// BenchmarkRecomputeRankings is a full recompute of the material, on-site
+// and composite rankings from the database at the reference scale
+// (target ≤ 20 ms).
+func BenchmarkRecomputeRankings(b *testing.B) {
+	dir := referenceFiles(b)
+	st, err := store.Open(filepath.Join(dir, "ref.db"), store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ev, err := evaluate(st, "ref")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(ev.Material) != 1000 || len(ev.Onsite()) != 1000 || len(ev.Composite) == 0 {
+			b.Fatalf("rankings incomplete: %d material rows", len(ev.Material))
+		}
+	}
+}
+
+// BenchmarkImportReferenceScores is the bulk import of the reference
+// cycle's 322,000 item scores from CSV into a database holding its
+// applicants, reviewers and conflicts (target ≤ 3 s).
+func BenchmarkImportReferenceScores(b *testing.B) {
+	dir := referenceFiles(b)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, err := store.Open(filepath.Join(b.TempDir(), "import.db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		c := importSetup(b, st, dir)
+		b.StartTimer()
+		f, err := os.Open(filepath.Join(dir, "scores.csv"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		t, err := imports.ReadCSV("scores.csv", f)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := importTable(st, "bench", c, "scores", t)
+		if err != nil || n != 14000 {
+			b.Fatalf("imported %d sheets: %v", n, err)
+		}
+		b.StopTimer()
+		st.Close()
+	}
+}
+
+func importSetup(b *testing.B, st store.Store, dir string) string {
+	b.Helper()
+	if err := st.CreateCycle("bench", sample.Demo().Cycle); err != nil {
+		b.Fatal(err)
+	}
+	cycle, _ := st.CurrentCycle()
+	for _, k := range []string{"applicants", "reviewers", "conflicts"} {
+		f, err := os.Open(filepath.Join(dir, k+".csv"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		t, err := imports.ReadCSV(k+".csv", f)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := importTable(st, "bench", cycle, k, t); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return cycle
+}
