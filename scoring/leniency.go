@@ -1,0 +1,69 @@
+package scoring
+
+import (
+	"slices"
+	"strings"
+
+	"qaward/award"
+)
+
+// LeniencyRow is how far one reviewer's sheet totals lie, on average, from
+// the stage scores of the applicants they scored: positive for a lenient
+// reviewer, negative for a strict one.
+type LeniencyRow struct {
+	ReviewerID string
+	Stage      award.Stage
+	// Sheets counts the reviewer's counted sheets at the stage.
+	Sheets int
+	// Sum is the exact sum of (sheet total − stage score) over those
+	// sheets, in hundredths; the exact mean is Sum / Sheets.
+	Sum award.Score
+	// Mean is Sum / Sheets rounded half up (away from zero) to 0.01, for
+	// display.
+	Mean award.Score
+	// Above and Below count sheets above and below the stage score.
+	Above, Below int
+}
+
+// Leniency compares every reviewer's counted sheets at a stage with the
+// stage scores (consensus where recorded, otherwise consolidated) of the
+// same applicants. Rows are ordered by reviewer ID. Applicants of every
+// status are included: leniency describes the reviewer, not the ranking.
+func (e *Evaluation) Leniency(st award.Stage) []LeniencyRow {
+	s := stageIndex(st)
+	if s < 0 {
+		return nil
+	}
+	at := map[string]int{}
+	var rows []LeniencyRow
+	for _, c := range e.counted {
+		if int(c.stage) != s {
+			continue
+		}
+		r := &e.stages[2*int(c.app)+s]
+		if !r.Has {
+			continue
+		}
+		k, ok := at[c.reviewer]
+		if !ok {
+			k = len(rows)
+			at[c.reviewer] = k
+			rows = append(rows, LeniencyRow{ReviewerID: c.reviewer, Stage: st})
+		}
+		d := c.total - r.Score
+		row := &rows[k]
+		row.Sheets++
+		row.Sum += d
+		switch {
+		case d > 0:
+			row.Above++
+		case d < 0:
+			row.Below++
+		}
+	}
+	for k := range rows {
+		rows[k].Mean = award.Score(RoundHalfUp(int64(rows[k].Sum), int64(rows[k].Sheets)))
+	}
+	slices.SortFunc(rows, func(a, b LeniencyRow) int { return strings.Compare(a.ReviewerID, b.ReviewerID) })
+	return rows
+}
