@@ -3,6 +3,7 @@ module qaward
 go 1.26.8
 
 require (
+	github.com/6tail/lunar-go v1.4.7 // indirect
 	github.com/BurntSushi/toml v1.6.0 // indirect
 	github.com/NimbleMarkets/ntcharts v0.3.1 // indirect
 	github.com/atotto/clipboard v0.1.4 // indirect

@@ -33,6 +33,9 @@ type Config struct {
 	// DispersionPoints flags an item when one reviewer's percentage is at
 	// least this many points from the median of the others.
 	DispersionPoints int
+	// Calendar lists working-day calendar years the built-in official
+	// calendar does not cover, or corrects.
+	Calendar []CalendarYear
 }
 
 // Weights of material, on-site and satisfaction scores in the composite;
@@ -137,6 +140,11 @@ type rawConfig struct {
 	Dispersion struct {
 		Points *int `toml:"points"`
 	} `toml:"dispersion"`
+	Calendar []struct {
+		Year int      `toml:"year"`
+		Off  []string `toml:"off"`
+		Work []string `toml:"work"`
+	} `toml:"calendar"`
 }
 
 // ParseConfig reads a cycle configuration from TOML text; file names the
@@ -228,6 +236,12 @@ func ParseConfig(file, text string) (Config, error) {
 		}
 		_ = i
 		c.Survey.Weights = append(c.Survey.Weights, d)
+	}
+	for _, y := range raw.Calendar {
+		c.Calendar = append(c.Calendar, CalendarYear{Year: y.Year, Off: y.Off, Work: y.Work})
+	}
+	if _, err := NewCalendar(c.Calendar); err != nil {
+		return Config{}, &ConfigError{File: file, Line: lineOf(text, []string{"calendar"}), Field: "calendar", Msg: err.Error()}
 	}
 	if err := c.validate(); err != nil {
 		err.File = file
