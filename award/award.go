@@ -74,6 +74,9 @@ type Applicant struct {
 	// CriteriaSet is the ID of the criteria set the applicant is scored by.
 	CriteriaSet string
 	Status      Status
+	// Profile holds what eligibility needs (Art. 8–10), as recorded by the
+	// office.
+	Profile Profile
 }
 
 // Status is an applicant's place in the pipeline.

@@ -1,0 +1,61 @@
+package award
+
+// Profile is what the office records of an applicant for eligibility
+// (Art. 8–10) and confidentiality (Art. 37).
+type Profile struct {
+	RegisteredIn    string // 注册地, such as 武冈市
+	LegalPerson     bool   // 具有法人资格
+	ExcellenceModel bool   // 已实施卓越绩效管理模式 (Art. 8(3))
+	Certifications  []Certification
+	Incidents       []Incident
+	PriorAwards     []PriorAward
+	// Confidential names the fields the applicant declared secret (Art. 37);
+	// they never leave qaward unless the office asks.
+	Confidential []string
+}
+
+// Certification is a management-system certificate (Art. 8(3)).
+type Certification struct {
+	Name       string // such as GB/T 19001 质量管理体系
+	Number     string
+	ValidUntil string // YYYY-MM-DD
+}
+
+// IncidentKind is the kind of an accident or violation (Art. 8(7)).
+type IncidentKind string
+
+// Kinds of incident.
+const (
+	QualityIncident      IncidentKind = "quality"
+	SafetyIncident       IncidentKind = "safety"
+	EnvironmentIncident  IncidentKind = "environment"
+	PublicHealthIncident IncidentKind = "public-health"
+	Violation            IncidentKind = "violation" // 违法、违规、违纪
+)
+
+// Incident is an accident or violation on record.
+type Incident struct {
+	Date        string // YYYY-MM-DD
+	Kind        IncidentKind
+	Major       bool // 较大及以上事故
+	Description string
+}
+
+// PriorAwardKind names an award that bears on eligibility (Art. 10).
+type PriorAwardKind string
+
+// Prior awards.
+const (
+	ChinaQualityAward     PriorAwardKind = "china-quality-award"     // 中国质量奖
+	HunanGovernorAward    PriorAwardKind = "hunan-governor-award"    // 湖南省省长质量奖
+	ShaoyangMayorAward    PriorAwardKind = "shaoyang-mayor-award"    // 邵阳市市长质量奖
+	WugangMayorAward      PriorAwardKind = "wugang-mayor-award"      // 武冈市市长质量奖
+	WugangMayorNomination PriorAwardKind = "wugang-mayor-nomination" // 提名奖
+)
+
+// PriorAward is an award the applicant declared or the database recorded.
+type PriorAward struct {
+	Award PriorAwardKind
+	Year  int
+	Cycle string // for this award: the cycle it was won in
+}
