@@ -53,14 +53,15 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"init":     {"create a cycle and make it current", "init --cycle ID [--config FILE]", runInit},
-		"import":   {"import applicants, reviewers, conflicts, scores, satisfaction or survey from CSV", "import KIND FILE", runImport},
-		"rank":     {"print the material, on-site or composite ranking", "rank --stage material|onsite|composite [--format table|csv|json]", runRank},
-		"criteria": {"print a criteria set, or check one in a TOML file", "criteria [--set ID | --file FILE] [--format table|csv|json]", runCriteria},
-		"verify":   {"check the database file and its audit chain", "verify", runVerify},
-		"backup":   {"write a consistent copy of the database", "backup FILE", runBackup},
-		"gen":      {"generate a synthetic cycle, into the database or as CSV files", "gen [--applicants N] [--reviewers N] [--per-applicant N] [--seed N] [--out DIR]", runGen},
-		"demo":     {"open the TUI on a temporary database with the sample cycle", "demo", runDemo},
+		"init":      {"create a cycle and make it current", "init --cycle ID [--config FILE]", runInit},
+		"import":    {"import applicants, reviewers, conflicts, scores, satisfaction or survey from CSV", "import KIND FILE", runImport},
+		"rank":      {"print the material, on-site or composite ranking", "rank --stage material|onsite|composite [--format table|csv|json]", runRank},
+		"criteria":  {"print a criteria set, or check one in a TOML file", "criteria [--set ID | --file FILE] [--format table|csv|json]", runCriteria},
+		"verify":    {"check the database file and its audit chain", "verify", runVerify},
+		"backup":    {"write a consistent copy of the database", "backup FILE", runBackup},
+		"gen":       {"generate a synthetic cycle, into the database or as CSV files", "gen [--applicants N] [--reviewers N] [--per-applicant N] [--seed N] [--out DIR]", runGen},
+		"publicity": {"compute the publicity window on the official working-day calendar", "publicity --start YYYY-MM-DD [--days 5]", runPublicity},
+		"demo":      {"open the TUI on a temporary database with the sample cycle", "demo", runDemo},
 	}
 }
 
