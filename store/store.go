@@ -9,6 +9,7 @@ package store
 import (
 	"errors"
 	"io"
+	"strings"
 	"time"
 
 	"qaward/award"
@@ -26,6 +27,12 @@ var (
 	ErrLocked = errors.New("sheet is submitted and locked")
 	// ErrExists: the record already exists.
 	ErrExists = errors.New("already exists")
+	// ErrConflicted: the reviewer declared a conflict of interest with the
+	// applicant and may not score it.
+	ErrConflicted = errors.New("reviewer declared a conflict of interest with the applicant")
+	// ErrSchema: the database was written by a newer qaward, or is not a
+	// qaward database at all.
+	ErrSchema = errors.New("unsupported database schema")
 )
 
 // Store is what the rest of qaward knows of persistence. Methods that take
@@ -64,7 +71,7 @@ type Store interface {
 	PutSheets(actor, cycle string, ss []award.Sheet) error
 	// SaveSheet durably saves one reviewer's sheet (fsynced when it
 	// returns). It refuses with ErrLocked a change to a sheet already
-	// submitted, unless the change is by the office (force).
+	// submitted; the office replaces submitted sheets with PutSheets.
 	SaveSheet(actor, cycle string, s award.Sheet) error
 	// Sheet returns one sheet (ErrNotFound if it was never saved).
 	Sheet(cycle string, key award.SheetKey) (award.Sheet, error)
@@ -90,7 +97,9 @@ type Store interface {
 	Backup(w io.Writer) (int64, error)
 }
 
-// Entry is one audit record.
+// Entry is one audit record. Keys of compound records join their parts
+// with "\x00" (a sheet is stage, applicant and reviewer); DisplayKey shows
+// them with slashes.
 type Entry struct {
 	Seq    uint64
 	Time   time.Time
@@ -114,5 +123,11 @@ func (f Fault) String() string {
 	if f.Key == "" {
 		return f.Bucket + ": " + f.Problem
 	}
-	return f.Bucket + " " + f.Key + ": " + f.Problem
+	return f.Bucket + " " + DisplayKey(f.Key) + ": " + f.Problem
+}
+
+// DisplayKey renders a stored key for people: the "\x00" that separates
+// the parts of a compound key becomes "/".
+func DisplayKey(key string) string {
+	return strings.ReplaceAll(key, "\x00", "/")
 }
