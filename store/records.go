@@ -222,19 +222,29 @@ func jsonBatch[T any](what, bucket string, items []T, key func(*T) ([]byte, erro
 func listJSON[T any](db *DB, cycle, bucket string) ([]T, error) {
 	var out []T
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		b, err := subBucket(tx, cycle, bucket)
-		if err != nil {
+		var err error
+		out, err = listJSONTx[T](tx, cycle, bucket)
+		return err
+	})
+	return out, err
+}
+
+// listJSONTx decodes every record of a cycle's bucket within a read
+// transaction.
+func listJSONTx[T any](tx *bolt.Tx, cycle, bucket string) ([]T, error) {
+	b, err := subBucket(tx, cycle, bucket)
+	if err != nil {
+		return nil, err
+	}
+	path := cyclePath(cycle) + "/" + bucket
+	out := make([]T, 0, b.Stats().KeyN)
+	err = b.ForEach(func(k, v []byte) error {
+		var x T
+		if err := decodeJSON(path, k, v, &x); err != nil {
 			return err
 		}
-		path := cyclePath(cycle) + "/" + bucket
-		return b.ForEach(func(k, v []byte) error {
-			var x T
-			if err := decodeJSON(path, k, v, &x); err != nil {
-				return err
-			}
-			out = append(out, x)
-			return nil
-		})
+		out = append(out, x)
+		return nil
 	})
 	return out, err
 }

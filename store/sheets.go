@@ -157,28 +157,34 @@ func (db *DB) Consensus(cycle string, fn func(award.Sheet) error) error {
 
 func (db *DB) scanSheets(cycle, bucket string, text bool, fn func(award.Sheet) error) error {
 	return db.bolt.View(func(tx *bolt.Tx) error {
-		b, err := subBucket(tx, cycle, bucket)
+		return scanSheetsTx(tx, cycle, bucket, text, fn)
+	})
+}
+
+// scanSheetsTx calls fn for every sheet of a cycle's sheets or consensus
+// bucket within a read transaction.
+func scanSheetsTx(tx *bolt.Tx, cycle, bucket string, text bool, fn func(award.Sheet) error) error {
+	b, err := subBucket(tx, cycle, bucket)
+	if err != nil {
+		return err
+	}
+	in := newInterner()
+	var slab []int
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		var s award.Sheet
+		err := splitSheetKey(k, bucket == subConsensus, &s.SheetKey, in)
+		if err == nil {
+			err = decodeSheet(v, &s, text, in, &slab)
+		}
 		if err != nil {
+			return fmt.Errorf("%s/%s %s: %w", cyclePath(cycle), bucket, DisplayKey(string(k)), err)
+		}
+		if err := fn(s); err != nil {
 			return err
 		}
-		in := newInterner()
-		var slab []int
-		c := b.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			var s award.Sheet
-			err := splitSheetKey(k, bucket == subConsensus, &s.SheetKey, in)
-			if err == nil {
-				err = decodeSheet(v, &s, text, in, &slab)
-			}
-			if err != nil {
-				return fmt.Errorf("%s/%s %s: %w", cyclePath(cycle), bucket, DisplayKey(string(k)), err)
-			}
-			if err := fn(s); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // splitSheetKey parses a sheet key (or, for consensus, a stage\x00applicant

@@ -1,10 +1,14 @@
 package store
 
-import "qaward/award"
+import (
+	bolt "go.etcd.io/bbolt"
 
-// Snapshot is what rankings are computed from: a cycle with its applicants,
-// submitted and draft sheets (without text), consensus sheets and
-// satisfaction results.
+	"qaward/award"
+)
+
+// Snapshot is what rankings are computed from, read in one transaction so
+// that it is consistent: a cycle with its applicants, submitted and draft
+// sheets (without text), consensus sheets and satisfaction results.
 type Snapshot struct {
 	Cycle        award.Cycle
 	Applicants   []award.Applicant
@@ -15,33 +19,54 @@ type Snapshot struct {
 
 // LoadSnapshot reads a cycle's snapshot; cycle "" means the current cycle.
 func LoadSnapshot(st Store, cycle string) (Snapshot, error) {
+	return st.Snapshot(cycle)
+}
+
+// Snapshot reads a cycle's snapshot in one read transaction; cycle ""
+// means the current cycle.
+func (db *DB) Snapshot(cycle string) (Snapshot, error) {
 	var snap Snapshot
-	var err error
-	if cycle == "" {
-		if cycle, err = st.CurrentCycle(); err != nil {
-			return snap, err
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if cycle == "" {
+			v := tx.Bucket(bucketMeta).Get(keyCurrent)
+			if v == nil {
+				return ErrNoCycle
+			}
+			cycle = string(v)
 		}
-	}
-	if snap.Cycle, err = st.Cycle(cycle); err != nil {
-		return snap, err
-	}
-	if snap.Applicants, err = st.Applicants(cycle); err != nil {
-		return snap, err
-	}
-	err = st.Sheets(cycle, false, func(s award.Sheet) error {
-		snap.Sheets = append(snap.Sheets, s)
-		return nil
+		b, err := cycleBucket(tx, cycle)
+		if err != nil {
+			return err
+		}
+		if err := decodeJSON(cyclePath(cycle), keyCycle, b.Get(keyCycle), &snap.Cycle); err != nil {
+			return err
+		}
+		if snap.Applicants, err = listJSONTx[award.Applicant](tx, cycle, subApplicants); err != nil {
+			return err
+		}
+		if snap.Satisfaction, err = listJSONTx[award.Satisfaction](tx, cycle, subSatisfaction); err != nil {
+			return err
+		}
+		if snap.Sheets, err = collectSheets(tx, cycle, subSheets); err != nil {
+			return err
+		}
+		snap.Consensus, err = collectSheets(tx, cycle, subConsensus)
+		return err
 	})
-	if err != nil {
-		return snap, err
-	}
-	err = st.Consensus(cycle, func(s award.Sheet) error {
-		snap.Consensus = append(snap.Consensus, s)
-		return nil
-	})
-	if err != nil {
-		return snap, err
-	}
-	snap.Satisfaction, err = st.Satisfaction(cycle)
 	return snap, err
+}
+
+// collectSheets reads every sheet of a bucket, without text, into a slice
+// sized once.
+func collectSheets(tx *bolt.Tx, cycle, bucket string) ([]award.Sheet, error) {
+	b, err := subBucket(tx, cycle, bucket)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]award.Sheet, 0, b.Stats().KeyN)
+	err = scanSheetsTx(tx, cycle, bucket, false, func(s award.Sheet) error {
+		out = append(out, s)
+		return nil
+	})
+	return out, err
 }

@@ -88,6 +88,10 @@ type Store interface {
 	PutSatisfaction(actor, cycle string, ss []award.Satisfaction) error
 	Satisfaction(cycle string) ([]award.Satisfaction, error)
 
+	// Snapshot reads, in one transaction, what rankings are computed from
+	// ("" is the current cycle).
+	Snapshot(cycle string) (Snapshot, error)
+
 	// Audit calls fn for every audit entry in order.
 	Audit(fn func(Entry) error) error
 	// Verify checks the file, the audit chain and every record against the
