@@ -61,11 +61,20 @@ const (
 	subSheets       = "sheets"
 	subConsensus    = "consensus"
 	subSatisfaction = "satisfaction"
+	// Added by schema version 2: the office's records (office.go).
+	subTransitions = "transitions"
+	subOpinions    = "opinions"
+	subDecisions   = "decisions"
+	subNotice      = "notice"
+	subObjections  = "objections"
+	subRevocations = "revocations"
+	subEvaluations = "evaluations"
 )
 
 // cycleSubs lists the sub-buckets a cycle bucket holds.
 var cycleSubs = []string{subApplicants, subReviewers, subConflicts, subGroups,
-	subAssignments, subSheets, subConsensus, subSatisfaction}
+	subAssignments, subSheets, subConsensus, subSatisfaction, subTransitions,
+	subOpinions, subDecisions, subNotice, subObjections, subRevocations, subEvaluations}
 
 // migration upgrades the schema by one version inside the transaction of w.
 type migration func(w *writer) error
@@ -82,11 +91,23 @@ var migrations = []migration{
 		}
 		return nil
 	},
+	// 2: the office's sub-buckets in every existing cycle.
+	func(w *writer) error {
+		cs := w.tx.Bucket(bucketCycles)
+		return cs.ForEachBucket(func(id []byte) error {
+			for _, sub := range cycleSubs {
+				if _, err := cs.Bucket(id).CreateBucketIfNotExists([]byte(sub)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	},
 }
 
 // SchemaVersion is the schema this build of qaward writes: the number of
 // migrations.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Open opens the database at path, creating it (and its directory) when it
 // does not exist, and brings its schema up to date. A database held by

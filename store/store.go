@@ -88,6 +88,28 @@ type Store interface {
 	PutSatisfaction(actor, cycle string, ss []award.Satisfaction) error
 	Satisfaction(cycle string) ([]award.Satisfaction, error)
 
+	// SetStatus moves an applicant through the pipeline (checked by
+	// award.CheckTransition against the stored status).
+	SetStatus(actor, cycle string, t award.Transition) error
+	Transitions(cycle string) ([]award.Transition, error)
+	PutOpinions(actor, cycle string, os []award.Opinion) error
+	Opinions(cycle string) ([]award.Opinion, error)
+	PutDecisions(actor, cycle string, ds []award.Decision) error
+	Decisions(cycle string) ([]award.Decision, error)
+	PublishNotice(actor, cycle string, n award.Notice) error
+	Notice(cycle string) (award.Notice, error)
+	// PutObjection records an objection, checked against the notice and the
+	// conflicts; an upheld one cancels the candidate's decision.
+	PutObjection(actor, cycle string, o award.Objection) error
+	Objections(cycle string) ([]award.Objection, error)
+	PutRevocation(actor, cycle, applicantID string, r award.Revocation) error
+	Revocations(cycle string) ([]award.Revocation, error)
+	PutEvaluations(actor, cycle string, es []award.Evaluation) error
+	Evaluations(cycle string) ([]award.Evaluation, error)
+	// History gathers every cycle's standing awards and revocations, for
+	// eligibility.
+	History() (award.History, error)
+
 	// Snapshot reads, in one transaction, what rankings are computed from
 	// ("" is the current cycle).
 	Snapshot(cycle string) (Snapshot, error)

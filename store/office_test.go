@@ -1,0 +1,115 @@
+package store
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"qaward/award"
+)
+
+func officeDB(t *testing.T) *DB {
+	t.Helper()
+	db, err := Open(filepath.Join(t.TempDir(), "office.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	c := award.Cycle{ID: "2026", Created: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Config: award.DefaultConfig()}
+	if err := db.CreateCycle("office", c); err != nil {
+		t.Fatal(err)
+	}
+	as := []award.Applicant{
+		{ID: "A1", Kind: award.Organization, Name: "甲", CriteriaSet: "gbt19580-2012", Status: award.Accepted},
+		{ID: "A2", Kind: award.Organization, Name: "乙", CriteriaSet: "gbt19580-2012", Status: award.Accepted},
+	}
+	must(t, db.PutApplicants("office", "2026", as))
+	must(t, db.PutReviewers("office", "2026", []award.Reviewer{{ID: "R1", Name: "赵"}}))
+	must(t, db.PutConflicts("office", "2026", []award.Conflict{{ReviewerID: "R1", ApplicantID: "A2", Reason: "亲属"}}))
+	return db
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSetStatusFollowsThePipeline(t *testing.T) {
+	db := officeDB(t)
+	must(t, db.SetStatus("office", "2026", award.Transition{ApplicantID: "A1", To: award.MaterialReview}))
+	if err := db.SetStatus("office", "2026", award.Transition{ApplicantID: "A1", To: award.Publicity}); err == nil {
+		t.Fatal("skipping stages was allowed")
+	}
+	if err := db.SetStatus("office", "2026", award.Transition{ApplicantID: "A2", To: award.Rejected}); err == nil || !strings.Contains(err.Error(), "reason") {
+		t.Fatalf("rejection without reason: %v", err)
+	}
+	must(t, db.SetStatus("office", "2026", award.Transition{ApplicantID: "A2", To: award.Rejected, Reason: "近3年有较大安全事故", Article: "第八条(七)"}))
+	if err := db.SetStatus("office", "2026", award.Transition{ApplicantID: "A2", To: award.MaterialReview}); err == nil {
+		t.Fatal("a rejected applicant moved on")
+	}
+	if err := db.SetStatus("office", "2026", award.Transition{ApplicantID: "NO", To: award.MaterialReview}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("unknown applicant: %v", err)
+	}
+	a, _ := db.Applicant("2026", "A2")
+	if a.Status != award.Rejected {
+		t.Errorf("A2 is %s", a.Status)
+	}
+	hist, _ := db.Transitions("2026")
+	if len(hist) != 2 || hist[0].ApplicantID != "A1" || hist[0].From != award.Accepted || hist[1].Reason != "近3年有较大安全事故" || hist[1].Actor != "office" {
+		t.Errorf("history: %+v", hist)
+	}
+	if faults, err := db.Verify(); err != nil || len(faults) > 0 {
+		t.Errorf("verify: %v %v", faults, err)
+	}
+}
+
+func TestObjectionsAndDecisions(t *testing.T) {
+	db := officeDB(t)
+	must(t, db.PutDecisions("office", "2026", []award.Decision{{ApplicantID: "A2", Proposed: "award", Decided: "award"}}))
+	o := award.Objection{ID: "Y1", ApplicantID: "A2", Filed: "2026-10-08", Evidence: "处罚决定书", HandlerID: "office", Outcome: award.Pending}
+	if err := db.PutObjection("office", "2026", o); err == nil {
+		t.Fatal("objection before publicity accepted")
+	}
+	must(t, db.PublishNotice("office", "2026", award.Notice{Start: "2026-09-28", End: "2026-10-09", Days: 5}))
+	late := o
+	late.Filed = "2026-10-12"
+	if err := db.PutObjection("office", "2026", late); err == nil || !strings.Contains(err.Error(), "outside") {
+		t.Fatalf("late objection: %v", err)
+	}
+	must(t, db.PutObjection("office", "2026", o))
+	conflicted := o
+	conflicted.HandlerID = "R1"
+	if err := db.PutObjection("office", "2026", conflicted); err == nil || !strings.Contains(err.Error(), "conflict") {
+		t.Fatalf("conflicted handler: %v", err)
+	}
+	o.Outcome, o.Finding = award.Upheld, "2025年受到环保行政处罚，属实"
+	must(t, db.PutObjection("office", "2026", o))
+	ds, _ := db.Decisions("2026")
+	if len(ds) != 1 || !ds[0].Cancelled || ds[0].Final() != "none" || !strings.Contains(ds[0].CancelReason, "环保") {
+		t.Errorf("upheld objection did not cancel the decision: %+v", ds)
+	}
+	if faults, err := db.Verify(); err != nil || len(faults) > 0 {
+		t.Errorf("verify: %v %v", faults, err)
+	}
+}
+
+func TestHistoryFeedsEligibility(t *testing.T) {
+	db := officeDB(t)
+	for _, st := range award.Pipeline[5:] { // material review … announced
+		must(t, db.SetStatus("office", "2026", award.Transition{ApplicantID: "A1", To: st}))
+	}
+	must(t, db.PutDecisions("office", "2026", []award.Decision{{ApplicantID: "A1", Proposed: "award", Decided: "award"}}))
+	must(t, db.PutRevocation("office", "2026", "A1", award.Revocation{Identity: "person:甲", Cycle: "2026", Date: "2027-05-01", Reason: "材料造假", Article: "第三十条", Fraud: true}))
+	if err := db.PutRevocation("office", "2026", "A1", award.Revocation{Date: "2027-05-01"}); err == nil {
+		t.Error("revocation without reason accepted")
+	}
+	h, err := db.History()
+	must(t, err)
+	if len(h.Cycles) != 1 || len(h.Wins) != 1 || !h.Wins[0].Award || h.Wins[0].Cycle != "2026" || len(h.Revocations) != 1 {
+		t.Errorf("history: %+v", h)
+	}
+}
