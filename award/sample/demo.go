@@ -21,6 +21,9 @@ func Demo() Dataset {
 	d := Dataset{Cycle: award.Cycle{ID: DemoCycle, Created: created, Config: award.DefaultConfig()}}
 	d.Cycle.ConfigText = "# 武冈市市长质量奖 2026 届：默认评审规则\n"
 	d.Applicants = applicants(rng, 12, func(i int) bool { return i >= 10 })
+	// one organisation with a reason to be found ineligible (Art. 8(7))
+	d.Applicants[8].Profile.Incidents = []award.Incident{{Date: "2024-11-05", Kind: award.SafetyIncident, Major: true, Description: "仓库火灾，直接经济损失120万元"}}
+	d.Applicants[3].Profile.Confidential = []string{"certifications"}
 	d.Reviewers = reviewers(rng, 7)
 	ids := func(is ...int) []string {
 		var out []string

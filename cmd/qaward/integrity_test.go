@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-		"strings"
+	"strings"
 	"testing"
 	"time"
 

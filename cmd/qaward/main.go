@@ -53,15 +53,18 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"init":      {"create a cycle and make it current", "init --cycle ID [--config FILE]", runInit},
-		"import":    {"import applicants, reviewers, conflicts, scores, satisfaction or survey from CSV", "import KIND FILE", runImport},
-		"rank":      {"print the material, on-site or composite ranking", "rank --stage material|onsite|composite [--format table|csv|json]", runRank},
-		"criteria":  {"print a criteria set, or check one in a TOML file", "criteria [--set ID | --file FILE] [--format table|csv|json]", runCriteria},
-		"verify":    {"check the database file and its audit chain", "verify", runVerify},
-		"backup":    {"write a consistent copy of the database", "backup FILE", runBackup},
-		"gen":       {"generate a synthetic cycle, into the database or as CSV files", "gen [--applicants N] [--reviewers N] [--per-applicant N] [--seed N] [--out DIR]", runGen},
-		"publicity": {"compute the publicity window on the official working-day calendar", "publicity --start YYYY-MM-DD [--days 5]", runPublicity},
-		"demo":      {"open the TUI on a temporary database with the sample cycle", "demo", runDemo},
+		"init":        {"create a cycle and make it current", "init --cycle ID [--config FILE]", runInit},
+		"import":      {"import applicants, reviewers, conflicts, scores, satisfaction or survey from CSV", "import KIND FILE", runImport},
+		"rank":        {"print the material, on-site or composite ranking", "rank --stage material|onsite|composite [--format table|csv|json]", runRank},
+		"criteria":    {"print a criteria set, or check one in a TOML file", "criteria [--set ID | --file FILE] [--format table|csv|json]", runCriteria},
+		"verify":      {"check the database file and its audit chain", "verify", runVerify},
+		"backup":      {"write a consistent copy of the database", "backup FILE", runBackup},
+		"gen":         {"generate a synthetic cycle, into the database or as CSV files", "gen [--applicants N] [--reviewers N] [--per-applicant N] [--seed N] [--out DIR]", runGen},
+		"publicity":   {"compute the publicity window on the official working-day calendar", "publicity --start YYYY-MM-DD [--days 5]", runPublicity},
+		"stage":       {"move an applicant through the pipeline (申报 … 审定公告), or end its way with a reason", "stage ID STAGE [--reason TEXT --article ART]", runStage},
+		"eligibility": {"check applicants against the eligibility rules (Art. 8-10, 30)", "eligibility [ID] [--as-of DATE] [--format table|csv|json]", runEligibility},
+		"candidates":  {"print the candidate list with the committee's decisions", "candidates [--format table|csv|json]", runCandidates},
+		"demo":        {"open the TUI on a temporary database with the sample cycle", "demo", runDemo},
 	}
 }
 
@@ -171,7 +174,7 @@ Commands:
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprint(w, `
 Global flags:

@@ -58,7 +58,7 @@ func evaluate(st store.Store, cycle string) (*scoring.Evaluation, error) {
 	return &ev, nil
 }
 
-func rankText(rank int, tie bool) string {
+func rankText(rank int) string {
 	if rank == 0 {
 		return ""
 	}
@@ -77,7 +77,7 @@ func materialReport(ev *scoring.Evaluation) *report {
 		numeric: map[string]bool{"material": true}, integer: map[string]bool{"rank": true, "reviewers": true}}
 	ties := 0
 	for _, m := range ev.Material {
-		r.rows = append(r.rows, []string{rankText(m.Rank, m.Tie), m.Applicant.ID, string(m.Applicant.Kind), m.Applicant.Name,
+		r.rows = append(r.rows, []string{rankText(m.Rank), m.Applicant.ID, string(m.Applicant.Kind), m.Applicant.Name,
 			scoreText(m.Material, m.HasMaterial), strconv.Itoa(m.Reviewers), yesNo(m.Shortlisted)})
 		if m.Tie {
 			ties++
@@ -96,7 +96,7 @@ func compositeReport(ev *scoring.Evaluation) *report {
 		integer: map[string]bool{"rank": true}}
 	for _, c := range ev.Composite {
 		complete := c.Outcome != scoring.Incomplete
-		r.rows = append(r.rows, []string{rankText(c.Rank, c.Tie), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
+		r.rows = append(r.rows, []string{rankText(c.Rank), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
 			c.Material.String(), scoreText(c.Onsite, c.HasOnsite), scoreText(c.Satisfaction, c.HasSatisfaction),
 			scoreText(c.Composite, complete), string(c.Outcome)})
 		if c.Tie {
@@ -117,7 +117,7 @@ func onsiteReport(ev *scoring.Evaluation) *report {
 	r := &report{header: []string{"rank", "id", "kind", "name", "onsite", "reviewers", "material"},
 		numeric: map[string]bool{"onsite": true, "material": true}, integer: map[string]bool{"rank": true, "reviewers": true}}
 	for _, o := range ev.Onsite() {
-		r.rows = append(r.rows, []string{rankText(o.Rank, o.Tie), o.Applicant.ID, string(o.Applicant.Kind), o.Applicant.Name,
+		r.rows = append(r.rows, []string{rankText(o.Rank), o.Applicant.ID, string(o.Applicant.Kind), o.Applicant.Name,
 			o.Onsite.String(), strconv.Itoa(o.Reviewers), scoreText(o.Material, o.HasMaterial)})
 		if o.Tie {
 			r.notes = append(r.notes, fmt.Sprintf("tie: %s equals a neighbour in on-site and material score", o.Applicant.ID))

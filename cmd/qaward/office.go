@@ -1,0 +1,158 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"qaward/award"
+	"qaward/scoring"
+)
+
+func runStage(a *app, args []string) error {
+	fs := a.flags("stage")
+	reason := fs.String("reason", "", "why (required to reject, withdraw or find ineligible; fed back to the applicant)")
+	article := fs.String("article", "", "the article of the management rules it rests on, such as 第十六条")
+	pos, err := parse(fs, args, 2)
+	if err != nil {
+		return err
+	}
+	to, err := award.ParseStatus(pos[1])
+	if err != nil {
+		return usagef("stage: %v", err)
+	}
+	st, err := a.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cycle, err := a.cycleID(st)
+	if err != nil {
+		return err
+	}
+	t := award.Transition{ApplicantID: pos[0], To: to, Reason: *reason, Article: *article}
+	if err := st.SetStatus(a.actor(), cycle, t); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%s is now at %s (%s)\n", pos[0], to, to.Name("zh"))
+	return nil
+}
+
+func runEligibility(a *app, args []string) error {
+	fs := a.flags("eligibility")
+	asOf := fs.String("as-of", "", "date of the call for applications, `YYYY-MM-DD` (default: the day the cycle was created)")
+	format := fs.String("format", "table", "output format: table, csv or json")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := checkFormat(*format); err != nil {
+		return err
+	}
+	if fs.NArg() > 1 {
+		return usagef("eligibility: at most one applicant ID")
+	}
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cycle, err := a.cycleID(st)
+	if err != nil {
+		return err
+	}
+	c, err := st.Cycle(cycle)
+	if err != nil {
+		return err
+	}
+	date := c.Created
+	if *asOf != "" {
+		if date, err = time.Parse(time.DateOnly, *asOf); err != nil {
+			return usagef("eligibility: --as-of %q: want YYYY-MM-DD", *asOf)
+		}
+	}
+	as, err := st.Applicants(cycle)
+	if err != nil {
+		return err
+	}
+	if fs.NArg() == 1 {
+		a1, err := st.Applicant(cycle, fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		as = []award.Applicant{a1}
+	}
+	h, err := st.History()
+	if err != nil {
+		return err
+	}
+	r := &report{header: []string{"id", "name", "article", "rule", "verdict", "evidence"}}
+	failed := 0
+	for _, ap := range as {
+		e := award.CheckEligibility(ap, cycle, date, h)
+		if !e.Eligible() {
+			failed++
+		}
+		for _, ch := range e.Checks {
+			r.rows = append(r.rows, []string{ap.ID, ap.Name, ch.Article, ch.Rule, string(ch.Verdict), ch.Evidence})
+		}
+	}
+	r.notes = []string{fmt.Sprintf("%d of %d applicants fail or lack evidence for a rule (as of %s)", failed, len(as), date.Format(time.DateOnly))}
+	return r.write(a.stdout, *format)
+}
+
+func runCandidates(a *app, args []string) error {
+	fs := a.flags("candidates")
+	format := fs.String("format", "table", "output format: table, csv or json")
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	if err := checkFormat(*format); err != nil {
+		return err
+	}
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cycle, err := a.cycleID(st)
+	if err != nil {
+		return err
+	}
+	ev, err := evaluate(st, cycle)
+	if err != nil {
+		return err
+	}
+	ds, err := st.Decisions(cycle)
+	if err != nil {
+		return err
+	}
+	return candidatesReport(ev, ds).write(a.stdout, *format)
+}
+
+// candidatesReport lists the candidate list (Art. 22): every applicant the
+// composite ranking proposes for an award or nomination, with the
+// committee's decision where recorded.
+func candidatesReport(ev *scoring.Evaluation, ds []award.Decision) *report {
+	byID := map[string]award.Decision{}
+	for _, d := range ds {
+		byID[d.ApplicantID] = d
+	}
+	r := &report{header: []string{"rank", "id", "kind", "name", "composite", "proposed", "decided", "final", "note"},
+		numeric: map[string]bool{"composite": true}, integer: map[string]bool{"rank": true}}
+	for _, c := range ev.Composite {
+		if c.Outcome != scoring.Award && c.Outcome != scoring.Nomination {
+			continue
+		}
+		d, ok := byID[c.Applicant.ID]
+		decided, final, note := "", "", ""
+		if ok {
+			decided, final, note = d.Decided, d.Final(), joinNonEmpty("；", d.Note, d.CancelReason)
+		}
+		r.rows = append(r.rows, []string{rankText(c.Rank), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
+			c.Composite.String(), string(c.Outcome), decided, final, note})
+	}
+	v := ev.Vacant
+	r.notes = append(r.notes, fmt.Sprintf("vacant places: %d organisation award(s), %d individual award(s), %d nomination(s)",
+		v.AwardOrganizations, v.AwardIndividuals, v.Nominations))
+	r.notes = append(r.notes, ev.BoundaryTies...)
+	return r
+}
