@@ -61,8 +61,7 @@ func applicants(rng *rand.Rand, n int, individual func(i int) bool) []award.Appl
 			a.Industry = ind.name
 			a.CreditCode = creditCode(rng)
 			a.Founded = fmt.Sprintf("%d-%02d-%02d", 1995+rng.IntN(25), 1+rng.IntN(12), 1+rng.IntN(28))
-			a.Profile = award.Profile{RegisteredIn: "武冈市", LegalPerson: true, ExcellenceModel: true,
-				Certifications: []award.Certification{{Name: "GB/T 19001 质量管理体系", Number: fmt.Sprintf("00%05dQ%04d", rng.IntN(100000), rng.IntN(10000)), ValidUntil: fmt.Sprintf("%d-12-31", 2027+rng.IntN(3))}}}
+			a.Profile = profile(i)
 		}
 		a.CriteriaSet = criteria.Default(string(a.Kind)).ID
 		out[i] = a
@@ -98,4 +97,13 @@ func comment(rng *rand.Rand, pct int) (string, string) {
 		s = ""
 	}
 	return s, o
+}
+
+// profile is an eligible organisation's record; it draws from its own
+// generator so that adding it left the rest of a cycle unchanged.
+func profile(i int) award.Profile {
+	rng := rand.New(rand.NewPCG(uint64(i), 0x9e37))
+	return award.Profile{RegisteredIn: "武冈市", LegalPerson: true, ExcellenceModel: true,
+		Certifications: []award.Certification{{Name: "GB/T 19001 质量管理体系",
+			Number: fmt.Sprintf("00%05dQ%04d", rng.IntN(100000), rng.IntN(10000)), ValidUntil: fmt.Sprintf("%d-12-31", 2027+rng.IntN(3))}}}
 }
