@@ -113,3 +113,38 @@ func TestHistoryFeedsEligibility(t *testing.T) {
 		t.Errorf("history: %+v", h)
 	}
 }
+
+func TestConflictRecusesAndBlocksAssignment(t *testing.T) {
+	db := officeDB(t)
+	must(t, db.PutReviewers("office", "2026", []award.Reviewer{{ID: "R2", Name: "钱"}}))
+	must(t, db.PutAssignments("office", "2026", []award.Assignment{{Stage: award.Material, ApplicantID: "A1", ReviewerID: "R2"}}))
+	s := award.NewSheet(award.SheetKey{Stage: award.Material, ApplicantID: "A1", ReviewerID: "R2"}, "gbt19580-2012", 23)
+	s.Percents[0] = 50
+	must(t, db.SaveSheet("R2", "2026", s))
+	// R1 declared a conflict with A2: it cannot be assigned
+	if err := db.PutAssignments("office", "2026", []award.Assignment{{Stage: award.Onsite, ApplicantID: "A2", ReviewerID: "R1"}}); !errors.Is(err, ErrConflicted) {
+		t.Fatalf("conflicted assignment: %v", err)
+	}
+	// the office asks R2 to recuse from A1: assignment and draft go, audited
+	must(t, db.PutConflicts("office", "2026", []award.Conflict{{ReviewerID: "R2", ApplicantID: "A1", Reason: "评委会办公室要求回避"}}))
+	as, _ := db.Assignments("2026")
+	if len(as) != 0 {
+		t.Errorf("assignments after recusal: %+v", as)
+	}
+	if _, err := db.Sheet("2026", s.SheetKey); !errors.Is(err, ErrNotFound) {
+		t.Errorf("sheet after recusal: %v", err)
+	}
+	removed := 0
+	must(t, db.Audit(func(e Entry) error {
+		if e.Action == "put conflicts" && e.After == nil {
+			removed++
+		}
+		return nil
+	}))
+	if removed != 2 {
+		t.Errorf("%d removals audited, want 2 (assignment and sheet)", removed)
+	}
+	if faults, err := db.Verify(); err != nil || len(faults) > 0 {
+		t.Errorf("verify: %v %v", faults, err)
+	}
+}

@@ -159,7 +159,10 @@ type record struct {
 	val    []byte
 	// check, when set, runs inside the transaction before the write.
 	check func(tx *bolt.Tx, cycle *bolt.Bucket) error
-	same  func(old, new []byte) bool
+	// then, when set, runs inside the transaction after the write, with the
+	// batch's writer, for the changes a record brings with it.
+	then func(w *writer, cycle *bolt.Bucket) error
+	same func(old, new []byte) bool
 }
 
 // putRecords writes a batch in one transaction: all of it or nothing.
@@ -189,6 +192,11 @@ func (db *DB) putRecords(actor, action, cycle string, recs []record) error {
 			}
 			if err := w.put(b, cyclePath(cycle)+"/"+r.bucket, r.key, r.val, r.same); err != nil {
 				return fmt.Errorf("%s: %w", action, err)
+			}
+			if r.then != nil {
+				if err := r.then(w, c); err != nil {
+					return fmt.Errorf("%s: %w", action, err)
+				}
 			}
 		}
 		return nil
@@ -309,7 +317,27 @@ func (db *DB) PutConflicts(actor, cycle string, cs []award.Conflict) error {
 	if err != nil {
 		return fmt.Errorf("put conflicts: %w", err)
 	}
+	for i := range recs {
+		recs[i].then = recuse(cycle, cs[i])
+	}
 	return db.putRecords(actor, "put conflicts", cycle, recs)
+}
+
+// recuse removes, with the conflict that requires it (Art. 35), the
+// reviewer's assignments to the applicant and their sheets of it, which no
+// longer count; the audit log keeps what was removed.
+func recuse(cycle string, c award.Conflict) func(w *writer, cb *bolt.Bucket) error {
+	return func(w *writer, cb *bolt.Bucket) error {
+		for _, st := range award.Stages {
+			key := sheetKey(award.SheetKey{Stage: st, ApplicantID: c.ApplicantID, ReviewerID: c.ReviewerID})
+			for _, sub := range []string{subAssignments, subSheets} {
+				if err := w.remove(cb.Bucket([]byte(sub)), cyclePath(cycle)+"/"+sub, key); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 }
 
 // Conflicts returns the declared conflicts ordered by reviewer, then
@@ -351,6 +379,15 @@ func (db *DB) PutAssignments(actor, cycle string, as []award.Assignment) error {
 	})
 	if err != nil {
 		return fmt.Errorf("put assignments: %w", err)
+	}
+	for i := range recs {
+		a := as[i]
+		recs[i].check = func(_ *bolt.Tx, cb *bolt.Bucket) error {
+			if cb.Bucket([]byte(subConflicts)).Get(joinKey(a.ReviewerID, a.ApplicantID)) != nil {
+				return fmt.Errorf("assignment of %s to %s: %w", a.ReviewerID, a.ApplicantID, ErrConflicted)
+			}
+			return nil
+		}
 	}
 	return db.putRecords(actor, "put assignments", cycle, recs)
 }
