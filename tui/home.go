@@ -1,0 +1,240 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/award"
+)
+
+// homeTarget is what a row of the home screen opens.
+type homeTarget struct {
+	group bool // the group's matrix (leader, office) rather than own sheet
+	stage award.Stage
+	app   string
+}
+
+// home is a person's start screen: their own score sheets per stage, the
+// applicants of the groups they lead, and for the office every applicant.
+type home struct {
+	c      Common
+	data   *Data
+	person string
+	list   listModel
+	w, h   int
+}
+
+func newHome(c Common, d *Data, person string) *home {
+	h := &home{c: c, data: d, person: person, list: newList(c)}
+	h.build()
+	return h
+}
+
+func (h *home) build() {
+	d, t, r := h.data, h.c.Text, h.data.Roster
+	var rows []listRow
+	section := func(title string, n int) {
+		st := h.c.Styles
+		rows = append(rows, listRow{header: true, draw: func(w int, _ bool) string {
+			return fit(st.Section.Render(" "+title)+st.Subtle.Render(fmt.Sprintf("  %d", n)), w)
+		}})
+	}
+	mine := r.MyAssignments(h.person)
+	for _, stg := range award.Stages {
+		var part []award.Assignment
+		for _, a := range mine {
+			if a.Stage == stg {
+				part = append(part, a)
+			}
+		}
+		if len(part) > 0 {
+			section(t.S("home.mine")+"  "+h.c.stageName(stg), len(part))
+			for _, a := range part {
+				rows = append(rows, h.row(homeTarget{stage: a.Stage, app: a.ApplicantID}))
+			}
+		}
+	}
+	var groupRows []award.Assignment
+	title := t.S("home.group")
+	if r.IsOffice(h.person) {
+		title = t.S("home.all")
+		for _, stg := range award.Stages {
+			for _, a := range d.Applicants {
+				if len(d.panelOf(stg, a.ID)) > 0 && r.CanSeeApplicant(h.person, a.ID) {
+					groupRows = append(groupRows, award.Assignment{Stage: stg, ApplicantID: a.ID})
+				}
+			}
+		}
+	} else {
+		groupRows = r.LeaderAssignments(h.person)
+	}
+	for _, stg := range award.Stages {
+		var part []award.Assignment
+		for _, a := range groupRows {
+			if a.Stage == stg {
+				part = append(part, a)
+			}
+		}
+		if len(part) > 0 {
+			section(title+"  "+h.c.stageName(stg), len(part))
+			for _, a := range part {
+				rows = append(rows, h.row(homeTarget{group: true, stage: a.Stage, app: a.ApplicantID}))
+			}
+		}
+	}
+	h.list.setRows(rows)
+}
+
+func (h *home) row(tg homeTarget) listRow {
+	d, st := h.data, h.c.Styles
+	a, _ := d.Applicant(tg.app)
+	kind := h.c.kindName(a.Kind)
+	if a.Industry != "" {
+		kind += "/" + a.Industry
+	}
+	return listRow{
+		search: strings.ToLower(a.ID + " " + a.Name + " " + kind),
+		value:  tg,
+		draw: func(w int, sel bool) string {
+			var bar, count, state string
+			if tg.group {
+				bar, count, state = h.groupCells(tg)
+			} else {
+				bar, count, state = h.sheetCells(tg)
+			}
+			fixed := 2 + 7 + 1 + 10 + 1 + 12 + 1 + 12
+			kw := max(0, min(20, w-fixed-1-20))
+			if kw < 8 {
+				kw = 0
+			}
+			nw := max(6, w-fixed-kw-1)
+			if kw == 0 {
+				nw = max(6, w-fixed)
+			}
+			mark := "  "
+			if sel {
+				mark = st.Cursor.Render("> ")
+			}
+			line := mark + fit(a.ID, 7) + " " + fit(a.Name, nw)
+			if kw > 0 {
+				line += " " + st.Subtle.Render(fit(kind, kw))
+			}
+			line += " " + bar + " " + fitRight(count, 12) + " " + fit(state, 12)
+			if sel {
+				return st.Selected.Render(fit(line, w))
+			}
+			return fit(line, w)
+		},
+	}
+}
+
+// sheetCells are the progress bar, count and status of the person's own
+// sheet.
+func (h *home) sheetCells(tg homeTarget) (bar, count, state string) {
+	d, st, t := h.data, h.c.Styles, h.c.Text
+	n := 0
+	if l := d.layoutOf(tg.app); l != nil {
+		n = len(l.items)
+	}
+	s := d.sheet(award.SheetKey{Stage: tg.stage, ApplicantID: tg.app, ReviewerID: h.person})
+	scored := 0
+	state = st.Unscored.Render(t.S("status.untouched"))
+	if s != nil {
+		scored = s.Scored()
+		state = st.Warn.Render(t.S("status.draft"))
+		if s.Submitted {
+			state = st.Good.Render(t.S("status.submitted"))
+		}
+	}
+	return st.Bar(scored, n, 10), t.F("home.progress", scored, n), state
+}
+
+// groupCells are the group's progress (sheets submitted of the panel), the
+// stage score and whether a consensus is in force, as far as the person may
+// see them.
+func (h *home) groupCells(tg homeTarget) (bar, count, state string) {
+	d, st, t, r := h.data, h.c.Styles, h.c.Text, h.data.Roster
+	if !r.CanSeeProgress(h.person, tg.stage, tg.app) {
+		return st.Bar(0, 0, 10), "", st.Muted.Render("--")
+	}
+	sum := d.summary(tg.stage, tg.app)
+	bar = st.Bar(sum.submitted, sum.panel, 10)
+	count = t.F("home.sheets", sum.submitted, sum.panel)
+	if !r.CanSeeScores(h.person, tg.stage, tg.app) {
+		return bar, count, st.Muted.Render("--")
+	}
+	if v, ok := sum.score(); ok {
+		state = v.String()
+		if sum.hasConsensus {
+			state = st.Good.Render(state + " " + t.S("mx.consensus"))
+		}
+		return bar, count, state
+	}
+	return bar, count, st.Muted.Render("--")
+}
+
+func (h *home) Init() tea.Cmd { return nil }
+
+func (h *home) Title() string {
+	t, r := h.c.Text, h.data.Roster
+	role := t.S("role.reviewer")
+	switch {
+	case r.IsOffice(h.person):
+		role = t.S("role.office")
+	case r.IsLeader(h.person):
+		role = t.S("role.leader")
+	}
+	name := h.data.PersonName(t, h.person)
+	if name == role {
+		return name
+	}
+	return name + " (" + role + ")"
+}
+
+func (h *home) Capturing() bool   { return h.list.filtering }
+func (h *home) SetSize(w, ht int) { h.w, h.h = w, ht; h.list.setSize(w, ht) }
+
+func (h *home) ShortHelp() []key.Binding {
+	k := h.c.Keys
+	return []key.Binding{k.Up, k.Down, k.Enter, k.Filter, k.Back, k.Quit, k.Help}
+}
+
+func (h *home) FullHelp() [][]key.Binding {
+	k := h.c.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Home, k.End, k.Filter}, {k.Enter, k.Back, k.Quit, k.Help}}
+}
+
+func (h *home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	msg2, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return h, nil
+	}
+	if used, cmd := h.list.update(msg2); used {
+		return h, cmd
+	}
+	switch {
+	case msg2.Type == tea.KeyEnter:
+		v, ok := h.list.selected()
+		if !ok {
+			return h, nil
+		}
+		tg := v.(homeTarget)
+		if tg.group {
+			return h, push(newMatrix(h.c, h.data, h.person, tg.stage, tg.app))
+		}
+		return h, push(newSheet(h.c, h.data, h.person, tg.stage, tg.app))
+	case key.Matches(msg2, h.c.Keys.Back):
+		return h, pop
+	}
+	return h, nil
+}
+
+func (h *home) View() string {
+	if len(h.list.rows) == 0 {
+		return "\n  " + h.c.Styles.Subtle.Render(h.c.Text.S("home.empty"))
+	}
+	return h.list.view()
+}

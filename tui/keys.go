@@ -1,0 +1,90 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// KeyMap is every key binding of the interface, with its help text. Every
+// action has a binding that is not a plain letter (arrows, Enter, Esc, Tab,
+// Ctrl combinations, function keys), because letters do not reach the
+// program while a Chinese input method is composing; full-width punctuation
+// (？ ／) is bound beside its ASCII twin.
+type KeyMap struct {
+	Up, Down, Left, Right   key.Binding
+	PageUp, PageDown        key.Binding
+	Home, End               key.Binding
+	Enter, Back, Quit, Help key.Binding
+	Filter, Next, Prev      key.Binding
+	Submit, Clear, Sort     key.Binding
+	Digits                  key.Binding // help only: digits are read directly
+	ForceQuit               key.Binding
+}
+
+// NewKeyMap returns the key bindings with help in the given language.
+func NewKeyMap(t Text) KeyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, t.S(desc)))
+	}
+	return KeyMap{
+		Up:        b([]string{"up", "k", "ctrl+p"}, "up/k", "key.up"),
+		Down:      b([]string{"down", "j", "ctrl+n"}, "down/j", "key.down"),
+		Left:      b([]string{"left", "h", "-"}, "left", "key.left"),
+		Right:     b([]string{"right", "l", "+", "="}, "right", "key.right"),
+		PageUp:    b([]string{"pgup", "shift+up"}, "pgup", "key.pgup"),
+		PageDown:  b([]string{"pgdown", "shift+down"}, "pgdn", "key.pgdown"),
+		Home:      b([]string{"home", "g"}, "home", "key.home"),
+		End:       b([]string{"end", "G"}, "end", "key.end"),
+		Enter:     b([]string{"enter"}, "enter", "key.enter"),
+		Back:      b([]string{"esc"}, "esc", "key.back"),
+		Quit:      b([]string{"q", "ctrl+c"}, "q", "key.quit"),
+		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "key.quit"),
+		Help:      b([]string{"?", "？", "f1"}, "?/F1", "key.help"),
+		Filter:    b([]string{"/", "／", "ctrl+f"}, "/", "key.filter"),
+		Next:      b([]string{"tab"}, "tab", "key.next"),
+		Prev:      b([]string{"shift+tab"}, "shift+tab", "key.prev"),
+		Submit:    b([]string{"ctrl+s", "f10"}, "ctrl+s", "key.submit"),
+		Clear:     b([]string{"backspace", "delete"}, "del", "key.clear"),
+		Sort:      b([]string{"ctrl+o", "o", "f2"}, "F2", "key.sort"),
+		Digits:    b([]string{}, "0-9", "key.digits"),
+	}
+}
+
+// isLetterKey reports whether a key press is a plain printable rune, which a
+// text field would take as input rather than as a command.
+func isLetterKey(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes && !msg.Alt
+}
+
+// digitsOf returns the decimal value of the key's runes when they are all
+// digits, ASCII or full-width (０–９, as an input method may send them).
+func digitsOf(msg tea.KeyMsg) (string, bool) {
+	if msg.Type != tea.KeyRunes || msg.Alt || len(msg.Runes) == 0 {
+		return "", false
+	}
+	out := make([]byte, 0, len(msg.Runes))
+	for _, r := range msg.Runes {
+		switch {
+		case r >= '0' && r <= '9':
+			out = append(out, byte(r))
+		case r >= '０' && r <= '９':
+			out = append(out, byte('0'+r-'０'))
+		default:
+			return "", false
+		}
+	}
+	return string(out), true
+}
+
+// pending reports whether typed digits do not yet form an allowed
+// percentage (so that backspace corrects them rather than the score).
+func pending(typed string) bool {
+	if typed == "" {
+		return false
+	}
+	v := 0
+	for _, r := range typed {
+		v = v*10 + int(r-'0')
+	}
+	return v > 100 || v%5 != 0
+}

@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Width helpers. Every measure is in terminal cells (ansi.StringWidth, the
+// same measure lipgloss.Width uses), never in bytes or runes, so that
+// Chinese text (two cells a character) lines up with ASCII.
+
+// width is the width of s in cells.
+func width(s string) int { return ansi.StringWidth(s) }
+
+// fit cuts s to at most w cells and pads it with spaces to exactly w.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	n := width(s)
+	if n > w {
+		s = ansi.Truncate(s, w, "")
+		n = width(s)
+	}
+	if n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// fitRight is fit with the text aligned to the right.
+func fitRight(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	n := width(s)
+	if n > w {
+		s = ansi.Truncate(s, w, "")
+		n = width(s)
+	}
+	if n < w {
+		s = strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// cut cuts s to at most w cells without padding.
+func cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if width(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "")
+}
+
+// block makes s exactly w cells wide and h lines high.
+func block(s string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		lines[i] = fit(l, w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sideBySide joins two blocks of the same height with a gap between.
+func sideBySide(left string, lw int, right string, rw, h int, gap string) string {
+	ls := strings.Split(block(left, lw, h), "\n")
+	rs := strings.Split(block(right, rw, h), "\n")
+	var b strings.Builder
+	for i := 0; i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(ls[i])
+		b.WriteString(gap)
+		b.WriteString(rs[i])
+	}
+	return b.String()
+}
+
+// between puts left and right on one line of w cells, the right part
+// aligned to the right edge; the left part is cut when both do not fit.
+func between(left, right string, w int) string {
+	rw := width(right)
+	if rw >= w {
+		return fitRight(right, w)
+	}
+	return fit(left, w-rw-1) + " " + right
+}
+
+// wrap breaks s into lines of at most w cells, at any character (Chinese
+// has no spaces to break at); ASCII words are kept whole where possible.
+func wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		if para == "" {
+			out = append(out, "")
+			continue
+		}
+		wrapped := ansi.Wrap(para, w, " ")
+		out = append(out, strings.Split(wrapped, "\n")...)
+	}
+	return out
+}
+
+// scroll returns the first visible row of a list of n rows shown in h rows
+// so that the cursor stays visible, keeping the previous offset when it can.
+func scroll(offset, cursor, n, h int) int {
+	if h <= 0 || n <= h {
+		return 0
+	}
+	if cursor < offset {
+		offset = cursor
+	}
+	if cursor >= offset+h {
+		offset = cursor - h + 1
+	}
+	return max(0, min(offset, n-h))
+}

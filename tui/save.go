@@ -1,0 +1,120 @@
+package tui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/award"
+	"qaward/store"
+)
+
+// saveJob is one durable write of a whole sheet: a reviewer's sheet or a
+// leader's consensus sheet. Rev is the screen's edit counter, so that the
+// screen knows which of its edits a result covers.
+type saveJob struct {
+	actor, cycle string
+	sheet        award.Sheet
+	rev          int
+}
+
+func (j saveJob) id() string {
+	k := j.sheet.SheetKey
+	if j.sheet.Consensus {
+		return "c\x00" + string(k.Stage) + "\x00" + k.ApplicantID
+	}
+	return "s\x00" + string(k.Stage) + "\x00" + k.ApplicantID + "\x00" + k.ReviewerID
+}
+
+// savedMsg reports a finished write.
+type savedMsg struct {
+	job saveJob
+	err error
+}
+
+// saver serialises the writes of each sheet: at most one write of a sheet
+// is in flight, and edits made meanwhile are coalesced into the next write,
+// which always carries the latest state. Writes therefore never land out of
+// order, and the root can wait for the queue before quitting. It is used
+// from the update loop only.
+type saver struct {
+	st       store.Store
+	inflight map[string]bool
+	pending  map[string]saveJob
+}
+
+func newSaver(st store.Store) *saver {
+	return &saver{st: st, inflight: map[string]bool{}, pending: map[string]saveJob{}}
+}
+
+// save queues a write and returns the command that performs it, or nil
+// when a write of the same sheet is already in flight.
+func (s *saver) save(j saveJob) tea.Cmd {
+	j.sheet = cloneSheet(j.sheet)
+	id := j.id()
+	if s.inflight[id] {
+		s.pending[id] = j
+		return nil
+	}
+	s.inflight[id] = true
+	return s.run(j)
+}
+
+func (s *saver) run(j saveJob) tea.Cmd {
+	st := s.st
+	return func() tea.Msg {
+		var err error
+		if j.sheet.Consensus {
+			err = st.SaveConsensus(j.actor, j.cycle, j.sheet)
+		} else {
+			err = st.SaveSheet(j.actor, j.cycle, j.sheet)
+		}
+		return savedMsg{job: j, err: err}
+	}
+}
+
+// done records a finished write and starts the next one of that sheet, if
+// edits are waiting.
+func (s *saver) done(m savedMsg) tea.Cmd {
+	id := m.job.id()
+	delete(s.inflight, id)
+	if next, ok := s.pending[id]; ok {
+		delete(s.pending, id)
+		s.inflight[id] = true
+		return s.run(next)
+	}
+	return nil
+}
+
+// busy reports whether any write is in flight or waiting.
+func (s *saver) busy() bool { return len(s.inflight) > 0 || len(s.pending) > 0 }
+
+// saveState tracks, for one screen, which edits are durable.
+type saveState struct {
+	rev, saved int   // edits made; newest edit known durable
+	err        error // the last write's failure, until a write succeeds
+}
+
+func (s *saveState) edited() int { s.rev++; return s.rev }
+
+func (s *saveState) result(m savedMsg) {
+	if m.err != nil {
+		s.err = m.err
+		return
+	}
+	s.err = nil
+	s.saved = max(s.saved, m.job.rev)
+}
+
+// label is the indicator: empty before any edit, "saving" while edits are
+// not yet durable, "saved" when every edit is, the error when one failed.
+func (s *saveState) label(c Common) string {
+	st := c.Styles
+	switch {
+	case s.err != nil:
+		return st.Bad.Render(c.Text.F("savefail", s.err))
+	case s.rev == 0:
+		return ""
+	case s.saved < s.rev:
+		return st.Saving.Render(c.Text.S("saving"))
+	}
+	return st.Saved.Render(c.Text.S("saved"))
+}

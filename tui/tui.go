@@ -1,0 +1,343 @@
+// Package tui is the terminal interface of qaward, built with Bubble Tea:
+// reviewers score applicants item by item against the criteria set at
+// material and on-site review, group leaders consolidate their group's
+// sheets and record the consensus, and the office looks over every
+// applicant.
+//
+// The shape follows soft-serve: one Common per session (styles built from
+// the session's renderer, key map, strings in Chinese or English, the
+// store), screens as Components (tea.Model, help.KeyMap, SetSize), and a
+// root Model that routes messages to the screen on top. Update never does
+// I/O: the store is read and written in tea.Cmds that return messages, and
+// writes of a sheet are serialised and coalesced by a saver so that the
+// screen says "saved" only for what is committed. The cycle is read once at
+// start-up into an indexed Data; no key press scans the store.
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"qaward/award"
+	"qaward/criteria"
+	"qaward/store"
+)
+
+// Options start the interface.
+type Options struct {
+	// Cycle to open; empty is the store's current cycle.
+	Cycle string
+	// As is the acting person's ID; empty offers a list to pick from.
+	As string
+	// Lang is "zh" (the default) or "en".
+	Lang string
+	// Input and Output default to the process's terminal.
+	Input  io.Reader
+	Output io.Writer
+	// LoadSample, when set, is offered on the welcome screen of an empty
+	// database; it fills the store with the sample cycle.
+	LoadSample func() error
+	// Office lists the person IDs acting for the office; nil is
+	// []string{DefaultOffice}.
+	Office []string
+	// Sets finds criteria sets; nil is DefaultSets (the built-in sets).
+	Sets func(id string, kind award.Kind) *criteria.Set
+	// Inline draws in the normal screen instead of the terminal's
+	// alternate screen.
+	Inline bool
+}
+
+// Run runs the interface until the user quits or ctx ends.
+func Run(ctx context.Context, st store.Store, o Options) error {
+	lang, err := ParseLang(o.Lang)
+	if err != nil {
+		return err
+	}
+	in, out := o.Input, o.Output
+	if in == nil {
+		in = os.Stdin
+	}
+	if out == nil {
+		out = os.Stdout
+	}
+	c := NewCommon(lipgloss.NewRenderer(out), st, lang)
+	c.Cycle, c.As, c.LoadSample = o.Cycle, o.As, o.LoadSample
+	if o.Office != nil {
+		c.Office = o.Office
+	}
+	if o.Sets != nil {
+		c.Sets = o.Sets
+	}
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
+	if !o.Inline {
+		opts = append(opts, tea.WithAltScreen())
+	}
+	final, err := tea.NewProgram(New(c), opts...).Run()
+	if err != nil {
+		if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return err
+	}
+	if m, ok := final.(*Model); ok && m.fatal != nil {
+		return m.fatal
+	}
+	return nil
+}
+
+// Model is the root of the interface: a stack of screens, a header, a status
+// line and the help bar.
+type Model struct {
+	c             Common
+	width, height int
+	stack         []Component
+	data          *Data
+	help          help.Model
+	showAll       bool
+	status        string
+	statusErr     bool
+	loading       bool
+	quitting      bool
+	fatal         error
+}
+
+// New returns the root model for a session. It reads the cycle when the
+// program starts (Init).
+func New(c Common) *Model {
+	if c.saver == nil {
+		c.saver = newSaver(c.Store)
+	}
+	if c.Sets == nil {
+		c.Sets = DefaultSets
+	}
+	h := help.New()
+	h.Styles = c.Styles.Help
+	h.ShortSeparator, h.FullSeparator = "  ", "   "
+	h.Ellipsis = ".."
+	return &Model{c: c, help: h, loading: true, width: 80, height: 24}
+}
+
+// Init reads the cycle.
+func (m *Model) Init() tea.Cmd { return loadCmd(m.c) }
+
+// Data is the cycle the model shows (nil before it is read).
+func (m *Model) Data() *Data { return m.data }
+
+func (m *Model) top() Component {
+	if len(m.stack) == 0 {
+		return nil
+	}
+	return m.stack[len(m.stack)-1]
+}
+
+// chrome is the number of lines around the screen: header, status, help.
+func (m *Model) chrome() int {
+	return 2 + m.helpRows()
+}
+
+// helpRows is the height of the help: one line, or the tallest column of
+// the full help.
+func (m *Model) helpRows() int {
+	rows := 1
+	if m.showAll && m.top() != nil {
+		for _, col := range m.top().FullHelp() {
+			n := 0
+			for _, b := range col {
+				if b.Enabled() {
+					n++
+				}
+			}
+			rows = max(rows, n)
+		}
+	}
+	return rows
+}
+
+func (m *Model) bodyHeight() int { return max(1, m.height-m.chrome()) }
+
+func (m *Model) resize() {
+	m.help.Width = m.width
+	for _, c := range m.stack {
+		c.SetSize(m.width, m.bodyHeight())
+	}
+}
+
+// Update routes a message: window sizes to every screen, saves to the data
+// and every screen, anything else to the screen on top.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case tea.KeyMsg:
+		return m.key(msg)
+	case loadedMsg:
+		return m, m.loaded(msg)
+	case pushMsg:
+		m.stack = append(m.stack, msg.c)
+		msg.c.SetSize(m.width, m.bodyHeight())
+		return m, msg.c.Init()
+	case resetMsg:
+		m.stack = []Component{msg.c}
+		msg.c.SetSize(m.width, m.bodyHeight())
+		return m, msg.c.Init()
+	case popMsg:
+		if len(m.stack) > 1 {
+			m.stack = m.stack[:len(m.stack)-1]
+			m.resize()
+		}
+		return m, nil
+	case reloadMsg:
+		m.loading = true
+		return m, loadCmd(m.c)
+	case errMsg:
+		m.status, m.statusErr = m.c.Text.F("err", msg.err), true
+		return m, nil
+	case statusMsg:
+		m.status, m.statusErr = msg.text, false
+		return m, nil
+	case savedMsg:
+		return m, m.saved(msg)
+	}
+	if t := m.top(); t != nil {
+		_, cmd := t.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.c.Keys
+	if msg.String() == "ctrl+c" {
+		if m.quitting || !m.c.saver.busy() {
+			return m, tea.Quit
+		}
+		m.quitting = true
+		return m, nil
+	}
+	capturing := false
+	if c, ok := m.top().(capturer); ok {
+		capturing = c.Capturing()
+	}
+	if !capturing || msg.Type == tea.KeyF1 {
+		switch {
+		case msg.String() == "q" || msg.String() == "Q":
+			if !m.c.saver.busy() {
+				return m, tea.Quit
+			}
+			m.quitting = true
+			return m, nil
+		case key.Matches(msg, k.Help):
+			m.showAll = !m.showAll
+			m.resize()
+			return m, nil
+		}
+	}
+	m.status = ""
+	if t := m.top(); t != nil {
+		_, cmd := t.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m *Model) loaded(msg loadedMsg) tea.Cmd {
+	m.loading = false
+	switch {
+	case msg.err != nil:
+		m.fatal = msg.err
+		return tea.Quit
+	case msg.empty:
+		return func() tea.Msg { return resetMsg{newWelcome(m.c)} }
+	}
+	m.data = msg.data
+	m.c.Cycle = msg.data.Cycle.ID
+	if len(msg.data.Reviewers) == 0 && m.c.As == "" {
+		return func() tea.Msg { return resetMsg{newWelcome(m.c).noPeople(msg.data.Cycle.ID)} }
+	}
+	if m.c.As != "" {
+		if !msg.data.KnowsPerson(m.c.As) {
+			m.fatal = fmt.Errorf("%s", m.c.Text.F("pick.unknown", m.c.As))
+			return tea.Quit
+		}
+		home := newHome(m.c, msg.data, m.c.As)
+		return func() tea.Msg { return resetMsg{home} }
+	}
+	picker := newPicker(m.c, msg.data)
+	return func() tea.Msg { return resetMsg{picker} }
+}
+
+func (m *Model) saved(msg savedMsg) tea.Cmd {
+	next := m.c.saver.done(msg)
+	if msg.err == nil && m.data != nil {
+		m.data.put(msg.job.sheet)
+	}
+	cmds := []tea.Cmd{next}
+	for _, c := range m.stack {
+		_, cmd := c.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	if m.quitting && !m.c.saver.busy() {
+		if msg.err == nil {
+			cmds = append(cmds, tea.Quit)
+		} else {
+			m.quitting = false
+			m.status, m.statusErr = m.c.Text.F("savefail", msg.err), true
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// View draws the header, the screen on top, the status line and the help.
+func (m *Model) View() string {
+	st := m.c.Styles
+	var b strings.Builder
+	title := m.c.Text.S("app")
+	if m.data != nil {
+		title += "  " + m.c.Text.F("cycle", m.data.Cycle.ID)
+	}
+	right := ""
+	if t, ok := m.top().(titled); ok {
+		right = t.Title()
+	}
+	b.WriteString(st.Header.Render(between(" "+title, right+" ", m.width)))
+	b.WriteByte('\n')
+	body := ""
+	switch {
+	case m.loading:
+		body = st.Subtle.Render("  " + m.c.Text.S("loading"))
+	case m.top() != nil:
+		body = m.top().View()
+	}
+	b.WriteString(block(body, m.width, m.bodyHeight()))
+	b.WriteByte('\n')
+	line := m.status
+	switch {
+	case m.quitting:
+		line = st.Warn.Render(m.c.Text.S("quitting"))
+	case m.statusErr:
+		line = st.Bad.Render(line)
+	default:
+		line = st.Info.Render(line)
+	}
+	b.WriteString(fit(line, m.width))
+	b.WriteByte('\n')
+	if t := m.top(); t != nil {
+		if m.showAll {
+			b.WriteString(block(m.help.FullHelpView(t.FullHelp()), m.width, m.helpRows()))
+		} else {
+			b.WriteString(fit(m.help.ShortHelpView(t.ShortHelp()), m.width))
+		}
+	}
+	return b.String()
+}
