@@ -19,12 +19,27 @@ type Context struct {
 	// Set returns a criteria set by ID, nil when unknown.
 	Set    func(id string) *criteria.Set
 	Survey award.Survey
+
+	itemsOf map[*criteria.Set][]criteria.Item
+}
+
+// items returns a set's items, flattened once per set.
+func (c *Context) items(set *criteria.Set) []criteria.Item {
+	if c.itemsOf == nil {
+		c.itemsOf = map[*criteria.Set][]criteria.Item{}
+	}
+	items, ok := c.itemsOf[set]
+	if !ok {
+		items = set.Items()
+		c.itemsOf[set] = items
+	}
+	return items
 }
 
 // NewContext indexes a cycle's records for validation.
 func NewContext(as []award.Applicant, rs []award.Reviewer, cs []award.Conflict, set func(string) *criteria.Set, survey award.Survey) *Context {
 	c := &Context{Applicants: make(map[string]award.Applicant, len(as)), Reviewers: make(map[string]award.Reviewer, len(rs)),
-		Conflicts: make(map[string]bool, len(cs)), Set: set, Survey: survey}
+		Conflicts: make(map[string]bool, len(cs)), Set: memoSets(set), Survey: survey}
 	for _, a := range as {
 		c.Applicants[a.ID] = a
 	}
@@ -35,6 +50,20 @@ func NewContext(as []award.Applicant, rs []award.Reviewer, cs []award.Conflict, 
 		c.Conflicts[x.ReviewerID+"\x00"+x.ApplicantID] = true
 	}
 	return c
+}
+
+// memoSets looks each criteria set up once: a table names few sets but many
+// rows.
+func memoSets(set func(string) *criteria.Set) func(string) *criteria.Set {
+	cache := map[string]*criteria.Set{}
+	return func(id string) *criteria.Set {
+		s, ok := cache[id]
+		if !ok {
+			s = set(id)
+			cache[id] = s
+		}
+		return s
+	}
 }
 
 func (c *Context) applicantID(l *layout, r Row, field string) (string, error) {
@@ -79,6 +108,7 @@ var scoreColumns = []column{
 type pending struct {
 	sheet award.Sheet
 	set   *criteria.Set
+	items []criteria.Item
 	first Row
 	lines []int
 }
@@ -138,8 +168,9 @@ func (c *Context) sheetFor(l *layout, r Row, sheets map[award.SheetKey]*pending,
 	if set == nil {
 		return nil, l.fail(r, "applicant_id", "applicant %s uses criteria set %q, which this cycle does not have", a.ID, a.CriteriaSet)
 	}
-	n := len(set.Items())
-	p := &pending{sheet: award.NewSheet(key, set.ID, n), set: set, first: r, lines: make([]int, n)}
+	items := c.items(set)
+	n := len(items)
+	p := &pending{sheet: award.NewSheet(key, set.ID, n), set: set, items: items, first: r, lines: make([]int, n)}
 	sheets[key] = p
 	*order = append(*order, key)
 	return p, nil
@@ -170,7 +201,7 @@ func scoreRow(l *layout, r Row, p *pending) error {
 
 func complete(l *layout, p *pending) error {
 	var missing []string
-	items := p.set.Items()
+	items := p.items
 	for i, line := range p.lines {
 		if line == 0 {
 			missing = append(missing, items[i].ID)
