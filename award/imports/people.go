@@ -52,13 +52,17 @@ func Applicants(t *Table, setFor func(id string, kind award.Kind) (string, error
 		return nil, err
 	}
 	ids, codes := firstSeen{}, firstSeen{}
-	out := make([]award.Applicant, 0, len(t.Rows))
-	for _, r := range t.Rows {
+	out := []award.Applicant(nil)
+	err = t.Each(func(r Row) error {
 		a, err := applicantRow(l, r, ids, codes, setFor)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, a)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -134,20 +138,24 @@ func Reviewers(t *Table) ([]award.Reviewer, error) {
 		return nil, err
 	}
 	ids := firstSeen{}
-	out := make([]award.Reviewer, 0, len(t.Rows))
-	for _, r := range t.Rows {
+	out := []award.Reviewer(nil)
+	err = t.Each(func(r Row) error {
 		var v award.Reviewer
 		if v.ID, err = checkID(l, r, "id"); err != nil {
-			return nil, err
+			return err
 		}
 		if err := ids.check(l, r, "id", v.ID, "reviewer "+v.ID); err != nil {
-			return nil, err
+			return err
 		}
 		if v.Name, err = l.required(r, "name"); err != nil {
-			return nil, err
+			return err
 		}
 		v.Affiliation = l.get(r, "affiliation")
 		out = append(out, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -166,22 +174,26 @@ func Conflicts(t *Table, c *Context) ([]award.Conflict, error) {
 		return nil, err
 	}
 	seen := firstSeen{}
-	out := make([]award.Conflict, 0, len(t.Rows))
-	for _, r := range t.Rows {
+	out := []award.Conflict(nil)
+	err = t.Each(func(r Row) error {
 		var v award.Conflict
 		if v.ReviewerID, err = c.reviewer(l, r, "reviewer_id"); err != nil {
-			return nil, err
+			return err
 		}
 		if v.ApplicantID, err = c.applicantID(l, r, "applicant_id"); err != nil {
-			return nil, err
+			return err
 		}
 		if v.Reason, err = l.required(r, "reason"); err != nil {
-			return nil, err
+			return err
 		}
 		if err := seen.check(l, r, "applicant_id", v.ReviewerID+"\x00"+v.ApplicantID, "conflict"); err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

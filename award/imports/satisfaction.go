@@ -23,27 +23,31 @@ func Satisfaction(t *Table, c *Context) ([]award.Satisfaction, error) {
 		return nil, err
 	}
 	seen := firstSeen{}
-	out := make([]award.Satisfaction, 0, len(t.Rows))
-	for _, r := range t.Rows {
+	out := []award.Satisfaction(nil)
+	err = t.Each(func(r Row) error {
 		a, err := c.organization(l, r)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if err := seen.check(l, r, "applicant_id", a.ID, "satisfaction for "+a.ID); err != nil {
-			return nil, err
+			return err
 		}
 		v := award.Satisfaction{ApplicantID: a.ID}
 		csi, err := award.ParseScore(l.get(r, "csi"))
 		if err != nil || csi < 0 || csi > 10000 {
-			return nil, l.fail(r, "csi", "%q: want an index from 0 to 100 with at most two decimals", l.get(r, "csi"))
+			return l.fail(r, "csi", "%q: want an index from 0 to 100 with at most two decimals", l.get(r, "csi"))
 		}
 		v.CSI = csi
 		n, err := strconv.Atoi(l.get(r, "responses"))
 		if err != nil || n < 1 {
-			return nil, l.fail(r, "responses", "%q: want the number of responses, a whole number ≥ 1", l.get(r, "responses"))
+			return l.fail(r, "responses", "%q: want the number of responses, a whole number ≥ 1", l.get(r, "responses"))
 		}
 		v.Responses = n
 		out = append(out, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -92,27 +96,31 @@ func Survey(t *Table, c *Context) ([]award.Satisfaction, error) {
 	}
 	answers := map[string][][]int{}
 	seen := firstSeen{}
-	for _, r := range t.Rows {
+	err = t.Each(func(r Row) error {
 		a, err := c.organization(l, r)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		resp, err := l.required(r, "respondent")
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if err := seen.check(l, r, "respondent", a.ID+"\x00"+resp, "respondent "+resp); err != nil {
-			return nil, err
+			return err
 		}
 		row := make([]int, len(questions))
 		for i, q := range questions {
 			v, err := strconv.Atoi(l.get(r, q))
 			if err != nil || v < c.Survey.Low || v > c.Survey.High {
-				return nil, l.fail(r, q, "%q: want a whole number from %d to %d", l.get(r, q), c.Survey.Low, c.Survey.High)
+				return l.fail(r, q, "%q: want a whole number from %d to %d", l.get(r, q), c.Survey.Low, c.Survey.High)
 			}
 			row[i] = v
 		}
 		answers[a.ID] = append(answers[a.ID], row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]award.Satisfaction, 0, len(answers))
 	for _, id := range sortedKeys(answers) {

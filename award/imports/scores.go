@@ -123,14 +123,18 @@ func Scores(t *Table, c *Context) ([]award.Sheet, error) {
 	}
 	sheets := map[award.SheetKey]*pending{}
 	var order []award.SheetKey
-	for _, r := range t.Rows {
+	err = t.Each(func(r Row) error {
 		p, err := c.sheetFor(l, r, sheets, &order)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if err := scoreRow(l, r, p); err != nil {
-			return nil, err
+			return err
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]award.Sheet, 0, len(order))
 	for _, k := range order {

@@ -7,6 +7,7 @@
 package imports
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -16,17 +17,46 @@ import (
 	"unicode/utf8"
 )
 
-// Table is an imported sheet of rows under a header row.
+// Table is an imported sheet of rows under a header row. Its rows are
+// either held in Rows or, for a CSV file, read one at a time by Each, so
+// that a file of hundreds of thousands of rows is never held whole.
 type Table struct {
 	File   string
 	Header []string // as written, trimmed
 	Rows   []Row
+	next   func() (Row, error) // streaming source; io.EOF at the end
 }
 
 // Row is one data row with its line number in the file (1-based).
 type Row struct {
 	Line  int
 	Cells []string
+}
+
+// Each calls fn for every row in order, stopping at the first error (a
+// row that cannot be read is an *Error with its position). A streamed table
+// can be walked once.
+func (t *Table) Each(fn func(Row) error) error {
+	if t.next == nil {
+		for _, r := range t.Rows {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for {
+		r, err := t.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
 }
 
 // Error is a refused cell or row. Column is 1-based; 0 means the whole row
@@ -55,68 +85,52 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// MaxCSVBytes bounds an imported file; the reference cycle's scores are
-// about 20 MB.
-const MaxCSVBytes = 512 << 20
-
-// ReadCSV reads a UTF-8 CSV file (a byte-order mark is allowed) with a
-// header row. Empty lines are skipped.
+// ReadCSV reads the header row of a UTF-8 CSV file (a byte-order mark is
+// allowed) and returns a table whose rows Each reads from r as it goes.
+// Empty lines are skipped.
 func ReadCSV(file string, r io.Reader) (*Table, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxCSVBytes+1))
-	if err != nil {
-		return nil, &Error{File: file, Msg: err.Error()}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte("\ufeff")) {
+		br.Discard(3)
 	}
-	if len(data) > MaxCSVBytes {
-		return nil, &Error{File: file, Msg: fmt.Sprintf("file is larger than %d MB", MaxCSVBytes>>20)}
-	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte("\n"))
-		return nil, &Error{File: file, Line: line, Msg: "not valid UTF-8 (save the file as CSV UTF-8)"}
-	}
-	cr := csv.NewReader(bytes.NewReader(data))
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
 	t := &Table{File: file}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &Error{File: file, Line: pe.Line, Column: pe.Column, Msg: pe.Err.Error()}
+	t.next = func() (Row, error) {
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				return Row{}, err
 			}
-			return nil, &Error{File: file, Msg: err.Error()}
-		}
-		line, _ := cr.FieldPos(0)
-		if t.Header == nil {
-			for _, h := range rec {
-				t.Header = append(t.Header, strings.TrimSpace(h))
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					return Row{}, &Error{File: file, Line: pe.Line, Column: pe.Column, Msg: pe.Err.Error()}
+				}
+				return Row{}, &Error{File: file, Msg: err.Error()}
 			}
-			continue
+			line, _ := cr.FieldPos(0)
+			for i, c := range rec {
+				if !utf8.ValidString(c) {
+					return Row{}, &Error{File: file, Line: line, Column: i + 1, Msg: "not valid UTF-8 (save the file as CSV UTF-8)"}
+				}
+			}
+			if !blank(rec) {
+				return Row{Line: line, Cells: rec}, nil
+			}
 		}
-		if blank(rec) {
-			continue
-		}
-		t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
 	}
-	if t.Header == nil {
+	header, err := t.next()
+	if err == io.EOF {
 		return nil, &Error{File: file, Line: 1, Msg: "empty file: a header row is required"}
 	}
-	return t, nil
-}
-
-func firstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
+	if err != nil {
+		return nil, err
 	}
-	return len(b)
+	for _, h := range header.Cells {
+		t.Header = append(t.Header, strings.TrimSpace(h))
+	}
+	return t, nil
 }
 
 func blank(rec []string) bool {

@@ -101,11 +101,11 @@ func BenchmarkImportReferenceScores(b *testing.B) {
 			b.Fatal(err)
 		}
 		t, err := imports.ReadCSV("scores.csv", f)
-		f.Close()
 		if err != nil {
 			b.Fatal(err)
 		}
 		n, err := importTable(st, "bench", c, "scores", t)
+		f.Close()
 		if err != nil || n != 14000 {
 			b.Fatalf("imported %d sheets: %v", n, err)
 		}
@@ -126,11 +126,12 @@ func importSetup(b *testing.B, st store.Store, dir string) string {
 			b.Fatal(err)
 		}
 		t, err := imports.ReadCSV(k+".csv", f)
-		f.Close()
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := importTable(st, "bench", cycle, k, t); err != nil {
+		_, err = importTable(st, "bench", cycle, k, t)
+		f.Close()
+		if err != nil {
 			b.Fatal(err)
 		}
 	}

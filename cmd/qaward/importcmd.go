@@ -25,10 +25,11 @@ func runImport(a *app, args []string) error {
 	if !contains(importKinds, kind) {
 		return usagef("import: unknown kind %q: want one of %s", kind, strings.Join(importKinds, ", "))
 	}
-	table, err := readTable(file)
+	table, done, err := readTable(file)
 	if err != nil {
 		return err
 	}
+	defer done()
 	st, err := a.openStore(false)
 	if err != nil {
 		return err
@@ -56,18 +57,22 @@ func importNoun(kind string, n int) string {
 	return kind
 }
 
-// readTable reads an import file by its extension.
-func readTable(file string) (*imports.Table, error) {
+// readTable opens an import file by its extension; the table's rows are
+// read as it is walked, so done must be called after the import.
+func readTable(file string) (t *imports.Table, done func(), err error) {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".xlsx", ".xls", ".et":
-		return nil, fmt.Errorf("%s: spreadsheet import is not available in this version; save the sheet as \"CSV UTF-8\" and import that", file)
+		return nil, nil, fmt.Errorf("%s: spreadsheet import is not available in this version; save the sheet as \"CSV UTF-8\" and import that", file)
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer f.Close()
-	return imports.ReadCSV(file, f)
+	if t, err = imports.ReadCSV(file, f); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return t, func() { f.Close() }, nil
 }
 
 // importTable validates a whole table against the cycle and stores it in
