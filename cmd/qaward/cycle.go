@@ -39,6 +39,21 @@ func (a *app) cycleID(st store.Store) (string, error) {
 	return st.CurrentCycle()
 }
 
+// inCycle opens the database (read-only or for writing), resolves the
+// cycle the command acts on and runs fn; the database is closed after.
+func (a *app) inCycle(readOnly bool, fn func(st *store.DB, cycle string) error) error {
+	st, err := a.openStore(readOnly)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cycle, err := a.cycleID(st)
+	if err != nil {
+		return err
+	}
+	return fn(st, cycle)
+}
+
 func runInit(a *app, args []string) error {
 	fs := a.flags("init")
 	configFile := fs.String("config", "", "cycle configuration `file` (TOML); defaults apply to every key it leaves out")

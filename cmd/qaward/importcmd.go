@@ -30,21 +30,14 @@ func runImport(a *app, args []string) error {
 		return err
 	}
 	defer done()
-	st, err := a.openStore(false)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cycle, err := a.cycleID(st)
-	if err != nil {
-		return err
-	}
-	n, err := importTable(st, a.actor(), cycle, kind, table)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stdout, "imported %d %s into cycle %s\n", n, importNoun(kind, n), cycle)
-	return nil
+	return a.inCycle(false, func(st *store.DB, cycle string) error {
+		n, err := importTable(st, a.actor(), cycle, kind, table)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "imported %d %s into cycle %s\n", n, importNoun(kind, n), cycle)
+		return nil
+	})
 }
 
 func importNoun(kind string, n int) string {

@@ -6,6 +6,7 @@ import (
 
 	"qaward/award"
 	"qaward/scoring"
+	"qaward/store"
 )
 
 func runStage(a *app, args []string) error {
@@ -20,21 +21,14 @@ func runStage(a *app, args []string) error {
 	if err != nil {
 		return usagef("stage: %v", err)
 	}
-	st, err := a.openStore(false)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cycle, err := a.cycleID(st)
-	if err != nil {
-		return err
-	}
-	t := award.Transition{ApplicantID: pos[0], To: to, Reason: *reason, Article: *article}
-	if err := st.SetStatus(a.actor(), cycle, t); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stdout, "%s is now at %s (%s)\n", pos[0], to, to.Name("zh"))
-	return nil
+	return a.inCycle(false, func(st *store.DB, cycle string) error {
+		t := award.Transition{ApplicantID: pos[0], To: to, Reason: *reason, Article: *article}
+		if err := st.SetStatus(a.actor(), cycle, t); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%s is now at %s (%s)\n", pos[0], to, to.Name("zh"))
+		return nil
+	})
 }
 
 func runEligibility(a *app, args []string) error {
@@ -50,53 +44,46 @@ func runEligibility(a *app, args []string) error {
 	if fs.NArg() > 1 {
 		return usagef("eligibility: at most one applicant ID")
 	}
-	st, err := a.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cycle, err := a.cycleID(st)
-	if err != nil {
-		return err
-	}
-	c, err := st.Cycle(cycle)
-	if err != nil {
-		return err
-	}
-	date := c.Created
-	if *asOf != "" {
-		if date, err = time.Parse(time.DateOnly, *asOf); err != nil {
-			return usagef("eligibility: --as-of %q: want YYYY-MM-DD", *asOf)
-		}
-	}
-	as, err := st.Applicants(cycle)
-	if err != nil {
-		return err
-	}
-	if fs.NArg() == 1 {
-		a1, err := st.Applicant(cycle, fs.Arg(0))
+	return a.inCycle(true, func(st *store.DB, cycle string) error {
+		c, err := st.Cycle(cycle)
 		if err != nil {
 			return err
 		}
-		as = []award.Applicant{a1}
-	}
-	h, err := st.History()
-	if err != nil {
-		return err
-	}
-	r := &report{header: []string{"id", "name", "article", "rule", "verdict", "evidence"}}
-	failed := 0
-	for _, ap := range as {
-		e := award.CheckEligibility(ap, cycle, date, h)
-		if !e.Eligible() {
-			failed++
+		date := c.Created
+		if *asOf != "" {
+			if date, err = time.Parse(time.DateOnly, *asOf); err != nil {
+				return usagef("eligibility: --as-of %q: want YYYY-MM-DD", *asOf)
+			}
 		}
-		for _, ch := range e.Checks {
-			r.rows = append(r.rows, []string{ap.ID, ap.Name, ch.Article, ch.Rule, string(ch.Verdict), ch.Evidence})
+		as, err := st.Applicants(cycle)
+		if err != nil {
+			return err
 		}
-	}
-	r.notes = []string{fmt.Sprintf("%d of %d applicants fail or lack evidence for a rule (as of %s)", failed, len(as), date.Format(time.DateOnly))}
-	return r.write(a.stdout, *format)
+		if fs.NArg() == 1 {
+			a1, err := st.Applicant(cycle, fs.Arg(0))
+			if err != nil {
+				return err
+			}
+			as = []award.Applicant{a1}
+		}
+		h, err := st.History()
+		if err != nil {
+			return err
+		}
+		r := &report{header: []string{"id", "name", "article", "rule", "verdict", "evidence"}}
+		failed := 0
+		for _, ap := range as {
+			e := award.CheckEligibility(ap, cycle, date, h)
+			if !e.Eligible() {
+				failed++
+			}
+			for _, ch := range e.Checks {
+				r.rows = append(r.rows, []string{ap.ID, ap.Name, ch.Article, ch.Rule, string(ch.Verdict), ch.Evidence})
+			}
+		}
+		r.notes = []string{fmt.Sprintf("%d of %d applicants fail or lack evidence for a rule (as of %s)", failed, len(as), date.Format(time.DateOnly))}
+		return r.write(a.stdout, *format)
+	})
 }
 
 func runCandidates(a *app, args []string) error {
@@ -108,24 +95,17 @@ func runCandidates(a *app, args []string) error {
 	if err := checkFormat(*format); err != nil {
 		return err
 	}
-	st, err := a.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cycle, err := a.cycleID(st)
-	if err != nil {
-		return err
-	}
-	ev, err := evaluate(st, cycle)
-	if err != nil {
-		return err
-	}
-	ds, err := st.Decisions(cycle)
-	if err != nil {
-		return err
-	}
-	return candidatesReport(ev, ds).write(a.stdout, *format)
+	return a.inCycle(true, func(st *store.DB, cycle string) error {
+		ev, err := evaluate(st, cycle)
+		if err != nil {
+			return err
+		}
+		ds, err := st.Decisions(cycle)
+		if err != nil {
+			return err
+		}
+		return candidatesReport(ev, ds).write(a.stdout, *format)
+	})
 }
 
 // candidatesReport lists the candidate list (Art. 22): every applicant the

@@ -22,29 +22,22 @@ func runRank(a *app, args []string) error {
 	if *stage != "material" && *stage != "onsite" && *stage != "composite" {
 		return usagef("rank: --stage %q: want material, onsite or composite", *stage)
 	}
-	st, err := a.openStore(true)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	cycle, err := a.cycleID(st)
-	if err != nil {
-		return err
-	}
-	ev, err := evaluate(st, cycle)
-	if err != nil {
-		return err
-	}
-	var r *report
-	switch *stage {
-	case "material":
-		r = materialReport(ev)
-	case "onsite":
-		r = onsiteReport(ev)
-	default:
-		r = compositeReport(ev)
-	}
-	return r.write(a.stdout, *format)
+	return a.inCycle(true, func(st *store.DB, cycle string) error {
+		ev, err := evaluate(st, cycle)
+		if err != nil {
+			return err
+		}
+		var r *report
+		switch *stage {
+		case "material":
+			r = materialReport(ev)
+		case "onsite":
+			r = onsiteReport(ev)
+		default:
+			r = compositeReport(ev)
+		}
+		return r.write(a.stdout, *format)
+	})
 }
 
 // evaluate computes every ranking of a cycle from the database.
