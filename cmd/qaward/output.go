@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -19,7 +20,18 @@ type report struct {
 	numeric map[string]bool // columns printed as JSON numbers (empty → null)
 	integer map[string]bool // columns printed as JSON integers
 	notes   []string        // printed under the table only
+	// ties marks rows equal to a neighbour in every ranking key: "=" after
+	// the rank in a table, "tie": true in JSON; CSV keeps its contract.
+	ties []bool
 }
+
+// addRow appends a row and whether it is tied.
+func (r *report) addRow(tie bool, cells ...string) {
+	r.rows = append(r.rows, cells)
+	r.ties = append(r.ties, tie)
+}
+
+func (r *report) tied(i int) bool { return i < len(r.ties) && r.ties[i] }
 
 var formats = []string{"table", "csv", "json"}
 
@@ -78,6 +90,9 @@ func (r *report) writeJSON(w io.Writer) error {
 				b.Write(s)
 			}
 		}
+		if r.ties != nil {
+			fmt.Fprintf(&b, ", \"tie\": %v", r.tied(i))
+		}
 		b.WriteString("}")
 	}
 	if len(r.rows) > 0 {
@@ -89,7 +104,17 @@ func (r *report) writeJSON(w io.Writer) error {
 }
 
 func (r *report) writeTable(w io.Writer) error {
-	t := table.New().Border(lipgloss.NormalBorder()).Headers(r.header...).Rows(r.rows...).
+	rows := r.rows
+	if r.ties != nil && len(r.header) > 0 && r.header[0] == "rank" {
+		rows = make([][]string, len(r.rows))
+		for i, row := range r.rows {
+			rows[i] = append([]string(nil), row...)
+			if r.tied(i) {
+				rows[i][0] += "="
+			}
+		}
+	}
+	t := table.New().Border(lipgloss.NormalBorder()).Headers(r.header...).Rows(rows...).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			s := lipgloss.NewStyle().Padding(0, 1)
 			if col < len(r.header) && (r.numeric[r.header[col]] || r.integer[r.header[col]]) {
@@ -98,6 +123,9 @@ func (r *report) writeTable(w io.Writer) error {
 			return s
 		})
 	_, err := fmt.Fprintln(w, t.Render())
+	if r.ties != nil && slices.Contains(r.ties, true) {
+		fmt.Fprintln(w, "= equal to a neighbour in every ranking key; the applicant ID decides the order")
+	}
 	for _, n := range r.notes {
 		fmt.Fprintln(w, n)
 	}

@@ -68,16 +68,9 @@ func scoreText(s award.Score, has bool) string {
 func materialReport(ev *scoring.Evaluation) *report {
 	r := &report{header: []string{"rank", "id", "kind", "name", "material", "reviewers", "shortlisted"},
 		numeric: map[string]bool{"material": true}, integer: map[string]bool{"rank": true, "reviewers": true}}
-	ties := 0
 	for _, m := range ev.Material {
-		r.rows = append(r.rows, []string{rankText(m.Rank), m.Applicant.ID, string(m.Applicant.Kind), m.Applicant.Name,
-			scoreText(m.Material, m.HasMaterial), strconv.Itoa(m.Reviewers), yesNo(m.Shortlisted)})
-		if m.Tie {
-			ties++
-		}
-	}
-	if ties > 0 {
-		r.notes = append(r.notes, fmt.Sprintf("%d rows share their material score with a neighbour; applicant ID decides their order", ties))
+		r.addRow(m.Tie, rankText(m.Rank), m.Applicant.ID, string(m.Applicant.Kind), m.Applicant.Name,
+			scoreText(m.Material, m.HasMaterial), strconv.Itoa(m.Reviewers), yesNo(m.Shortlisted))
 	}
 	r.notes = append(r.notes, ev.BoundaryTies...)
 	return r
@@ -89,12 +82,9 @@ func compositeReport(ev *scoring.Evaluation) *report {
 		integer: map[string]bool{"rank": true}}
 	for _, c := range ev.Composite {
 		complete := c.Outcome != scoring.Incomplete
-		r.rows = append(r.rows, []string{rankText(c.Rank), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
+		r.addRow(c.Tie, rankText(c.Rank), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
 			c.Material.String(), scoreText(c.Onsite, c.HasOnsite), scoreText(c.Satisfaction, c.HasSatisfaction),
-			scoreText(c.Composite, complete), string(c.Outcome)})
-		if c.Tie {
-			r.notes = append(r.notes, fmt.Sprintf("tie: %s equals a neighbour in composite, on-site and material score", c.Applicant.ID))
-		}
+			scoreText(c.Composite, complete), string(c.Outcome))
 		if !complete {
 			r.notes = append(r.notes, fmt.Sprintf("incomplete: %s: %s", c.Applicant.ID, c.Reason))
 		}
@@ -110,11 +100,8 @@ func onsiteReport(ev *scoring.Evaluation) *report {
 	r := &report{header: []string{"rank", "id", "kind", "name", "onsite", "reviewers", "material"},
 		numeric: map[string]bool{"onsite": true, "material": true}, integer: map[string]bool{"rank": true, "reviewers": true}}
 	for _, o := range ev.Onsite() {
-		r.rows = append(r.rows, []string{rankText(o.Rank), o.Applicant.ID, string(o.Applicant.Kind), o.Applicant.Name,
-			o.Onsite.String(), strconv.Itoa(o.Reviewers), scoreText(o.Material, o.HasMaterial)})
-		if o.Tie {
-			r.notes = append(r.notes, fmt.Sprintf("tie: %s equals a neighbour in on-site and material score", o.Applicant.ID))
-		}
+		r.addRow(o.Tie, rankText(o.Rank), o.Applicant.ID, string(o.Applicant.Kind), o.Applicant.Name,
+			o.Onsite.String(), strconv.Itoa(o.Reviewers), scoreText(o.Material, o.HasMaterial))
 	}
 	return r
 }

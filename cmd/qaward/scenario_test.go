@@ -186,7 +186,7 @@ func TestScenarioCompositeRanking(t *testing.T) {
 		t.Errorf("composite ranking:\n got:\n%s\nwant:\n%s", got, want)
 	}
 	table := mustQA(t, "--db", db, "rank", "--stage", "composite")
-	for _, s := range []string{"tie: O06", "tie: O07", "O10", "satisfaction", "7 nomination(s)"} {
+	for _, s := range []string{"│   7= │ O06", "│   8= │ O07", "O10", "no satisfaction", "7 nomination(s)"} {
 		if !strings.Contains(table, s) {
 			t.Errorf("composite table lacks %q:\n%s", s, table)
 		}
