@@ -81,9 +81,10 @@ func importTable(st store.Store, actor, cycle, kind string, t *imports.Table) (i
 		if err != nil {
 			return 0, err
 		}
-		for i := range as { // a re-import keeps the applicant's place in the pipeline
+		for i := range as { // a re-import keeps the pipeline stage and the office's profile
 			if old, ok := c.Applicants[as[i].ID]; ok {
 				as[i].Status = old.Status
+				as[i].Profile = old.Profile
 			}
 		}
 		return len(as), st.PutApplicants(actor, cycle, as)

@@ -115,3 +115,19 @@ func TestScenarioConfiguredCycle(t *testing.T) {
 		t.Errorf("json output:\n%s", js)
 	}
 }
+
+// TestReimportKeepsPipelineAndProfile: importing the applicants again (a
+// corrected name, say) changes what the file says and keeps what the office
+// recorded since: the pipeline stage.
+func TestReimportKeepsPipeline(t *testing.T) {
+	db := setupScenario(t)
+	mustQA(t, "--db", db, "stage", "O11", "withdrawn", "--reason", "申报单位书面申请撤回", "--article", "第十七条")
+	dir := t.TempDir()
+	fixed := strings.Replace(scenarioApplicants, "武冈市鸿泰卤味食品有限公司", "武冈市鸿泰食品有限公司", 1)
+	mustQA(t, "--db", db, "import", "applicants", writeFile(t, dir, "a.csv", fixed))
+	got := mustQA(t, "--db", db, "rank", "--stage", "material", "--format", "csv")
+	if strings.Contains(got, "O11") {
+		t.Errorf("withdrawn O11 back in the ranking after a re-import:\n%s", got)
+	}
+	mustQA(t, "--db", db, "verify")
+}
