@@ -83,3 +83,20 @@ func TestParseConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigTOMLRoundTrip: the rendered configuration reads back to itself.
+func TestConfigTOMLRoundTrip(t *testing.T) {
+	c := DefaultConfig()
+	c.Weights = Weights{Material: 2500, Onsite: 5500, Satisfaction: 2000}
+	c.Consolidation.Method = Median
+	c.Thresholds.AwardMin = 6250
+	c.Survey.Weights = []Decimal4{5000, 3000, 2000}
+	c.Calendar = []CalendarYear{{Year: 2031, Off: []string{"2031-01-01"}, Work: []string{"2031-01-04"}}}
+	back, err := ParseConfig("rendered.toml", c.TOML())
+	if err != nil {
+		t.Fatalf("%v\n%s", err, c.TOML())
+	}
+	if back.TOML() != c.TOML() {
+		t.Errorf("round trip changed the configuration:\n%s\n---\n%s", c.TOML(), back.TOML())
+	}
+}
