@@ -64,6 +64,7 @@ func init() {
 		"stage":       {"move an applicant through the pipeline (申报 … 审定公告), or end its way with a reason", "stage ID STAGE [--reason TEXT --article ART]", runStage},
 		"eligibility": {"check applicants against the eligibility rules (Art. 8-10, 30)", "eligibility [ID] [--as-of DATE] [--format table|csv|json]", runEligibility},
 		"candidates":  {"print the candidate list with the committee's decisions", "candidates [--format table|csv|json]", runCandidates},
+		"config":      {"print the current cycle's configuration, every key with its value", "config", runConfig},
 		"demo":        {"open the TUI on a temporary database with the sample cycle", "demo", runDemo},
 	}
 }
