@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -37,6 +38,9 @@ type DB struct {
 	path     string
 	readOnly bool
 	now      func() time.Time
+	// saving counts the sheet saves in flight (sheets.go): alone, a save
+	// commits at once; beside others, it joins their bbolt Batch.
+	saving atomic.Int32
 }
 
 var _ Store = (*DB)(nil)
@@ -69,12 +73,17 @@ const (
 	subObjections  = "objections"
 	subRevocations = "revocations"
 	subEvaluations = "evaluations"
+	// Added by schema version 3: disclosures of confidential fields and
+	// reviewer packets (disclosure.go).
+	subDisclosures = "disclosures"
+	subPackets     = "packets"
 )
 
 // cycleSubs lists the sub-buckets a cycle bucket holds.
 var cycleSubs = []string{subApplicants, subReviewers, subConflicts, subGroups,
 	subAssignments, subSheets, subConsensus, subSatisfaction, subTransitions,
-	subOpinions, subDecisions, subNotice, subObjections, subRevocations, subEvaluations}
+	subOpinions, subDecisions, subNotice, subObjections, subRevocations, subEvaluations,
+	subDisclosures, subPackets}
 
 // migration upgrades the schema by one version inside the transaction of w.
 type migration func(w *writer) error
@@ -103,11 +112,23 @@ var migrations = []migration{
 			return nil
 		})
 	},
+	// 3: the disclosures and packets sub-buckets in every existing cycle.
+	func(w *writer) error {
+		cs := w.tx.Bucket(bucketCycles)
+		return cs.ForEachBucket(func(id []byte) error {
+			for _, sub := range []string{subDisclosures, subPackets} {
+				if _, err := cs.Bucket(id).CreateBucketIfNotExists([]byte(sub)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	},
 }
 
 // SchemaVersion is the schema this build of qaward writes: the number of
 // migrations.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Open opens the database at path, creating it (and its directory) when it
 // does not exist, and brings its schema up to date. A database held by
@@ -136,6 +157,7 @@ func Open(path string, opts Options) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	bdb.MaxBatchDelay = batchDelay
 	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: opts.Now}
 	if err := db.migrate(); err != nil {
 		bdb.Close()
@@ -162,6 +184,19 @@ func (db *DB) Path() string { return db.path }
 
 // Close releases the database and its lock.
 func (db *DB) Close() error { return db.bolt.Close() }
+
+// Generation identifies the committed state of the database: it is the ID
+// of the last committed write transaction, so it changes with every commit
+// (in this process: the file's lock lets no other process write). Caches of
+// what was read may be kept while it stays the same.
+func (db *DB) Generation() uint64 {
+	var g uint64
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		g = uint64(tx.ID())
+		return nil
+	})
+	return g
+}
 
 // Schema reports the schema version stored in the database.
 func (db *DB) Schema() (int, error) {

@@ -170,7 +170,14 @@ func (db *DB) putRecords(actor, action, cycle string, recs []record) error {
 	if err := validCycleID(cycle); err != nil {
 		return fmt.Errorf("%s: %w", action, err)
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.bolt.Update(db.recordsTx(actor, action, cycle, recs))
+}
+
+// recordsTx is the transaction that writes a batch of records with their
+// audit entries. It keeps no state between calls and changes neither recs
+// nor their keys and values, so bbolt's Batch may run it more than once.
+func (db *DB) recordsTx(actor, action, cycle string, recs []record) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
 		c, err := cycleBucket(tx, cycle)
 		if err != nil {
 			return fmt.Errorf("%s: %w", action, err)
@@ -200,7 +207,7 @@ func (db *DB) putRecords(actor, action, cycle string, recs []record) error {
 			}
 		}
 		return nil
-	})
+	}
 }
 
 // jsonBatch validates and encodes a batch of JSON records, refusing a

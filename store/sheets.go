@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -71,16 +73,37 @@ func (db *DB) PutSheets(actor, cycle string, ss []award.Sheet) error {
 	return db.putRecords(actor, "put sheets", cycle, recs)
 }
 
+// ErrNotAssigned: SaveAssignedSheet was given a sheet whose reviewer is not
+// assigned to the applicant at that stage.
+var ErrNotAssigned = errors.New("reviewer is not assigned to the applicant at this stage")
+
+// batchDelay is how long bbolt gathers concurrent sheet saves into one
+// commit (bolt.DB.MaxBatchDelay; bbolt's default is 10 ms). A save made
+// while no other is in flight does not wait at all (see commitSave).
+const batchDelay = 2 * time.Millisecond
+
 // SaveSheet durably saves one reviewer's sheet: when it returns nil the
 // sheet is committed and fsynced. A change to a sheet already submitted is
 // refused with ErrLocked (saving it unchanged is a no-op); a sheet of a
 // conflicted reviewer with ErrConflicted. Consensus sheets go through
-// SaveConsensus.
+// SaveConsensus. Saves from many goroutines are committed together
+// (bbolt Batch), each with its own audit entry.
 func (db *DB) SaveSheet(actor, cycle string, s award.Sheet) error {
 	if s.Consensus {
 		return fmt.Errorf("save sheet %s: a consensus sheet is saved with SaveConsensus", sheetName(s))
 	}
-	return db.saveOne(actor, "save sheet", cycle, s)
+	return db.saveOne(actor, "save sheet", cycle, s, false)
+}
+
+// SaveAssignedSheet is SaveSheet for a reviewer saving their own work: in
+// the same transaction it also refuses, with ErrNotAssigned, a sheet whose
+// reviewer is not assigned to the applicant at the stage. The access layer
+// (store/access) uses it so that the check cannot go stale.
+func (db *DB) SaveAssignedSheet(actor, cycle string, s award.Sheet) error {
+	if s.Consensus {
+		return fmt.Errorf("save sheet %s: a consensus sheet is saved with SaveConsensus", sheetName(s))
+	}
+	return db.saveOne(actor, "save sheet", cycle, s, true)
 }
 
 // SaveConsensus durably saves the group leader's consensus sheet for an
@@ -88,10 +111,13 @@ func (db *DB) SaveSheet(actor, cycle string, s award.Sheet) error {
 // refuses with ErrLocked a change to a submitted consensus sheet.
 func (db *DB) SaveConsensus(actor, cycle string, s award.Sheet) error {
 	s.Consensus = true
-	return db.saveOne(actor, "save consensus", cycle, s)
+	return db.saveOne(actor, "save consensus", cycle, s, false)
 }
 
-func (db *DB) saveOne(actor, action, cycle string, s award.Sheet) error {
+func (db *DB) saveOne(actor, action, cycle string, s award.Sheet, assigned bool) error {
+	if err := validCycleID(cycle); err != nil {
+		return fmt.Errorf("%s: %w", action, err)
+	}
 	r, err := db.sheetRecord(s)
 	if err != nil {
 		return fmt.Errorf("%s: %w", action, err)
@@ -100,6 +126,9 @@ func (db *DB) saveOne(actor, action, cycle string, s award.Sheet) error {
 	r.check = func(tx *bolt.Tx, c *bolt.Bucket) error {
 		if err := prev(tx, c); err != nil {
 			return err
+		}
+		if assigned && c.Bucket([]byte(subAssignments)).Get(r.key) == nil {
+			return fmt.Errorf("sheet %s: %w", sheetName(s), ErrNotAssigned)
 		}
 		old := c.Bucket([]byte(r.bucket)).Get(r.key)
 		if old == nil || bytes.Equal(old, r.val) || sameSheet(old, r.val) {
@@ -114,7 +143,23 @@ func (db *DB) saveOne(actor, action, cycle string, s award.Sheet) error {
 		}
 		return nil
 	}
-	return db.putRecords(actor, action, cycle, []record{r})
+	return db.commitSave(db.recordsTx(actor, action, cycle, []record{r}))
+}
+
+// commitSave commits one save's transaction durably. A save with no other
+// in flight commits at once (bbolt Update), so that a single user never
+// waits; a save made while others are in flight joins them in a bbolt
+// Batch, which commits them together with one fsync (after at most
+// batchDelay). fn must be idempotent: Batch runs it again, alone, when
+// another function of its batch fails, and that one's error is returned to
+// its own caller only.
+func (db *DB) commitSave(fn func(*bolt.Tx) error) error {
+	n := db.saving.Add(1)
+	defer db.saving.Add(-1)
+	if n == 1 {
+		return db.bolt.Update(fn)
+	}
+	return db.bolt.Batch(fn)
 }
 
 // Sheet returns one sheet with its text (ErrNotFound if it was never

@@ -85,14 +85,14 @@ func Survey(t *Table, c *Context) ([]award.Satisfaction, error) {
 	}
 	for i, q := range questions {
 		if want := "q" + strconv.Itoa(i+1); q != want && q != "Q"+strconv.Itoa(i+1) {
-			return nil, &Error{File: t.File, Line: 1, Column: l.idx[q] + 1, Field: q, Msg: fmt.Sprintf("questions must be numbered q1, q2, …; expected %s", want)}
+			return nil, &Error{File: t.File, Sheet: t.Sheet, Line: 1, Column: l.idx[q] + 1, Field: q, Msg: fmt.Sprintf("questions must be numbered q1, q2, …; expected %s", want)}
 		}
 	}
 	if len(questions) == 0 {
-		return nil, &Error{File: t.File, Line: 1, Msg: "no question columns (q1, q2, …)"}
+		return nil, &Error{File: t.File, Sheet: t.Sheet, Line: 1, Msg: "no question columns (q1, q2, …)"}
 	}
 	if w := c.Survey.Weights; len(w) > 0 && len(w) != len(questions) {
-		return nil, &Error{File: t.File, Line: 1, Msg: fmt.Sprintf("%d questions, but the cycle configuration weights %d", len(questions), len(w))}
+		return nil, &Error{File: t.File, Sheet: t.Sheet, Line: 1, Msg: fmt.Sprintf("%d questions, but the cycle configuration weights %d", len(questions), len(w))}
 	}
 	answers := map[string][][]int{}
 	seen := firstSeen{}
@@ -126,7 +126,7 @@ func Survey(t *Table, c *Context) ([]award.Satisfaction, error) {
 	for _, id := range sortedKeys(answers) {
 		csi, stderr, n, err := scoring.CSI(answers[id], c.Survey.Weights, c.Survey.Low, c.Survey.High)
 		if err != nil {
-			return nil, &Error{File: t.File, Field: id, Msg: err.Error()}
+			return nil, &Error{File: t.File, Sheet: t.Sheet, Field: id, Msg: err.Error()}
 		}
 		out = append(out, award.Satisfaction{ApplicantID: id, CSI: csi, Responses: n, StdErr: stderr})
 	}

@@ -21,10 +21,14 @@ import (
 // either held in Rows or, for a CSV file, read one at a time by Each, so
 // that a file of hundreds of thousands of rows is never held whole.
 type Table struct {
-	File   string
+	File string
+	// Sheet is the worksheet a spreadsheet table was read from ("" for
+	// CSV); errors about its cells name the sheet and the cell.
+	Sheet  string
 	Header []string // as written, trimmed
 	Rows   []Row
 	next   func() (Row, error) // streaming source; io.EOF at the end
+	close  func() error        // releases a spreadsheet source (see Close)
 }
 
 // Row is one data row with its line number in the file (1-based).
@@ -60,9 +64,11 @@ func (t *Table) Each(fn func(Row) error) error {
 }
 
 // Error is a refused cell or row. Column is 1-based; 0 means the whole row
-// or file.
+// or file. For a spreadsheet, Sheet names the worksheet and Line is the row
+// number, and the message names the cell as Excel does ("cell E17").
 type Error struct {
 	File   string
+	Sheet  string
 	Line   int
 	Column int
 	Field  string
@@ -72,7 +78,9 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Sheet != "" {
+		b.WriteString(sheetPosition(e.Sheet, e.Line, e.Column))
+	} else if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 		if e.Column > 0 {
 			fmt.Fprintf(&b, ":%d", e.Column)
@@ -169,7 +177,7 @@ func bind(t *Table, cols []column) (*layout, error) {
 			}
 		}
 		if prev, dup := seen[key]; dup && key != "" {
-			return nil, &Error{File: t.File, Line: 1, Column: i + 1, Field: h,
+			return nil, &Error{File: t.File, Sheet: t.Sheet, Line: 1, Column: i + 1, Field: h,
 				Msg: fmt.Sprintf("column repeats column %d", prev+1)}
 		}
 		seen[key] = i
@@ -177,7 +185,7 @@ func bind(t *Table, cols []column) (*layout, error) {
 	}
 	for _, c := range cols {
 		if _, ok := l.idx[c.name]; !ok && c.required {
-			return nil, &Error{File: t.File, Line: 1, Field: c.name,
+			return nil, &Error{File: t.File, Sheet: t.Sheet, Line: 1, Field: c.name,
 				Msg: fmt.Sprintf("missing column %q (header has: %s)", c.name, strings.Join(t.Header, ", "))}
 		}
 	}
@@ -214,7 +222,7 @@ func (l *layout) fail(r Row, name, format string, args ...any) *Error {
 	if i, ok := l.idx[name]; ok {
 		col = i + 1
 	}
-	return &Error{File: l.t.File, Line: r.Line, Column: col, Field: name, Msg: fmt.Sprintf(format, args...)}
+	return &Error{File: l.t.File, Sheet: l.t.Sheet, Line: r.Line, Column: col, Field: name, Msg: fmt.Sprintf(format, args...)}
 }
 
 // required returns the cell or an error when it is empty.

@@ -17,6 +17,7 @@ var importKinds = []string{"applicants", "reviewers", "conflicts", "scores", "sa
 
 func runImport(a *app, args []string) error {
 	fs := a.flags("import")
+	sheet := fs.String("sheet", "", "worksheet of an .xlsx `file` to read (default: the first)")
 	pos, err := parse(fs, args, 2)
 	if err != nil {
 		return err
@@ -25,7 +26,11 @@ func runImport(a *app, args []string) error {
 	if !contains(importKinds, kind) {
 		return usagef("import: unknown kind %q: want one of %s", kind, strings.Join(importKinds, ", "))
 	}
-	table, done, err := readTable(file)
+	label := "reading " + file
+	if e := strings.ToLower(filepath.Ext(file)); e != ".xlsx" && e != ".xlsm" {
+		label += " (KB)"
+	}
+	table, done, err := readTableSheet(file, *sheet, a.progress(label))
 	if err != nil {
 		return err
 	}
@@ -53,15 +58,41 @@ func importNoun(kind string, n int) string {
 // readTable opens an import file by its extension; the table's rows are
 // read as it is walked, so done must be called after the import.
 func readTable(file string) (t *imports.Table, done func(), err error) {
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".xlsx", ".xls", ".et":
-		return nil, nil, fmt.Errorf("%s: spreadsheet import is not available in this version; save the sheet as \"CSV UTF-8\" and import that", file)
+	return readTableSheet(file, "", nil)
+}
+
+// readTableSheet reads a CSV file, or a worksheet of an .xlsx workbook
+// (the first when sheet is ""), reporting progress as it reads.
+func readTableSheet(file, sheet string, progress func(done, total int)) (t *imports.Table, done func(), err error) {
+	ext := strings.ToLower(filepath.Ext(file))
+	switch ext {
+	case ".xls", ".et":
+		return nil, nil, fmt.Errorf("%s: the old %s format cannot be read; save it as an Excel workbook (.xlsx) or as \"CSV UTF-8\"", file, ext)
 	}
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, nil, err
 	}
-	if t, err = imports.ReadCSV(file, f); err != nil {
+	var size int
+	if fi, err := f.Stat(); err == nil {
+		size = int(fi.Size())
+	}
+	if ext == ".xlsx" || ext == ".xlsm" {
+		defer f.Close()
+		if t, err = imports.ReadXLSXProgress(file, f, sheet, progress); err != nil {
+			return nil, nil, err
+		}
+		return t, func() { t.Close() }, nil
+	}
+	if sheet != "" {
+		f.Close()
+		return nil, nil, usagef("import: --sheet is for .xlsx workbooks; %s is read as CSV", file)
+	}
+	var kb func(done, total int) // a CSV file's progress is in kilobytes read
+	if progress != nil {
+		kb = func(done, total int) { progress(done>>10, total>>10) }
+	}
+	if t, err = imports.ReadCSV(file, &countingReader{r: f, total: size, progress: kb}); err != nil {
 		f.Close()
 		return nil, nil, err
 	}

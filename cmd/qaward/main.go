@@ -54,7 +54,7 @@ var commands map[string]command
 func init() {
 	commands = map[string]command{
 		"init":        {"create a cycle and make it current", "init --cycle ID [--config FILE]", runInit},
-		"import":      {"import applicants, reviewers, conflicts, scores, satisfaction or survey from CSV", "import KIND FILE", runImport},
+		"import":      {"import applicants, reviewers, conflicts, scores, satisfaction or survey from CSV or XLSX", "import KIND FILE [--sheet NAME]", runImport},
 		"rank":        {"print the material, on-site or composite ranking", "rank --stage material|onsite|composite [--format table|csv|json]", runRank},
 		"criteria":    {"print a criteria set, or check one in a TOML file", "criteria [--set ID | --file FILE] [--format table|csv|json]", runCriteria},
 		"verify":      {"check the database file and its audit chain", "verify", runVerify},
@@ -66,6 +66,9 @@ func init() {
 		"candidates":  {"print the candidate list with the committee's decisions", "candidates [--format table|csv|json]", runCandidates},
 		"config":      {"print the current cycle's configuration, every key with its value", "config", runConfig},
 		"demo":        {"open the TUI on a temporary database with the sample cycle", "demo", runDemo},
+		"export":      {"write rankings, the candidate list or the cycle's data as XLSX or CSV (UTF-8 with BOM)", "export rankings|candidates|applicants|reviewers|conflicts|scores|satisfaction FILE.xlsx|FILE.csv [--stage material|onsite|composite|all] [--include-confidential]", runExport},
+		"feedback":    {"write applicants' feedback reports (Art. 19) as Markdown or printable HTML", "feedback ID [--stage material|onsite] [--format md|html] [--scores] [-o FILE] | feedback --all --out DIR", runFeedback},
+		"packet":      {"exchange offline reviewer packets: export, import, open on a laptop, return", "packet export REVIEWER FILE | import FILE | open FILE | return FILE | list", runPacket},
 	}
 }
 
