@@ -25,10 +25,14 @@ type home struct {
 	person string
 	list   listModel
 	w, h   int
+	desk   *desk // the office's tabs (office_home.go); nil for reviewers
 }
 
 func newHome(c Common, d *Data, person string) *home {
 	h := &home{c: c, data: d, person: person, list: newList(c)}
+	if d.Roster.IsOffice(person) {
+		h.desk = newDesk(c, d, person)
+	}
 	h.build()
 	return h
 }
@@ -176,7 +180,12 @@ func (h *home) groupCells(tg homeTarget) (bar, count, state string) {
 	return bar, count, st.Muted.Render("--")
 }
 
-func (h *home) Init() tea.Cmd { return nil }
+func (h *home) Init() tea.Cmd {
+	if h.desk != nil {
+		return h.desk.init()
+	}
+	return nil
+}
 
 func (h *home) Title() string {
 	t, r := h.c.Text, h.data.Roster
@@ -194,23 +203,58 @@ func (h *home) Title() string {
 	return name + " (" + role + ")"
 }
 
-func (h *home) Capturing() bool   { return h.list.filtering }
-func (h *home) SetSize(w, ht int) { h.w, h.h = w, ht; h.list.setSize(w, ht) }
+func (h *home) Capturing() bool {
+	return h.list.filtering || (h.desk != nil && h.desk.capturing())
+}
+
+func (h *home) SetSize(w, ht int) {
+	h.w, h.h = w, ht
+	if h.desk != nil {
+		h.desk.setSize(w, ht)
+		ht--
+	}
+	h.list.setSize(w, ht)
+}
+
+// onDesk reports whether an office tab other than the progress list shows.
+func (h *home) onDesk() bool { return h.desk != nil && h.desk.tab != tabProgress }
 
 func (h *home) ShortHelp() []key.Binding {
 	k := h.c.Keys
-	return []key.Binding{k.Up, k.Down, k.Enter, k.Filter, k.Back, k.Quit, k.Help}
+	if h.onDesk() {
+		return h.desk.help()
+	}
+	b := []key.Binding{k.Up, k.Down, k.Enter, k.Filter, k.Back, k.Quit, k.Help}
+	if h.desk != nil {
+		b = append([]key.Binding{withHelp(k.Next, "tab", h.c.Text.S("key.tabsdesk"))}, b...)
+	}
+	return b
 }
 
 func (h *home) FullHelp() [][]key.Binding {
 	k := h.c.Keys
+	if h.onDesk() {
+		return [][]key.Binding{h.desk.help()}
+	}
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Home, k.End, k.Filter}, {k.Enter, k.Back, k.Quit, k.Help}}
 }
 
 func (h *home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if om, ok := msg.(officeMsg); ok && h.desk != nil {
+		if om.data != nil {
+			h.build()
+		}
+		h.desk.officeMsg(om)
+		return h, nil
+	}
 	msg2, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return h, nil
+	}
+	if h.desk != nil {
+		if cmd, used := h.desk.update(msg2); used {
+			return h, cmd
+		}
 	}
 	if used, cmd := h.list.update(msg2); used {
 		return h, cmd
@@ -233,6 +277,13 @@ func (h *home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (h *home) View() string {
+	if h.desk != nil {
+		return h.desk.view(h.listView)
+	}
+	return h.listView()
+}
+
+func (h *home) listView() string {
 	if len(h.list.rows) == 0 {
 		return "\n  " + h.c.Styles.Subtle.Render(h.c.Text.S("home.empty"))
 	}

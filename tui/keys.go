@@ -18,6 +18,7 @@ type KeyMap struct {
 	Filter, Next, Prev      key.Binding
 	Submit, Clear, Sort     key.Binding
 	Digits                  key.Binding // help only: digits are read directly
+	Mark, MarkAll, Advance  key.Binding // the office's lists
 	ForceQuit               key.Binding
 }
 
@@ -47,6 +48,9 @@ func NewKeyMap(t Text) KeyMap {
 		Clear:     b([]string{"backspace", "delete"}, "del", "key.clear"),
 		Sort:      b([]string{"ctrl+o", "o", "f2"}, "F2", "key.sort"),
 		Digits:    b([]string{}, "0-9", "key.digits"),
+		Mark:      b([]string{" ", "insert"}, "space", "key.mark"),
+		MarkAll:   b([]string{"ctrl+a", "f6"}, "F6", "key.markall"),
+		Advance:   b([]string{"f5", "ctrl+g"}, "F5", "key.advance"),
 	}
 }
 

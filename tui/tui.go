@@ -1,8 +1,10 @@
 // Package tui is the terminal interface of qaward, built with Bubble Tea:
 // reviewers score applicants item by item against the criteria set at
 // material and on-site review, group leaders consolidate their group's
-// sheets and record the consensus, and the office looks over every
-// applicant.
+// sheets and record the consensus, and the office (office_*.go) runs the
+// cycle: applicants with their eligibility and pipeline, review groups and
+// conflicts, satisfaction, rankings and the committee's decisions,
+// publicity with objections, and what follows the award.
 //
 // The shape follows soft-serve: one Common per session (styles built from
 // the session's renderer, key map, strings in Chinese or English, the
@@ -208,6 +210,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case savedMsg:
 		return m, m.saved(msg)
+	case officeMsg:
+		return m, m.office(msg)
 	}
 	if t := m.top(); t != nil {
 		_, cmd := t.Update(msg)

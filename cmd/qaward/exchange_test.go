@@ -270,8 +270,10 @@ func TestSofficeReadsBOMCSV(t *testing.T) {
 	file := filepath.Join(dir, "rank.csv")
 	mustQA(t, "--db", db, "export", "rankings", file, "--stage", "composite")
 	outDir := filepath.Join(dir, "out")
+	// CSV:44,34,0 is comma, double quote and the character set left to Calc
+	// to find, as when a user opens the file: the BOM says UTF-8.
 	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "xlsx", "--outdir", outDir, file)
+		"--infilter=CSV:44,34,0", "--convert-to", "xlsx", "--outdir", outDir, file)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, b)
 	}

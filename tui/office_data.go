@@ -1,0 +1,323 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/award"
+	"qaward/criteria"
+	"qaward/scoring"
+	"qaward/store"
+)
+
+// records is what the office's screens show of a cycle beyond the score
+// sheets: the pipeline, the eligibility reports, the evaluation (rankings,
+// shortlist, outcomes), the committee's decisions, publicity, objections,
+// revocations and evaluations of reviewers. It is read in one command and
+// never changed afterwards: every write reads a fresh one, which the root
+// hands to every screen in an officeMsg.
+type records struct {
+	snap    store.Snapshot
+	sets    map[string]*criteria.Set // criteria set ID -> set, for evaluations
+	ev      scoring.Evaluation
+	history award.History
+
+	appIdx      map[string]int // applicant ID -> index in snap.Applicants
+	elig        map[string]award.Eligibility
+	transitions map[string][]award.Transition
+	opinions    map[string]map[string]award.Opinion // applicant -> department
+	decisions   map[string]award.Decision
+	notice      award.Notice
+	objections  []award.Objection
+	revocations map[string]award.Revocation // applicant -> revocation
+	evaluations []award.Evaluation
+	conflicts   []award.Conflict
+	assignments []award.Assignment
+	satisf      map[string]award.Satisfaction
+	loads       map[string][2]int // reviewer -> applicants assigned, material and on-site
+	material    map[string]scoring.MaterialRow
+	composite   map[string]scoring.CompositeRow
+}
+
+// officeMsg reports an office write (from names the screen that asked for
+// it; nil for a plain read) and carries the records as read after it. Data
+// is set when the write changed what the scoring screens index (groups,
+// assignments, conflicts), so that the root replaces its Data.
+type officeMsg struct {
+	from any
+	rec  *records
+	data *Data
+	note string
+	err  error
+}
+
+// applicant returns the applicant as last read.
+func (r *records) applicant(id string) (award.Applicant, bool) {
+	i, ok := r.appIdx[id]
+	if !ok {
+		return award.Applicant{}, false
+	}
+	return r.snap.Applicants[i], true
+}
+
+func (r *records) status(id string) award.Status {
+	a, _ := r.applicant(id)
+	if a.Status == "" {
+		return award.Accepted
+	}
+	return a.Status
+}
+
+// loadRecordsCmd reads the office's records, off the update loop.
+func loadRecordsCmd(c Common, cycle string) tea.Cmd {
+	return func() tea.Msg {
+		rec, err := readRecords(c, cycle)
+		return officeMsg{rec: rec, err: err}
+	}
+}
+
+// officeWrite runs one write of the office in a command and reads the
+// records again after it; withData also reads the scoring Data again.
+func officeWrite(c Common, from any, note string, withData bool, write func(st store.Store, cycle string) error) tea.Cmd {
+	cycle := c.Cycle
+	return func() tea.Msg {
+		if err := write(c.Store, cycle); err != nil {
+			return officeMsg{from: from, err: err}
+		}
+		msg := officeMsg{from: from, note: note}
+		msg.rec, msg.err = readRecords(c, cycle)
+		if msg.err == nil && withData {
+			msg.data, msg.err = Load(c.Store, cycle, c.Office, c.Sets)
+		}
+		return msg
+	}
+}
+
+// readRecords reads every office record of a cycle and evaluates it.
+func readRecords(c Common, cycle string) (*records, error) {
+	st := c.Store
+	r := &records{}
+	var err error
+	if r.snap, err = st.Snapshot(cycle); err != nil {
+		return nil, err
+	}
+	cycle = r.snap.Cycle.ID
+	if r.history, err = st.History(); err != nil {
+		return nil, err
+	}
+	ts, err := st.Transitions(cycle)
+	if err != nil {
+		return nil, err
+	}
+	ops, err := st.Opinions(cycle)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := st.Decisions(cycle)
+	if err != nil {
+		return nil, err
+	}
+	if r.notice, err = st.Notice(cycle); err != nil {
+		return nil, err
+	}
+	if r.objections, err = st.Objections(cycle); err != nil {
+		return nil, err
+	}
+	revs, err := st.Revocations(cycle)
+	if err != nil {
+		return nil, err
+	}
+	if r.evaluations, err = st.Evaluations(cycle); err != nil {
+		return nil, err
+	}
+	if r.conflicts, err = st.Conflicts(cycle); err != nil {
+		return nil, err
+	}
+	if r.assignments, err = st.Assignments(cycle); err != nil {
+		return nil, err
+	}
+	r.index(c, ts, ops, ds, revs)
+	return r, nil
+}
+
+// index builds the lookups and computes the evaluation and eligibility
+// (pure; called from the reading command).
+func (r *records) index(c Common, ts []award.Transition, ops []award.Opinion, ds []award.Decision, revs []award.Revocation) {
+	as := r.snap.Applicants
+	r.appIdx = make(map[string]int, len(as))
+	sets := map[string]*criteria.Set{}
+	for i, a := range as {
+		r.appIdx[a.ID] = i
+		if _, ok := sets[a.CriteriaSet]; !ok && c.Sets != nil {
+			sets[a.CriteriaSet] = c.Sets(a.CriteriaSet, a.Kind)
+		}
+	}
+	r.sets = sets
+	r.ev = scoring.Evaluate(r.input(r.snap.Cycle.Config))
+	r.elig = make(map[string]award.Eligibility, len(as))
+	for _, a := range as {
+		r.elig[a.ID] = award.CheckEligibility(a, r.snap.Cycle.ID, r.snap.Cycle.Created, r.history)
+	}
+	r.transitions = map[string][]award.Transition{}
+	for _, t := range ts {
+		r.transitions[t.ApplicantID] = append(r.transitions[t.ApplicantID], t)
+	}
+	r.opinions = map[string]map[string]award.Opinion{}
+	for _, o := range ops {
+		if r.opinions[o.ApplicantID] == nil {
+			r.opinions[o.ApplicantID] = map[string]award.Opinion{}
+		}
+		r.opinions[o.ApplicantID][o.Department] = o
+	}
+	r.decisions = make(map[string]award.Decision, len(ds))
+	for _, d := range ds {
+		r.decisions[d.ApplicantID] = d
+	}
+	r.revocations = map[string]award.Revocation{}
+	for _, rv := range revs {
+		for _, a := range as {
+			if award.Identity(a) == rv.Identity {
+				r.revocations[a.ID] = rv
+			}
+		}
+	}
+	r.loads = map[string][2]int{}
+	for _, a := range r.assignments {
+		l := r.loads[a.ReviewerID]
+		if a.Stage == award.Material {
+			l[0]++
+		} else {
+			l[1]++
+		}
+		r.loads[a.ReviewerID] = l
+	}
+	r.satisf = make(map[string]award.Satisfaction, len(r.snap.Satisfaction))
+	for _, s := range r.snap.Satisfaction {
+		r.satisf[s.ApplicantID] = s
+	}
+	r.material = make(map[string]scoring.MaterialRow, len(r.ev.Material))
+	for _, m := range r.ev.Material {
+		r.material[m.Applicant.ID] = m
+	}
+	r.composite = make(map[string]scoring.CompositeRow, len(r.ev.Composite))
+	for _, m := range r.ev.Composite {
+		r.composite[m.Applicant.ID] = m
+	}
+}
+
+// input is the evaluation input of the cycle under a configuration.
+func (r *records) input(cfg award.Config) scoring.Input {
+	sets := r.sets
+	return scoring.Input{Config: cfg, Sets: func(id string) *criteria.Set { return sets[id] },
+		Applicants: r.snap.Applicants, Sheets: r.snap.Sheets, Consensus: r.snap.Consensus, Satisfaction: r.snap.Satisfaction}
+}
+
+// onsiteApplicants lists the applicants an on-site group reviews or that
+// have on-site assignments, in ID order.
+func (r *records) onsiteApplicants(d *Data) []string {
+	seen := map[string]bool{}
+	for _, g := range d.Groups {
+		if g.Stage == award.Onsite {
+			for _, a := range g.Applicants {
+				seen[a] = true
+			}
+		}
+	}
+	for _, a := range r.assignments {
+		if a.Stage == award.Onsite {
+			seen[a.ApplicantID] = true
+		}
+	}
+	var out []string
+	for id := range seen {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// conflicted reports whether the person declared a conflict with the
+// applicant.
+func (r *records) conflicted(person, app string) bool {
+	for _, c := range r.conflicts {
+		if c.ReviewerID == person && c.ApplicantID == app {
+			return true
+		}
+	}
+	return false
+}
+
+// conflict returns the declared conflict of a person with an applicant.
+func (r *records) conflict(person, app string) (award.Conflict, bool) {
+	for _, c := range r.conflicts {
+		if c.ReviewerID == person && c.ApplicantID == app {
+			return c, true
+		}
+	}
+	return award.Conflict{}, false
+}
+
+// office handles an officeMsg at the root: it takes the scoring Data read
+// after the write, keeps the applicants in Data current, shows the note or
+// the error, and hands the message to every screen.
+func (m *Model) office(msg officeMsg) tea.Cmd {
+	switch {
+	case msg.err != nil:
+		m.status, m.statusErr = m.c.Text.F("err", msg.err), true
+	case msg.note != "":
+		m.status, m.statusErr = msg.note, false
+	}
+	if m.data != nil {
+		if msg.data != nil {
+			*m.data = *msg.data
+		} else if msg.rec != nil {
+			m.data.syncApplicants(msg.rec.snap.Applicants)
+		}
+	}
+	cmds := make([]tea.Cmd, 0, len(m.stack))
+	for _, c := range m.stack {
+		_, cmd := c.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// syncApplicants takes the applicants as read after an office write (status
+// and profile change; the set of applicants does not).
+func (d *Data) syncApplicants(as []award.Applicant) {
+	for _, a := range as {
+		if i, ok := d.appIdx[a.ID]; ok {
+			d.Applicants[i] = a
+		}
+	}
+}
+
+// statusName names a pipeline status in the interface language.
+func (c Common) statusName(s award.Status) string {
+	if s == "" {
+		s = award.Accepted
+	}
+	if c.Text.English() {
+		return s.Name("en")
+	}
+	return s.Name("zh")
+}
+
+// outcomeName names an outcome (award, nomination, none, incomplete).
+func (c Common) outcomeName(o string) string {
+	if o == "" {
+		return "--"
+	}
+	return c.Text.S("out." + o)
+}
+
+// personLabel is "ID name" of a reviewer or the office.
+func personLabel(d *Data, t Text, id string) string {
+	n := d.PersonName(t, id)
+	if n == id {
+		return id
+	}
+	return fmt.Sprintf("%s %s", id, n)
+}

@@ -1,0 +1,64 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+)
+
+// Golden screens of the office on the demo cycle, in Chinese, at 80×24 and
+// 120×40, run through a real Bubble Tea program. Update with
+//
+//	go test ./tui/ -run TestOfficeGolden -update
+func TestOfficeGolden(t *testing.T) {
+	type step struct {
+		keys  []string
+		until string
+	}
+	screens := []struct {
+		name  string
+		steps []step
+	}{
+		{name: "office_home", steps: []step{{until: "全部申报对象"}}},
+		{name: "office_applicant", steps: []step{
+			{until: "全部申报对象"},
+			{keys: []string{"/", "A0009", "enter", "enter"}, until: "基本信息"},
+			{keys: []string{"pgdown"}, until: "从事生产经营3年以上"},
+		}},
+		{name: "office_ranking", steps: []step{
+			{until: "全部申报对象"},
+			{keys: []string{"tab", "tab", "tab", "tab"}, until: "空缺"},
+		}},
+		{name: "office_conflicts", steps: []step{
+			{until: "全部申报对象"},
+			{keys: []string{"tab", "tab", "home", "enter"}, until: "回避 = 已声明冲突"},
+			{keys: []string{"down", "down", "down", "down", "down", "down", "right"}, until: "近亲属"},
+		}},
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, sc := range screens {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
+				st := officeStore(t)
+				c := testCommon(st, Chinese)
+				c.As = DefaultOffice
+				tm := teatest.NewTestModel(t, New(c), teatest.WithInitialTermSize(size[0], size[1]))
+				for _, s := range sc.steps {
+					for _, k := range s.keys {
+						tm.Send(keyMsg(k))
+					}
+					until := []byte(s.until)
+					teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, until) },
+						teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+				}
+				tm.Send(tea.Quit())
+				m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+				golden.RequireEqual(t, []byte(m.View()))
+			})
+		}
+	}
+}
