@@ -66,6 +66,7 @@ func init() {
 		"candidates":  {"print the candidate list with the committee's decisions", "candidates [--format table|csv|json]", runCandidates},
 		"config":      {"print the current cycle's configuration, every key with its value", "config", runConfig},
 		"demo":        {"open the TUI on a temporary database with the sample cycle", "demo", runDemo},
+		"serve":       {"serve the TUI to the whole panel over SSH, from one process that owns the database", "serve --users FILE [--listen ADDR] [--host-key FILE]", runServe},
 		"export":      {"write rankings, the candidate list or the cycle's data as XLSX or CSV (UTF-8 with BOM)", "export rankings|candidates|applicants|reviewers|conflicts|scores|satisfaction FILE.xlsx|FILE.csv [--stage material|onsite|composite|all] [--include-confidential]", runExport},
 		"feedback":    {"write applicants' feedback reports (Art. 19) as Markdown or printable HTML", "feedback ID [--stage material|onsite] [--format md|html] [--scores] [-o FILE] | feedback --all --out DIR", runFeedback},
 		"packet":      {"exchange offline reviewer packets: export, import, open on a laptop, return", "packet export REVIEWER FILE | import FILE | open FILE | return FILE | list", runPacket},

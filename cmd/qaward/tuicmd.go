@@ -6,6 +6,7 @@ import (
 
 	"qaward/award/sample"
 	"qaward/store"
+	"qaward/store/access"
 	"qaward/tui"
 )
 
@@ -16,15 +17,46 @@ func runTUI(a *app) error {
 	}
 	st, err := a.openStore(false)
 	if err != nil {
+		if path, perr := a.dbPath(); perr == nil {
+			return serverHint(path, err)
+		}
 		return err
 	}
 	defer st.Close()
 	return a.tui(st, func() error { return storeDataset(st, "office", sample.Demo()) })
 }
 
+// tui runs the interface as the acting person sees the store: through
+// store/access, as every session of `qaward serve` does. Without --as the
+// local user holds the file and acts for the office; the person picker
+// then lets them act for anyone, as at a shared terminal.
 func (a *app) tui(st store.Store, loadSample func() error) error {
-	return tui.Run(a.ctx, st, tui.Options{Cycle: a.cycle, As: a.as, Lang: a.lang,
+	p := a.localPerson(st)
+	if p.Role != access.Office {
+		loadSample = nil
+	}
+	return tui.Run(a.ctx, access.Wrap(st, p), tui.Options{Cycle: a.cycle, As: a.as, Lang: a.lang,
 		Input: a.stdin, Output: a.stdout, LoadSample: loadSample})
+}
+
+// localPerson is who --as names: the office (also without --as), the
+// leader of a group of the cycle, or a reviewer.
+func (a *app) localPerson(st store.Store) access.Person {
+	if a.as == "" || a.as == tui.DefaultOffice {
+		return access.Person{ID: tui.DefaultOffice, Role: access.Office}
+	}
+	cycle := a.cycle
+	if cycle == "" {
+		cycle, _ = st.CurrentCycle()
+	}
+	if gs, err := st.Groups(cycle); err == nil {
+		for _, g := range gs {
+			if g.LeaderID == a.as {
+				return access.Person{ID: a.as, Role: access.Leader}
+			}
+		}
+	}
+	return access.Person{ID: a.as, Role: access.Reviewer}
 }
 
 // runDemo opens the TUI on a temporary database holding the sample cycle;
@@ -48,7 +80,7 @@ func runDemo(a *app, args []string) error {
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
 		cleanup()
-		return err
+		return serverHint(path, err)
 	}
 	if _, err := st.CurrentCycle(); err != nil {
 		if err := storeDataset(st, "office", sample.Demo()); err != nil {

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"qaward/store"
+	"qaward/tui/serve"
+)
+
+// shutdownGrace is how long `qaward serve` takes, at most, to tell every
+// session and close after SIGINT or SIGTERM (the store's close follows).
+const shutdownGrace = 1800 * time.Millisecond
+
+// runServe serves the TUI to the whole panel over SSH from one process
+// that owns the database.
+func runServe(a *app, args []string) error {
+	fs := a.flags("serve")
+	listen := fs.String("listen", ":2222", "`address` to listen on, host:port (port 0 picks a free one)")
+	usersPath := fs.String("users", "", "users `file` (TOML): public keys, the people they belong to and their roles (required)")
+	hostKey := fs.String("host-key", "", "server's private host key `file` (default: next to the database, DB.host_key; made when missing)")
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	if *usersPath == "" {
+		fs.Usage()
+		return usagef("serve: --users FILE is required")
+	}
+	if a.lang != "" && a.lang != "zh" && a.lang != "en" {
+		return usagef("--lang %q: want zh or en", a.lang)
+	}
+	path, err := a.dbPath()
+	if err != nil {
+		return err
+	}
+	users, err := serve.LoadUsers(*usersPath)
+	if err != nil {
+		return err
+	}
+	if *hostKey == "" {
+		*hostKey = path + ".host_key"
+	}
+	pem, fingerprint, err := serve.HostKey(*hostKey)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		return serverHint(path, err)
+	}
+	defer st.Close()
+	if a.cycle != "" {
+		if _, err := st.Cycle(a.cycle); err != nil {
+			return fmt.Errorf("--cycle %s: %w", a.cycle, err)
+		}
+	}
+	notes, err := users.Check(st, a.cycle)
+	if err != nil {
+		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintf(a.stderr, "qaward serve: %s: %s\n", *usersPath, n)
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	addr := ln.Addr().String()
+	srv, err := serve.New(serve.Options{Store: st, Users: users, HostKey: pem, Cycle: a.cycle, Lang: a.lang, Log: a.stderr})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	if err := writeServeFile(path, serveInfo{Addr: addr, PID: os.Getpid(), HostKey: fingerprint}); err != nil {
+		ln.Close()
+		return err
+	}
+	defer os.Remove(servePath(path))
+
+	fmt.Fprintf(a.stdout, "qaward serve: %s on %s for %d people (%d keys)\n", path, addr, len(users.People()), users.Keys())
+	fmt.Fprintf(a.stdout, "host key %s (%s)\n", fingerprint, *hostKey)
+	fmt.Fprintf(a.stdout, "connect with: %s\n", sshCommand(addr))
+	fmt.Fprintf(a.stdout, "reload %s after editing it: kill -HUP %d; stop: ctrl+c or kill %d\n", *usersPath, os.Getpid(), os.Getpid())
+
+	// SIGHUP re-reads the users file; a broken file keeps the old one.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for range hup {
+			u, err := serve.LoadUsers(*usersPath)
+			if err != nil {
+				fmt.Fprintf(a.stderr, "qaward serve: users file not reloaded, the old one stays: %v\n", err)
+				continue
+			}
+			srv.SetUsers(u)
+			fmt.Fprintf(a.stderr, "qaward serve: users file reloaded: %d people, %d keys\n", len(u.People()), u.Keys())
+		}
+	}()
+
+	err = srv.Run(a.ctx, ln, shutdownGrace)
+	fmt.Fprintln(a.stdout, "qaward serve: stopped")
+	return err
+}
+
+// serveInfo is what a running server leaves next to its database (DB.serve)
+// so that a local qaward on the same database can say how to connect.
+type serveInfo struct {
+	Addr    string `toml:"addr"`
+	PID     int    `toml:"pid"`
+	HostKey string `toml:"host_key"`
+}
+
+func servePath(db string) string { return db + ".serve" }
+
+func writeServeFile(db string, info serveInfo) error {
+	var b bytes.Buffer
+	b.WriteString("# qaward serve holds this database; this file goes when it stops.\n")
+	if err := toml.NewEncoder(&b).Encode(info); err != nil {
+		return err
+	}
+	if err := os.WriteFile(servePath(db), b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+func readServeFile(db string) (serveInfo, bool) {
+	var info serveInfo
+	if _, err := toml.DecodeFile(servePath(db), &info); err != nil || info.Addr == "" {
+		return serveInfo{}, false
+	}
+	return info, true
+}
+
+// serverHint turns "the database is in use" into how to connect, when the
+// process holding it is a qaward server.
+func serverHint(db string, err error) error {
+	if !errors.Is(err, store.ErrInUse) {
+		return err
+	}
+	info, ok := readServeFile(db)
+	if !ok || !alive(info.PID) {
+		return err // another qaward holds it, or a killed server left the file
+	}
+	return fmt.Errorf("qaward serve is running on %s: connect with %s", info.Addr, sshCommand(info.Addr))
+}
+
+// alive reports whether a process with the ID runs.
+func alive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	p, err := os.FindProcess(pid)
+	return err == nil && p.Signal(syscall.Signal(0)) == nil
+}
+
+// sshCommand is the command that reaches a server listening on addr from
+// this machine.
+func sshCommand(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "ssh " + addr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	if p, _ := strconv.Atoi(port); p == 22 {
+		return "ssh " + host
+	}
+	return "ssh -p " + port + " " + host
+}
