@@ -22,7 +22,11 @@ func (a *app) openStore(readOnly bool) (*store.DB, error) {
 			return nil, fmt.Errorf("no database at %s: create a cycle first with 'qaward init --cycle ID'", path)
 		}
 	}
-	return store.Open(path, store.Options{ReadOnly: readOnly})
+	st, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	if err != nil {
+		return nil, serverHint(path, err)
+	}
+	return st, nil
 }
 
 // cycleID is --cycle, else the current cycle.

@@ -17,9 +17,6 @@ func runTUI(a *app) error {
 	}
 	st, err := a.openStore(false)
 	if err != nil {
-		if path, perr := a.dbPath(); perr == nil {
-			return serverHint(path, err)
-		}
 		return err
 	}
 	defer st.Close()
