@@ -9,6 +9,7 @@ import (
 	"qaward/award/imports"
 	"qaward/award/sample"
 	"qaward/store"
+	"qaward/store/importer"
 )
 
 // The reference scale of DESIGN §5: 1,000 applicants, 300 reviewers, 7
@@ -104,7 +105,7 @@ func BenchmarkImportReferenceScores(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		n, err := importTable(st, "bench", c, "scores", t)
+		n, err := importer.Import(st, "bench", c, "scores", t)
 		f.Close()
 		if err != nil || n != 14000 {
 			b.Fatalf("imported %d sheets: %v", n, err)
@@ -129,7 +130,7 @@ func importSetup(b *testing.B, st store.Store, dir string) string {
 		if err != nil {
 			b.Fatal(err)
 		}
-		_, err = importTable(st, "bench", cycle, k, t)
+		_, err = importer.Import(st, "bench", cycle, k, t)
 		f.Close()
 		if err != nil {
 			b.Fatal(err)

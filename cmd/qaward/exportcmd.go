@@ -12,6 +12,7 @@ import (
 	"qaward/award/confidential"
 	"qaward/award/export"
 	"qaward/store"
+	"qaward/store/importer"
 )
 
 // exportKinds are the tables `qaward export` writes.
@@ -130,7 +131,7 @@ func exportTables(a *app, st *store.DB, cycle, kind, stage string, include bool)
 		if err := st.Sheets(cycle, true, func(s award.Sheet) error { ss = append(ss, s); return nil }); err != nil {
 			return nil, err
 		}
-		t, skipped := export.Scores(ss, lookupSet)
+		t, skipped := export.Scores(ss, importer.LookupSet)
 		if skipped > 0 {
 			fmt.Fprintf(a.stderr, "note: %d sheet(s) not submitted or incomplete are left out (an import makes every sheet submitted)\n", skipped)
 		}

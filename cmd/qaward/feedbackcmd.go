@@ -11,6 +11,7 @@ import (
 	"qaward/award/feedback"
 	"qaward/scoring"
 	"qaward/store"
+	"qaward/store/importer"
 )
 
 func runFeedback(a *app, args []string) error {
@@ -137,7 +138,7 @@ func loadFeedback(st *store.DB, cycle string, stage award.Stage) (*feedbackData,
 	}
 	err = st.Consensus(cycle, func(s award.Sheet) error {
 		ap, ok := fb.applicant[s.ApplicantID]
-		if !ok || s.Stage != stage || scoring.CheckConsensus(lookupSet(ap.CriteriaSet), &s) != nil {
+		if !ok || s.Stage != stage || scoring.CheckConsensus(importer.LookupSet(ap.CriteriaSet), &s) != nil {
 			return nil
 		}
 		if old := fb.consensus[s.ApplicantID]; old == nil || !s.Updated.Before(old.Updated) {
@@ -150,7 +151,7 @@ func loadFeedback(st *store.DB, cycle string, stage award.Stage) (*feedbackData,
 
 func (fb *feedbackData) build(ap award.Applicant) (*feedback.Report, error) {
 	res := fb.ev.Stage(ap.ID, fb.stage)
-	in := feedback.Input{Cycle: fb.cycle, Applicant: ap, Set: lookupSet(ap.CriteriaSet), Stage: fb.stage, Result: res,
+	in := feedback.Input{Cycle: fb.cycle, Applicant: ap, Set: importer.LookupSet(ap.CriteriaSet), Stage: fb.stage, Result: res,
 		Sheets: fb.sheets[ap.ID], Scores: fb.scores, Confidential: fb.include, Generated: fb.now}
 	if res.HasConsensus {
 		in.Consensus = fb.consensus[ap.ID]

@@ -12,6 +12,7 @@ import (
 	"qaward/award"
 	"qaward/award/packet"
 	"qaward/store"
+	"qaward/store/importer"
 )
 
 const packetHelp = `Usage:
@@ -140,7 +141,7 @@ func packetImport(a *app, file, reviewer string, skip bool) error {
 		return err
 	}
 	return a.inCycle(false, func(st *store.DB, _ string) error {
-		res, err := packet.Import(st, data, packet.ImportOptions{Actor: a.actor(), Reviewer: reviewer, SkipConflicts: skip, Sets: lookupSet})
+		res, err := packet.Import(st, data, packet.ImportOptions{Actor: a.actor(), Reviewer: reviewer, SkipConflicts: skip, Sets: importer.LookupSet})
 		if err != nil {
 			return fmt.Errorf("%s: refused, the database is unchanged: %w", file, err)
 		}

@@ -57,19 +57,3 @@ func newProgress(w io.Writer, label string, tty bool) func(done, total int) {
 		finished = done >= total
 	}
 }
-
-// countingReader reports the bytes read from a file of known size.
-type countingReader struct {
-	r        io.Reader
-	n, total int
-	progress func(done, total int)
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += n
-	if c.progress != nil && n > 0 {
-		c.progress(c.n, c.total)
-	}
-	return n, err
-}

@@ -7,6 +7,7 @@ import (
 	"qaward/award"
 	"qaward/scoring"
 	"qaward/store"
+	"qaward/store/importer"
 )
 
 func runRank(a *app, args []string) error {
@@ -46,7 +47,7 @@ func evaluate(st store.Store, cycle string) (*scoring.Evaluation, error) {
 	if err != nil {
 		return nil, err
 	}
-	ev := scoring.Evaluate(scoring.Input{Config: snap.Cycle.Config, Sets: lookupSet, Applicants: snap.Applicants,
+	ev := scoring.Evaluate(scoring.Input{Config: snap.Cycle.Config, Sets: importer.LookupSet, Applicants: snap.Applicants,
 		Sheets: snap.Sheets, Consensus: snap.Consensus, Satisfaction: snap.Satisfaction})
 	return &ev, nil
 }

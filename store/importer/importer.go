@@ -1,0 +1,189 @@
+// Package importer brings the office's tables into a cycle: it opens a
+// CSV file or an XLSX worksheet, validates every row against the cycle with
+// award/imports, and stores the result in one transaction. The command
+// line and the terminal UI share it, so an import behaves the same
+// whichever the office uses.
+package importer
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"qaward/award"
+	"qaward/award/imports"
+	"qaward/criteria"
+	"qaward/store"
+)
+
+// Kinds are the tables that can be imported, in the order a new cycle
+// needs them.
+var Kinds = []string{"applicants", "reviewers", "conflicts", "scores", "satisfaction", "survey"}
+
+// Noun names what n records of a kind are, for messages.
+func Noun(kind string) string {
+	switch kind {
+	case "scores":
+		return "score sheets"
+	case "satisfaction", "survey":
+		return "satisfaction results"
+	}
+	return kind
+}
+
+// Progress reports work done of a total; for a CSV file the unit is
+// kilobytes read, for a workbook rows.
+type Progress func(done, total int)
+
+// Open opens a CSV file, or a worksheet of an .xlsx workbook (the first
+// when sheet is ""). The rows are read as the table is walked, so done must
+// be called after the import.
+func Open(file, sheet string, progress Progress) (t *imports.Table, done func(), err error) {
+	ext := strings.ToLower(filepath.Ext(file))
+	switch ext {
+	case ".xls", ".et":
+		return nil, nil, fmt.Errorf("%s: the old %s format cannot be read; save it as an Excel workbook (.xlsx) or as \"CSV UTF-8\"", file, ext)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	var size int
+	if fi, err := f.Stat(); err == nil {
+		size = int(fi.Size())
+	}
+	if ext == ".xlsx" || ext == ".xlsm" {
+		defer f.Close()
+		if t, err = imports.ReadXLSXProgress(file, f, sheet, progress); err != nil {
+			return nil, nil, err
+		}
+		return t, func() { t.Close() }, nil
+	}
+	if sheet != "" {
+		f.Close()
+		return nil, nil, fmt.Errorf("a worksheet is chosen in .xlsx workbooks only; %s is read as CSV", file)
+	}
+	var kb Progress
+	if progress != nil {
+		kb = func(done, total int) { progress(done>>10, total>>10) }
+	}
+	if t, err = imports.ReadCSV(file, &countingReader{r: f, total: size, progress: kb}); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return t, func() { f.Close() }, nil
+}
+
+// countingReader reports the bytes read from a file of known size.
+type countingReader struct {
+	r        io.Reader
+	n, total int
+	progress Progress
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	if c.progress != nil && n > 0 {
+		c.progress(c.n, c.total)
+	}
+	return n, err
+}
+
+// Import validates a whole table of a kind against the cycle and stores it
+// in one transaction; it returns the number of records. A refused table
+// changes nothing.
+func Import(st store.Store, actor, cycle, kind string, t *imports.Table) (int, error) {
+	c, err := Context(st, cycle)
+	if err != nil {
+		return 0, err
+	}
+	switch kind {
+	case "applicants":
+		as, err := imports.Applicants(t, CriteriaFor)
+		if err != nil {
+			return 0, err
+		}
+		for i := range as { // a re-import keeps the pipeline stage and the office's profile
+			if old, ok := c.Applicants[as[i].ID]; ok {
+				as[i].Status = old.Status
+				as[i].Profile = old.Profile
+			}
+		}
+		return len(as), st.PutApplicants(actor, cycle, as)
+	case "reviewers":
+		rs, err := imports.Reviewers(t)
+		if err != nil {
+			return 0, err
+		}
+		return len(rs), st.PutReviewers(actor, cycle, rs)
+	case "conflicts":
+		cs, err := imports.Conflicts(t, c)
+		if err != nil {
+			return 0, err
+		}
+		return len(cs), st.PutConflicts(actor, cycle, cs)
+	case "scores":
+		ss, err := imports.Scores(t, c)
+		if err != nil {
+			return 0, err
+		}
+		return len(ss), st.PutSheets(actor, cycle, ss)
+	case "satisfaction", "survey":
+		read := imports.Satisfaction
+		if kind == "survey" {
+			read = imports.Survey
+		}
+		ss, err := read(t, c)
+		if err != nil {
+			return 0, err
+		}
+		return len(ss), st.PutSatisfaction(actor, cycle, ss)
+	}
+	return 0, fmt.Errorf("unknown kind of table %q: want one of %s", kind, strings.Join(Kinds, ", "))
+}
+
+// Context indexes what the cycle holds, for validating rows.
+func Context(st store.Store, cycle string) (*imports.Context, error) {
+	cy, err := st.Cycle(cycle)
+	if err != nil {
+		return nil, err
+	}
+	as, err := st.Applicants(cycle)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := st.Reviewers(cycle)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := st.Conflicts(cycle)
+	if err != nil {
+		return nil, err
+	}
+	return imports.NewContext(as, rs, cs, LookupSet, cy.Config.Survey), nil
+}
+
+// LookupSet finds a built-in criteria set by ID (nil when unknown).
+func LookupSet(id string) *criteria.Set {
+	s, _ := criteria.Lookup(id)
+	return s
+}
+
+// CriteriaFor picks an applicant's criteria set: the named one, which must
+// be for that kind of applicant, or the kind's default.
+func CriteriaFor(id string, kind award.Kind) (string, error) {
+	if id == "" {
+		return criteria.Default(string(kind)).ID, nil
+	}
+	s, ok := criteria.Lookup(id)
+	if !ok {
+		return "", fmt.Errorf("unknown criteria set %q (see 'qaward criteria')", id)
+	}
+	if s.Applicant != string(kind) {
+		return "", fmt.Errorf("criteria set %q is for %s applicants, not %s", id, s.Applicant, kind)
+	}
+	return s.ID, nil
+}
