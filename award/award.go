@@ -7,6 +7,7 @@ package award
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -21,7 +22,7 @@ const (
 
 // ParseKind accepts the contract spelling and the Chinese names.
 func ParseKind(s string) (Kind, error) {
-	switch s {
+	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "organization", "组织":
 		return Organization, nil
 	case "individual", "个人":
@@ -44,7 +45,7 @@ var Stages = []Stage{Material, Onsite}
 
 // ParseStage accepts the contract spelling and the Chinese names.
 func ParseStage(s string) (Stage, error) {
-	switch s {
+	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "material", "材料评审", "材料":
 		return Material, nil
 	case "onsite", "现场评审", "现场":
