@@ -48,7 +48,7 @@ func ParseStage(s string) (Stage, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "material", "材料评审", "材料":
 		return Material, nil
-	case "onsite", "现场评审", "现场":
+	case "onsite", "on-site", "现场评审", "现场":
 		return Onsite, nil
 	}
 	return "", fmt.Errorf("stage %q: want material or onsite", s)
