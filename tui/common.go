@@ -32,6 +32,10 @@ type Common struct {
 	LoadSample func() error
 	// Now is the clock (tests pin it).
 	Now func() time.Time
+	// Poll is how often the store is looked at for changes made by
+	// others (refresh.go); 0 never (NewCommon's default: Run and the
+	// server set DefaultPoll).
+	Poll time.Duration
 
 	saver *saver
 }

@@ -76,21 +76,28 @@ type Data struct {
 	results   map[stageApp]*stageSummary
 }
 
-// loadedMsg carries the cycle read by loadCmd.
+// loadedMsg carries the cycle read by loadCmd, and the store's generation
+// read before it (0 when the store cannot tell).
 type loadedMsg struct {
 	data  *Data
 	empty bool // the store holds no cycle
+	gen   uint64
 	err   error
 }
 
 // loadCmd reads the whole cycle, off the update loop.
 func loadCmd(c Common) tea.Cmd {
+	gen := storeGen(c)
 	return func() tea.Msg {
+		var g uint64
+		if gen != nil {
+			g = gen()
+		}
 		d, err := Load(c.Store, c.Cycle, c.Office, c.Sets)
 		if errors.Is(err, store.ErrNoCycle) {
-			return loadedMsg{empty: true}
+			return loadedMsg{empty: true, gen: g}
 		}
-		return loadedMsg{data: d, err: err}
+		return loadedMsg{data: d, gen: g, err: err}
 	}
 }
 

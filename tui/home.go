@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
+	"qaward/award/packet"
 )
 
 // homeTarget is what a row of the home screen opens.
@@ -26,6 +27,9 @@ type home struct {
 	list   listModel
 	w, h   int
 	desk   *desk // the office's tabs (office_home.go); nil for reviewers
+	// held is the offline packet a laptop's database holds (packet.go);
+	// nil elsewhere.
+	held *packet.Record
 }
 
 func newHome(c Common, d *Data, person string) *home {
@@ -88,6 +92,9 @@ func (h *home) build() {
 				rows = append(rows, h.row(homeTarget{group: true, stage: a.Stage, app: a.ApplicantID}))
 			}
 		}
+	}
+	if h.held != nil {
+		rows = append(rows, h.packetRows()...)
 	}
 	h.list.setRows(rows)
 }
@@ -184,7 +191,7 @@ func (h *home) Init() tea.Cmd {
 	if h.desk != nil {
 		return h.desk.init()
 	}
-	return nil
+	return heldCmd(h.c, h.data.Cycle.ID)
 }
 
 func (h *home) Title() string {
@@ -213,6 +220,9 @@ func (h *home) SetSize(w, ht int) {
 		h.desk.setSize(w, ht)
 		ht--
 	}
+	if h.held != nil {
+		ht -= 2
+	}
 	h.list.setSize(w, ht)
 }
 
@@ -225,6 +235,9 @@ func (h *home) ShortHelp() []key.Binding {
 		return h.desk.help()
 	}
 	b := []key.Binding{k.Up, k.Down, k.Enter, k.Filter, k.Back, k.Quit, k.Help}
+	if h.held != nil {
+		b = append([]key.Binding{k.Return}, b...)
+	}
 	if h.desk != nil {
 		b = append([]key.Binding{withHelp(k.Next, "tab", h.c.Text.S("key.tabsdesk"))}, b...)
 	}
@@ -247,6 +260,14 @@ func (h *home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		h.desk.officeMsg(om)
 		return h, nil
 	}
+	if hm, ok := msg.(packetHeldMsg); ok {
+		if hm.rec != nil && h.desk == nil {
+			h.held = hm.rec
+			h.build()
+			h.SetSize(h.w, h.h)
+		}
+		return h, nil
+	}
 	msg2, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return h, nil
@@ -260,10 +281,15 @@ func (h *home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return h, cmd
 	}
 	switch {
+	case h.held != nil && key.Matches(msg2, h.c.Keys.Return):
+		return h, push(returnForm(h))
 	case msg2.Type == tea.KeyEnter:
 		v, ok := h.list.selected()
 		if !ok {
 			return h, nil
+		}
+		if _, ok := v.(packetRow); ok {
+			return h, push(returnForm(h))
 		}
 		tg := v.(homeTarget)
 		if tg.group {
@@ -286,6 +312,9 @@ func (h *home) View() string {
 func (h *home) listView() string {
 	if len(h.list.rows) == 0 {
 		return "\n  " + h.c.Styles.Subtle.Render(h.c.Text.S("home.empty"))
+	}
+	if h.held != nil {
+		return h.packetPanel() + "\n" + h.list.view()
 	}
 	return h.list.view()
 }

@@ -20,6 +20,8 @@ type KeyMap struct {
 	Digits                  key.Binding // help only: digits are read directly
 	Mark, MarkAll, Advance  key.Binding // the office's lists
 	ForceQuit               key.Binding
+	Refresh                 key.Binding // read the cycle again (F5 where free)
+	Return                  key.Binding // a laptop's returned packet
 }
 
 // NewKeyMap returns the key bindings with help in the given language.
@@ -51,6 +53,8 @@ func NewKeyMap(t Text) KeyMap {
 		Mark:      b([]string{" ", "insert"}, "space", "key.mark"),
 		MarkAll:   b([]string{"ctrl+a", "f6"}, "F6", "key.markall"),
 		Advance:   b([]string{"f5", "ctrl+g"}, "F5", "key.advance"),
+		Refresh:   b([]string{"ctrl+r", "f5"}, "ctrl+r/F5", "key.refresh"),
+		Return:    b([]string{"f7"}, "F7", "key.return"),
 	}
 }
 

@@ -30,13 +30,15 @@ const (
 	tabRanking
 	tabPublicity
 	tabAfter
+	tabExchange
 	tabCount
 )
 
 // desk is the office's home (评委会办公室): a tab bar over the applicants
 // with their pipeline stage, eligibility and scores, the scoring progress
 // (the home's own list), review groups, satisfaction, rankings and
-// candidates, publicity and objections, and what follows the award.
+// candidates, publicity and objections, what follows the award, and the
+// exchange of tables with the office's other tools (exchange.go).
 type desk struct {
 	c      Common
 	data   *Data
@@ -67,6 +69,7 @@ func (k *desk) setRecords(rec *records) {
 			tabRanking:      newRankingPage(k),
 			tabPublicity:    newPublicityPage(k),
 			tabAfter:        newAfterPage(k),
+			tabExchange:     newExchangePage(k),
 		}
 	}
 	for _, p := range k.pages {

@@ -24,10 +24,13 @@ func (j saveJob) id() string {
 	return "s\x00" + string(k.Stage) + "\x00" + k.ApplicantID + "\x00" + k.ReviewerID
 }
 
-// savedMsg reports a finished write.
+// savedMsg reports a finished write, with the store's generation just
+// before and after it (0 when the store cannot tell), so that the root
+// knows a commit it sees at the next poll for its own.
 type savedMsg struct {
-	job saveJob
-	err error
+	job                 saveJob
+	err                 error
+	genBefore, genAfter uint64
 }
 
 // saver serialises the writes of each sheet: at most one write of a sheet
@@ -37,12 +40,17 @@ type savedMsg struct {
 // from the update loop only.
 type saver struct {
 	st       store.Store
+	gen      func() uint64 // the store's generation; nil when it cannot tell
 	inflight map[string]bool
 	pending  map[string]saveJob
 }
 
 func newSaver(st store.Store) *saver {
-	return &saver{st: st, inflight: map[string]bool{}, pending: map[string]saveJob{}}
+	s := &saver{st: st, inflight: map[string]bool{}, pending: map[string]saveJob{}}
+	if g, ok := st.(generationer); ok {
+		s.gen = g.Generation
+	}
+	return s
 }
 
 // save queues a write and returns the command that performs it, or nil
@@ -59,15 +67,21 @@ func (s *saver) save(j saveJob) tea.Cmd {
 }
 
 func (s *saver) run(j saveJob) tea.Cmd {
-	st := s.st
+	st, gen := s.st, s.gen
 	return func() tea.Msg {
-		var err error
-		if j.sheet.Consensus {
-			err = st.SaveConsensus(j.actor, j.cycle, j.sheet)
-		} else {
-			err = st.SaveSheet(j.actor, j.cycle, j.sheet)
+		msg := savedMsg{job: j}
+		if gen != nil {
+			msg.genBefore = gen()
 		}
-		return savedMsg{job: j, err: err}
+		if j.sheet.Consensus {
+			msg.err = st.SaveConsensus(j.actor, j.cycle, j.sheet)
+		} else {
+			msg.err = st.SaveSheet(j.actor, j.cycle, j.sheet)
+		}
+		if gen != nil && msg.err == nil {
+			msg.genAfter = gen()
+		}
+		return msg
 	}
 }
 

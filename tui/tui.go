@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -56,6 +57,9 @@ type Options struct {
 	// Inline draws in the normal screen instead of the terminal's
 	// alternate screen.
 	Inline bool
+	// Poll is how often the store is looked at for changes made by
+	// others; 0 is DefaultPoll, negative never.
+	Poll time.Duration
 }
 
 // Run runs the interface until the user quits or ctx ends.
@@ -78,6 +82,10 @@ func Run(ctx context.Context, st store.Store, o Options) error {
 	}
 	if o.Sets != nil {
 		c.Sets = o.Sets
+	}
+	c.Poll = o.Poll
+	if c.Poll == 0 {
+		c.Poll = DefaultPoll
 	}
 	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
 	if !o.Inline {
@@ -110,6 +118,14 @@ type Model struct {
 	loading       bool
 	quitting      bool
 	fatal         error
+
+	// Refreshing (refresh.go): the generation the data was read at, a
+	// refresh due, asked for by the person, or under way, and the saves
+	// that finished while it was.
+	gen            uint64
+	stale, manual  bool
+	refreshing     bool
+	savedMeanwhile []award.Sheet
 }
 
 // New returns the root model for a session. It reads the cycle when the
@@ -128,8 +144,8 @@ func New(c Common) *Model {
 	return &Model{c: c, help: h, loading: true, width: 80, height: 24}
 }
 
-// Init reads the cycle.
-func (m *Model) Init() tea.Cmd { return loadCmd(m.c) }
+// Init reads the cycle and starts looking for changes.
+func (m *Model) Init() tea.Cmd { return tea.Batch(loadCmd(m.c), pollCmd(m.c)) }
 
 // Data is the cycle the model shows (nil before it is read).
 func (m *Model) Data() *Data { return m.data }
@@ -151,7 +167,7 @@ func (m *Model) chrome() int {
 func (m *Model) helpRows() int {
 	rows := 1
 	if m.showAll && m.top() != nil {
-		for _, col := range m.top().FullHelp() {
+		for _, col := range m.fullHelp() {
 			n := 0
 			for _, b := range col {
 				if b.Enabled() {
@@ -202,6 +218,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reloadMsg:
 		m.loading = true
 		return m, loadCmd(m.c)
+	case asPersonMsg:
+		m.c.As = msg.person
+		m.status, m.statusErr = msg.note, false
+		m.loading = true
+		return m, loadCmd(m.c)
+	case pollMsg:
+		return m, m.poll(msg)
+	case refreshMsg:
+		return m, m.askRefresh(msg.manual)
+	case refreshedMsg:
+		return m, m.refreshed(msg)
+	case packetHeldMsg: // for the home, wherever it is on the stack
+		for _, c := range m.stack {
+			c.Update(msg)
+		}
+		return m, nil
 	case errMsg:
 		m.status, m.statusErr = m.c.Text.F("err", msg.err), true
 		return m, nil
@@ -229,6 +261,9 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.quitting = true
 		return m, nil
 	}
+	if m.refreshKey(msg) {
+		return m, m.askRefresh(true)
+	}
 	capturing := false
 	if c, ok := m.top().(capturer); ok {
 		capturing = c.Capturing()
@@ -250,13 +285,14 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.status = ""
 	if t := m.top(); t != nil {
 		_, cmd := t.Update(msg)
-		return m, cmd
+		return m, tea.Batch(cmd, m.maybeRefresh())
 	}
 	return m, nil
 }
 
 func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	m.loading = false
+	m.gen = msg.gen
 	switch {
 	case msg.err != nil:
 		m.fatal = msg.err
@@ -291,6 +327,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		_, cmd := c.Update(msg)
 		cmds = append(cmds, cmd)
 	}
+	cmds = append(cmds, m.afterSave(msg))
 	if m.quitting && !m.c.saver.busy() {
 		if msg.err == nil {
 			cmds = append(cmds, tea.Quit)
@@ -338,9 +375,9 @@ func (m *Model) View() string {
 	b.WriteByte('\n')
 	if t := m.top(); t != nil {
 		if m.showAll {
-			b.WriteString(block(m.help.FullHelpView(t.FullHelp()), m.width, m.helpRows()))
+			b.WriteString(block(m.help.FullHelpView(m.fullHelp()), m.width, m.helpRows()))
 		} else {
-			b.WriteString(fit(m.help.ShortHelpView(t.ShortHelp()), m.width))
+			b.WriteString(fit(m.help.ShortHelpView(m.shortHelp()), m.width))
 		}
 	}
 	return b.String()

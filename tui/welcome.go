@@ -11,22 +11,26 @@ import (
 	"qaward/award"
 )
 
-// welcome is the first screen of an empty database: start a cycle or load
-// the sample.
+// welcome is the first screen of an empty database: start a cycle, load
+// the sample, or open a reviewer's offline packet (packet.go).
 type welcome struct {
 	c       Common
 	w, h    int
 	choices []string
 	cursor  int
-	asking  bool // typing the new cycle's ID
+	asking  bool // typing the new cycle's ID, or the packet's path
+	packet  bool // asking for the packet's path
 	input   textinput.Model
+	path    textinput.Model
 	note    string
+	err     string
 	busy    bool
 }
 
 const (
 	choiceSample = "welcome.sample"
 	choiceNew    = "welcome.new"
+	choicePacket = "welcome.packet"
 	choiceQuit   = "welcome.quit"
 )
 
@@ -35,15 +39,27 @@ func newWelcome(c Common) *welcome {
 	if c.LoadSample != nil {
 		w.choices = append(w.choices, choiceSample)
 	}
-	w.choices = append(w.choices, choiceNew, choiceQuit)
-	w.input = textinput.New()
-	w.input.Prompt = c.Text.S("welcome.id")
-	w.input.PromptStyle = c.Styles.Key
-	w.input.TextStyle = c.Styles.App
-	w.input.Cursor.Style = c.Styles.Cursor
-	w.input.CharLimit = 32
-	w.input.Cursor.SetMode(cursor.CursorStatic)
+	w.choices = append(w.choices, choiceNew)
+	if canOpenPacket(c.Store) {
+		w.choices = append(w.choices, choicePacket)
+	}
+	w.choices = append(w.choices, choiceQuit)
+	w.input = w.newInput(c.Text.S("welcome.id"), 32)
+	w.path = w.newInput(c.Text.S("welcome.path"), 1000)
+	w.path.Placeholder = c.Text.S("welcome.pathhint")
+	w.path.PlaceholderStyle = c.Styles.Muted
 	return w
+}
+
+func (w *welcome) newInput(prompt string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.PromptStyle = w.c.Styles.Key
+	in.TextStyle = w.c.Styles.App
+	in.Cursor.Style = w.c.Styles.Cursor
+	in.CharLimit = limit
+	in.Cursor.SetMode(cursor.CursorStatic)
+	return in
 }
 
 // noPeople turns the screen into a note that the cycle has no reviewers.
@@ -56,10 +72,13 @@ func (w *welcome) noPeople(cycle string) *welcome {
 	return w
 }
 
-func (w *welcome) Init() tea.Cmd        { return nil }
-func (w *welcome) SetSize(width, h int) { w.w, w.h = width, h }
-func (w *welcome) Capturing() bool      { return w.asking }
-func (w *welcome) Title() string        { return "" }
+func (w *welcome) Init() tea.Cmd { return nil }
+func (w *welcome) SetSize(wd, h int) {
+	w.w, w.h = wd, h
+	w.path.Width = max(10, wd-4-width(w.path.Prompt)-1)
+}
+func (w *welcome) Capturing() bool { return w.asking }
+func (w *welcome) Title() string   { return "" }
 func (w *welcome) ShortHelp() []key.Binding {
 	k := w.c.Keys
 	if w.asking {
@@ -83,6 +102,8 @@ func (w *welcome) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return w, func() tea.Msg { return errMsg{msg.err} }
 		}
 		return w, func() tea.Msg { return reloadMsg{} }
+	case packetOpenedMsg:
+		return w, w.opened(msg)
 	case cycleCreatedMsg:
 		w.busy = false
 		if msg.err != nil {
@@ -120,13 +141,19 @@ func (w *welcome) choose() tea.Cmd {
 		load := w.c.LoadSample
 		return func() tea.Msg { return sampleLoadedMsg{load()} }
 	case choiceNew:
-		w.asking = true
+		w.asking, w.packet = true, false
 		return w.input.Focus()
+	case choicePacket:
+		w.asking, w.packet, w.err = true, true, ""
+		return w.path.Focus()
 	}
 	return tea.Quit
 }
 
 func (w *welcome) updateInput(msg tea.KeyMsg) tea.Cmd {
+	if w.packet {
+		return w.updatePath(msg)
+	}
 	switch msg.Type {
 	case tea.KeyEsc:
 		w.asking = false
@@ -150,6 +177,28 @@ func (w *welcome) updateInput(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	w.input, cmd = w.input.Update(msg)
+	return cmd
+}
+
+// updatePath takes the packet's path; enter opens it.
+func (w *welcome) updatePath(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEsc:
+		w.asking, w.packet, w.err = false, false, ""
+		w.path.Blur()
+		return nil
+	case tea.KeyEnter:
+		path := cleanPath(w.path.Value())
+		if path == "" {
+			w.err = w.c.Text.S("ex.nopath")
+			return nil
+		}
+		w.busy, w.err = true, ""
+		return openPacketCmd(w.c, path)
+	}
+	w.err = ""
+	var cmd tea.Cmd
+	w.path, cmd = w.path.Update(msg)
 	return cmd
 }
 
@@ -185,8 +234,20 @@ func (w *welcome) View() string {
 		}
 		b.WriteString(line + "\n")
 	}
-	if w.asking {
+	switch {
+	case w.asking && w.packet:
+		b.WriteString("\n  " + w.path.View() + "\n")
+	case w.asking:
 		b.WriteString("\n  " + w.input.View() + "\n")
+	}
+	switch {
+	case w.busy && w.packet:
+		b.WriteString("\n  " + st.Saving.Render(t.S("welcome.opening")) + "\n")
+	case w.err != "":
+		b.WriteString("\n")
+		for _, l := range wrap(w.err, max(10, w.w-4)) {
+			b.WriteString("  " + st.Bad.Render(l) + "\n")
+		}
 	}
 	return b.String()
 }

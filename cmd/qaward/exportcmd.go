@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -65,7 +63,7 @@ func runExport(a *app, args []string) error {
 			rows += len(t.Rows)
 		}
 		progress := a.progress("writing " + file)
-		if err := writeFileAtomic(file, func(w io.Writer) error {
+		if err := export.WriteFile(file, func(w io.Writer) error {
 			if format == "csv" {
 				return export.WriteCSV(w, &tables[0], progress)
 			}
@@ -95,25 +93,11 @@ func exportTables(a *app, st *store.DB, cycle, kind, stage string, include bool)
 		if err != nil {
 			return nil, err
 		}
-		var out []export.Table
-		add := func(name string, r *report) { out = append(out, export.Localize(reportTable(name, r), a.lang)) }
-		if kind == "rankings" && (stage == "all" || stage == "material") {
-			add(export.SheetMaterial, materialReport(ev))
+		ds, err := st.Decisions(cycle)
+		if err != nil {
+			return nil, err
 		}
-		if kind == "rankings" && (stage == "all" || stage == "onsite") {
-			add(export.SheetOnsite, onsiteReport(ev))
-		}
-		if kind == "rankings" && (stage == "all" || stage == "composite") {
-			add(export.SheetComposite, compositeReport(ev))
-		}
-		if kind == "candidates" || stage == "all" {
-			ds, err := st.Decisions(cycle)
-			if err != nil {
-				return nil, err
-			}
-			add(export.SheetCandidates, candidatesReport(ev, ds))
-		}
-		return append(out, export.Rules(c)), nil
+		return export.Rankings(kind, stage, a.lang, c, ev, ds)
 	case "applicants":
 		as, err := st.Applicants(cycle)
 		return []export.Table{export.Applicants(as, include)}, err
@@ -138,20 +122,6 @@ func exportTables(a *app, st *store.DB, cycle, kind, stage string, include bool)
 		return []export.Table{t}, nil
 	}
 	return nil, usagef("export: unknown kind %q", kind)
-}
-
-// reportTable turns the command line's report into an export table.
-func reportTable(name string, r *report) export.Table {
-	cols := make([]export.Column, len(r.header))
-	for i, h := range r.header {
-		switch {
-		case r.integer[h]:
-			cols[i] = export.Integer
-		case r.numeric[h]:
-			cols[i] = export.Decimal2
-		}
-	}
-	return export.Table{Name: name, Header: r.header, Columns: cols, Rows: r.rows, Notes: r.notes}
 }
 
 // fileFormat is the format a file name asks for by its extension.
@@ -181,44 +151,5 @@ func disclose(a *app, st *store.DB, cycle, what string, as []award.Applicant) er
 		return fmt.Errorf("recording the disclosure of confidential fields: %w", err)
 	}
 	fmt.Fprintf(a.stderr, "note: --include-confidential: %s; recorded in the audit log\n", detail)
-	return nil
-}
-
-// writeFileAtomic writes a file through a temporary file in the same
-// directory, renamed into place only when complete: an error leaves no
-// file, and an existing file untouched.
-func writeFileAtomic(path string, write func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	if err := write(bw); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	ok = true
 	return nil
 }

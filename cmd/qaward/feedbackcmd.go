@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"qaward/award"
+	"qaward/award/export"
 	"qaward/award/feedback"
-	"qaward/scoring"
 	"qaward/store"
 	"qaward/store/importer"
 )
@@ -57,12 +57,12 @@ func runFeedback(a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		fb.scores, fb.include, fb.now = *scores, *include, time.Now()
+		fb.Scores, fb.Confidential, fb.Generated = *scores, *include, time.Now()
 		if *all {
-			return fb.writeAll(a, st, *outDir, *format)
+			return writeFeedback(a, st, fb, *outDir, *format)
 		}
 		id := pos[0]
-		app, ok := fb.applicant[id]
+		app, ok := fb.Applicant(id)
 		if !ok {
 			return fmt.Errorf("no applicant %q in cycle %s", id, cycle)
 		}
@@ -71,14 +71,14 @@ func runFeedback(a *app, args []string) error {
 				return err
 			}
 		}
-		r, err := fb.build(app)
+		r, err := fb.Build(app)
 		if err != nil {
 			return err
 		}
 		if *outFile == "" {
 			return r.Write(a.stdout, *format)
 		}
-		if err := writeFileAtomic(*outFile, func(w io.Writer) error { return r.Write(w, *format) }); err != nil {
+		if err := export.WriteFile(*outFile, func(w io.Writer) error { return r.Write(w, *format) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "wrote %s\n", *outFile)
@@ -96,106 +96,55 @@ func allFlag(args []string) bool {
 	return false
 }
 
-// feedbackData is a cycle read once for any number of reports.
-type feedbackData struct {
-	cycle     award.Cycle
-	stage     award.Stage
-	ev        *scoring.Evaluation
-	order     []award.Applicant
-	applicant map[string]award.Applicant
-	sheets    map[string][]award.Sheet // counted sheets at the stage, by applicant
-	consensus map[string]*award.Sheet
-	scores    bool
-	include   bool
-	now       time.Time
-}
-
-func loadFeedback(st *store.DB, cycle string, stage award.Stage) (*feedbackData, error) {
-	fb := &feedbackData{stage: stage, applicant: map[string]award.Applicant{}, sheets: map[string][]award.Sheet{},
-		consensus: map[string]*award.Sheet{}}
-	var err error
-	if fb.cycle, err = st.Cycle(cycle); err != nil {
-		return nil, err
-	}
-	if fb.ev, err = evaluate(st, cycle); err != nil {
-		return nil, err
-	}
-	if fb.order, err = st.Applicants(cycle); err != nil {
-		return nil, err
-	}
-	for _, ap := range fb.order {
-		fb.applicant[ap.ID] = ap
-	}
-	err = st.Sheets(cycle, true, func(s award.Sheet) error {
-		ap, ok := fb.applicant[s.ApplicantID]
-		if ok && s.Stage == stage && s.Submitted && s.Complete() && s.CriteriaSet == ap.CriteriaSet {
-			fb.sheets[s.ApplicantID] = append(fb.sheets[s.ApplicantID], s)
-		}
-		return nil
-	})
+// loadFeedback reads a cycle once for any number of reports of a stage.
+func loadFeedback(st store.Store, cycle string, stage award.Stage) (*feedback.Batch, error) {
+	c, err := st.Cycle(cycle)
 	if err != nil {
 		return nil, err
 	}
-	err = st.Consensus(cycle, func(s award.Sheet) error {
-		ap, ok := fb.applicant[s.ApplicantID]
-		if !ok || s.Stage != stage || scoring.CheckConsensus(importer.LookupSet(ap.CriteriaSet), &s) != nil {
-			return nil
-		}
-		if old := fb.consensus[s.ApplicantID]; old == nil || !s.Updated.Before(old.Updated) {
-			fb.consensus[s.ApplicantID] = &s
-		}
-		return nil
-	})
+	ev, err := evaluate(st, cycle)
+	if err != nil {
+		return nil, err
+	}
+	order, err := st.Applicants(cycle)
+	if err != nil {
+		return nil, err
+	}
+	fb := feedback.NewBatch(c, stage, ev, order, importer.LookupSet)
+	if err := st.Sheets(cycle, true, func(s award.Sheet) error { fb.AddSheet(s); return nil }); err != nil {
+		return nil, err
+	}
+	err = st.Consensus(cycle, func(s award.Sheet) error { fb.AddConsensus(s); return nil })
 	return fb, err
 }
 
-func (fb *feedbackData) build(ap award.Applicant) (*feedback.Report, error) {
-	res := fb.ev.Stage(ap.ID, fb.stage)
-	in := feedback.Input{Cycle: fb.cycle, Applicant: ap, Set: importer.LookupSet(ap.CriteriaSet), Stage: fb.stage, Result: res,
-		Sheets: fb.sheets[ap.ID], Scores: fb.scores, Confidential: fb.include, Generated: fb.now}
-	if res.HasConsensus {
-		in.Consensus = fb.consensus[ap.ID]
-	}
-	for _, m := range fb.ev.Material {
-		if m.Applicant.ID == ap.ID {
-			in.Shortlisted = m.Shortlisted
-		}
-	}
-	return feedback.Build(in)
-}
-
-func (fb *feedbackData) writeAll(a *app, st *store.DB, dir, format string) error {
-	var todo []award.Applicant
-	for _, ap := range fb.order {
-		if ap.Status.Ranked() && (len(fb.sheets[ap.ID]) > 0 || fb.ev.Stage(ap.ID, fb.stage).HasConsensus) {
-			todo = append(todo, ap)
-		}
-	}
+func writeFeedback(a *app, st *store.DB, fb *feedback.Batch, dir, format string) error {
+	todo := fb.Todo()
 	if len(todo) == 0 {
-		return fmt.Errorf("no applicant has a submitted %s sheet: no feedback to write", fb.stage)
+		return fmt.Errorf("no applicant has a submitted %s sheet: no feedback to write", fb.Stage)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if fb.include {
-		if err := disclose(a, st, fb.cycle.ID, "feedback reports to "+dir, todo); err != nil {
+	if fb.Confidential {
+		if err := disclose(a, st, fb.Cycle.ID, "feedback reports to "+dir, todo); err != nil {
 			return err
 		}
 	}
 	progress := a.progress("feedback reports")
 	for i, ap := range todo {
-		r, err := fb.build(ap)
+		r, err := fb.Build(ap)
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(dir, ap.ID+"-"+string(fb.stage)+"."+format)
-		if err := writeFileAtomic(path, func(w io.Writer) error { return r.Write(w, format) }); err != nil {
+		path := filepath.Join(dir, feedback.FileName(ap, fb.Stage, format))
+		if err := export.WriteFile(path, func(w io.Writer) error { return r.Write(w, format) }); err != nil {
 			return err
 		}
 		progress(i+1, len(todo))
 	}
-	skipped := len(fb.order) - len(todo)
-	fmt.Fprintf(a.stdout, "wrote %d %s feedback reports to %s", len(todo), fb.stage, dir)
+	skipped := len(fb.Order) - len(todo)
+	fmt.Fprintf(a.stdout, "wrote %d %s feedback reports to %s", len(todo), fb.Stage, dir)
 	if skipped > 0 {
 		fmt.Fprintf(a.stdout, " (%d applicants without a counted sheet, or out of the running, have none)", skipped)
 	}

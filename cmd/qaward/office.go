@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"qaward/award"
+	"qaward/award/export"
 	"qaward/scoring"
 	"qaward/store"
 )
@@ -112,27 +113,5 @@ func runCandidates(a *app, args []string) error {
 // composite ranking proposes for an award or nomination, with the
 // committee's decision where recorded.
 func candidatesReport(ev *scoring.Evaluation, ds []award.Decision) *report {
-	byID := map[string]award.Decision{}
-	for _, d := range ds {
-		byID[d.ApplicantID] = d
-	}
-	r := &report{header: []string{"rank", "id", "kind", "name", "composite", "proposed", "decided", "final", "note"},
-		numeric: map[string]bool{"composite": true}, integer: map[string]bool{"rank": true}}
-	for _, c := range ev.Composite {
-		if c.Outcome != scoring.Award && c.Outcome != scoring.Nomination {
-			continue
-		}
-		d, ok := byID[c.Applicant.ID]
-		decided, final, note := "", "", ""
-		if ok {
-			decided, final, note = d.Decided, d.Final(), joinNonEmpty("；", d.Note, d.CancelReason)
-		}
-		r.rows = append(r.rows, []string{rankText(c.Rank), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
-			c.Composite.String(), string(c.Outcome), decided, final, note})
-	}
-	v := ev.Vacant
-	r.notes = append(r.notes, fmt.Sprintf("vacant places: %d organisation award(s), %d individual award(s), %d nomination(s)",
-		v.AwardOrganizations, v.AwardIndividuals, v.Nominations))
-	r.notes = append(r.notes, ev.BoundaryTies...)
-	return r
+	return fromExport(export.CandidatesReport(ev, ds))
 }

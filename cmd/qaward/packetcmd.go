@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"qaward/award"
+	"qaward/award/export"
 	"qaward/award/packet"
 	"qaward/store"
 	"qaward/store/importer"
@@ -105,7 +106,7 @@ func packetExport(a *app, reviewer, file, stageText string, include bool) error 
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(file, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		if err := export.WriteFile(file, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 			return err
 		}
 		m, _ := packet.ReadManifest(p.Manifest)
@@ -119,24 +120,8 @@ func packetExport(a *app, reviewer, file, stageText string, include bool) error 
 	})
 }
 
-func readPacketFile(file string) ([]byte, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, packet.MaxFileBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > packet.MaxFileBytes {
-		return nil, fmt.Errorf("%s: larger than any packet (%d MB)", file, packet.MaxFileBytes>>20)
-	}
-	return data, nil
-}
-
 func packetImport(a *app, file, reviewer string, skip bool) error {
-	data, err := readPacketFile(file)
+	data, err := packet.ReadFile(file)
 	if err != nil {
 		return err
 	}
@@ -160,7 +145,7 @@ func packetImport(a *app, file, reviewer string, skip bool) error {
 }
 
 func packetOpen(a *app, file string) error {
-	data, err := readPacketFile(file)
+	data, err := packet.ReadFile(file)
 	if err != nil {
 		return err
 	}
@@ -202,7 +187,7 @@ func packetReturn(a *app, file string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(file, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := export.WriteFile(file, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "wrote the return of packet %s (reviewer %s) to %s: %d of %d sheet(s) started, %d submitted\n",

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"fmt"
-	"strconv"
-
-	"qaward/award"
+	"qaward/award/export"
 	"qaward/scoring"
 	"qaward/store"
 	"qaward/store/importer"
@@ -52,57 +49,25 @@ func evaluate(st store.Store, cycle string) (*scoring.Evaluation, error) {
 	return &ev, nil
 }
 
-func rankText(rank int) string {
-	if rank == 0 {
-		return ""
-	}
-	return strconv.Itoa(rank)
-}
+// The reports are built in award/export, which the exports and the TUI
+// share; the command line prints them as tables, CSV or JSON.
 
-func scoreText(s award.Score, has bool) string {
-	if !has {
-		return ""
-	}
-	return s.String()
-}
+func materialReport(ev *scoring.Evaluation) *report  { return fromExport(export.MaterialReport(ev)) }
+func onsiteReport(ev *scoring.Evaluation) *report    { return fromExport(export.OnsiteReport(ev)) }
+func compositeReport(ev *scoring.Evaluation) *report { return fromExport(export.CompositeReport(ev)) }
 
-func materialReport(ev *scoring.Evaluation) *report {
-	r := &report{header: []string{"rank", "id", "kind", "name", "material", "reviewers", "shortlisted"},
-		numeric: map[string]bool{"material": true}, integer: map[string]bool{"rank": true, "reviewers": true}}
-	for _, m := range ev.Material {
-		r.addRow(m.Tie, rankText(m.Rank), m.Applicant.ID, string(m.Applicant.Kind), m.Applicant.Name,
-			scoreText(m.Material, m.HasMaterial), strconv.Itoa(m.Reviewers), yesNo(m.Shortlisted))
-	}
-	r.notes = append(r.notes, ev.BoundaryTies...)
-	return r
-}
-
-func compositeReport(ev *scoring.Evaluation) *report {
-	r := &report{header: []string{"rank", "id", "kind", "name", "material", "onsite", "satisfaction", "composite", "outcome"},
-		numeric: map[string]bool{"material": true, "onsite": true, "satisfaction": true, "composite": true},
-		integer: map[string]bool{"rank": true}}
-	for _, c := range ev.Composite {
-		complete := c.Outcome != scoring.Incomplete
-		r.addRow(c.Tie, rankText(c.Rank), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
-			c.Material.String(), scoreText(c.Onsite, c.HasOnsite), scoreText(c.Satisfaction, c.HasSatisfaction),
-			scoreText(c.Composite, complete), string(c.Outcome))
-		if !complete {
-			r.notes = append(r.notes, fmt.Sprintf("incomplete: %s: %s", c.Applicant.ID, c.Reason))
+// fromExport is an export report as the command line prints it: decimal
+// columns print as JSON numbers, integer columns as JSON integers.
+func fromExport(e export.Report) *report {
+	r := &report{header: e.Header, rows: e.Rows, notes: e.Notes, ties: e.Ties,
+		numeric: map[string]bool{}, integer: map[string]bool{}}
+	for i, h := range e.Header {
+		switch e.Kind(i) {
+		case export.Integer:
+			r.integer[h] = true
+		case export.Decimal2:
+			r.numeric[h] = true
 		}
-	}
-	v := ev.Vacant
-	r.notes = append(r.notes, fmt.Sprintf("vacant places: %d organisation award(s), %d individual award(s), %d nomination(s)",
-		v.AwardOrganizations, v.AwardIndividuals, v.Nominations))
-	r.notes = append(r.notes, ev.BoundaryTies...)
-	return r
-}
-
-func onsiteReport(ev *scoring.Evaluation) *report {
-	r := &report{header: []string{"rank", "id", "kind", "name", "onsite", "reviewers", "material"},
-		numeric: map[string]bool{"onsite": true, "material": true}, integer: map[string]bool{"rank": true, "reviewers": true}}
-	for _, o := range ev.Onsite() {
-		r.addRow(o.Tie, rankText(o.Rank), o.Applicant.ID, string(o.Applicant.Kind), o.Applicant.Name,
-			o.Onsite.String(), strconv.Itoa(o.Reviewers), scoreText(o.Material, o.HasMaterial))
 	}
 	return r
 }

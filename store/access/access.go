@@ -35,7 +35,9 @@
 // Optional methods. A view hides whatever the wrapped store offers beyond
 // store.Store, so a method that the interface looks for by type assertion
 // must be added to the view, checked like the rest: RemoveAssignments
-// (the office's) is.
+// (the office's) is, and so are Generation, Packets, PutPacket and
+// OpenPacket (packet.go), which the TUI uses to notice changes and to work
+// on an offline packet.
 package access
 
 import (

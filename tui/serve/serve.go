@@ -254,6 +254,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	c := tui.NewCommon(bubbletea.MakeRenderer(noQuery{sess}), access.Wrap(s.st, u.Person), lang)
 	c.Cycle, c.As = s.cycle, u.ID
+	c.Poll = tui.DefaultPoll // see the others' submits and the office's changes
 	c.Office = s.users.Load().Office()
 	if u.Role == access.Office {
 		c.Office = append(c.Office, u.ID) // in case users changed since

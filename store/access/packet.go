@@ -1,0 +1,92 @@
+package access
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"qaward/award/packet"
+)
+
+// Methods beyond store.Store that the terminal UI looks for by type
+// assertion, checked like the rest: the store's generation (to notice
+// changes made by others), and the offline packet records of a laptop's
+// working copy (award/packet's Local).
+
+// Generation is the wrapped store's generation (store.DB.Generation): it
+// changes with every commit, anyone's. It says that something changed, not
+// what, so it is everyone's to read. It is 0 when the store cannot tell.
+func (v *view) Generation() uint64 {
+	if v.gen == nil {
+		return 0
+	}
+	return v.gen()
+}
+
+// packetStore is a store that keeps packet records (store.DB does).
+type packetStore interface {
+	PutPacket(actor, cycle, id string, rec []byte) error
+	Packets(cycle string, fn func(id string, rec []byte) error) error
+}
+
+var errNoPackets = errors.New("this store keeps no packet records")
+
+// Packets calls fn for the packet records the person may see: the office
+// every one; anyone else those of packets issued to themselves (on a
+// laptop: the packet they opened). Records that name no reviewer are the
+// office's.
+func (v *view) Packets(cycle string, fn func(id string, rec []byte) error) error {
+	ps, ok := v.st.(packetStore)
+	if !ok {
+		return errNoPackets
+	}
+	if v.office() {
+		return ps.Packets(cycle, fn)
+	}
+	return ps.Packets(cycle, func(id string, rec []byte) error {
+		var r struct {
+			Reviewer string `json:"reviewer"`
+		}
+		if json.Unmarshal(rec, &r) != nil || r.Reviewer != v.p.ID {
+			return nil
+		}
+		return fn(id, rec)
+	})
+}
+
+// PutPacket (recording an issued packet) is the office's.
+func (v *view) PutPacket(actor, cycle, id string, rec []byte) error {
+	if err := v.officeOnly("record a packet"); err != nil {
+		return err
+	}
+	ps, ok := v.st.(packetStore)
+	if !ok {
+		return errNoPackets
+	}
+	return ps.PutPacket(actor, cycle, id, rec)
+}
+
+// OpenPacket makes the database the working copy of an issued packet
+// (award/packet.Open): a laptop's new database becomes the packet's cycle,
+// its reviewer, the assigned applicants and the draft sheets. The office
+// may open any packet; anyone else only a packet issued to themselves. The
+// writes are the packet's, in the packet reviewer's name, and packet.Open
+// refuses a database that already holds a cycle, so this opens nothing up
+// on a database in use.
+func (v *view) OpenPacket(data []byte) (*packet.Manifest, error) {
+	l, ok := v.st.(packet.Local)
+	if !ok {
+		return nil, errNoPackets
+	}
+	if v.office() {
+		return packet.Open(l, data, "")
+	}
+	if p, err := packet.Decode(data); err == nil {
+		if iss, ok := p.(*packet.Issued); ok {
+			if m, err := packet.ReadManifest(iss.Manifest); err == nil && m.Reviewer.ID != v.p.ID {
+				return m, fmt.Errorf("%s may not open packet %s, which is reviewer %s's: %w", v.p, m.PacketID, m.Reviewer.ID, ErrForbidden)
+			}
+		}
+	}
+	return packet.Open(l, data, v.p.ID)
+}

@@ -1,0 +1,108 @@
+package tui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/store/importer"
+)
+
+// The office's exchange tab (导入导出): the tables a cycle is made of come
+// in from CSV or XLSX files through store/importer, exactly as `qaward
+// import` brings them; rankings, the candidate list and the applicants'
+// feedback reports go out through award/export and award/feedback, as
+// `qaward export` and `qaward feedback --all` write them. The work runs in
+// the background with a progress bar (exchange_screen.go, exchange_run.go).
+// Paths are the machine's that runs qaward: over `qaward serve`, the
+// server's.
+
+// exAction is one line of the tab: an import of a kind, or an export.
+type exAction struct {
+	export bool
+	kind   string // importer.Kinds, or "rankings", "candidates", "feedback"
+}
+
+// exportKinds are what the tab exports.
+var exportKinds = []string{"rankings", "candidates", "feedback"}
+
+// label names the action's table in the interface language.
+func (a exAction) label(t Text) string { return t.S("ex.kind." + a.kind) }
+
+// exchangePage lists the imports and exports; enter opens one.
+type exchangePage struct {
+	k    *desk
+	list listModel
+}
+
+func newExchangePage(k *desk) *exchangePage {
+	p := &exchangePage{k: k, list: newList(k.c)}
+	c := k.c
+	st, t := c.Styles, c.Text
+	var rows []listRow
+	section := func(title string) {
+		rows = append(rows, listRow{header: true, draw: func(w int, _ bool) string {
+			return fit(st.Section.Render(" "+title), w)
+		}})
+	}
+	add := func(a exAction) {
+		name := a.label(t)
+		rows = append(rows, listRow{search: strings.ToLower(a.kind + " " + name), value: a, draw: func(w int, sel bool) string {
+			line := "  " + fit(name, min(44, max(10, w-16))) + " " + st.Subtle.Render(a.kind)
+			if sel {
+				return st.Selected.Render(fit("> "+line[2:], w))
+			}
+			return fit(line, w)
+		}})
+	}
+	section(t.S("ex.import"))
+	for _, kind := range importer.Kinds {
+		add(exAction{kind: kind})
+	}
+	section(t.S("ex.export"))
+	for _, kind := range exportKinds {
+		add(exAction{export: true, kind: kind})
+	}
+	p.list.setRows(rows)
+	return p
+}
+
+func (p *exchangePage) setSize(w, h int)        { p.list.setSize(w, h-2) }
+func (p *exchangePage) capturing() bool         { return p.list.filtering }
+func (p *exchangePage) setRecords(rec *records) {}
+
+func (p *exchangePage) help() []key.Binding {
+	k, t := p.k.c.Keys, p.k.c.Text
+	return []key.Binding{k.Up, k.Down, withHelp(k.Enter, "enter", t.S("key.open")), k.Filter, k.Back, k.Quit, k.Help}
+}
+
+func (p *exchangePage) update(msg tea.KeyMsg) tea.Cmd {
+	if used, cmd := p.list.update(msg); used {
+		return cmd
+	}
+	switch {
+	case msg.Type == tea.KeyEnter:
+		if v, ok := p.list.selected(); ok {
+			return push(newExchangeScreen(p.k, v.(exAction)))
+		}
+	case key.Matches(msg, p.k.c.Keys.Back):
+		return pop
+	}
+	return nil
+}
+
+func (p *exchangePage) view() string {
+	st, t := p.k.c.Styles, p.k.c.Text
+	head := fit(" "+st.Title.Render(t.S("tab.7"))+"  "+st.Subtle.Render(t.S("ex.choose")), p.list.w)
+	return head + "\n\n" + p.list.view()
+}
+
+// defaultPath is a file beside the database, for an export.
+func defaultPath(c Common, name string) string {
+	if p := c.Store.Path(); p != "" {
+		return filepath.Join(filepath.Dir(p), name)
+	}
+	return name
+}

@@ -1,0 +1,308 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/award"
+)
+
+// Refreshing. The cycle is read once at start-up (Data); others change the
+// store meanwhile: the rest of the group submits, the office imports or
+// moves applicants, and with access.Wrap a reviewer's own submit makes the
+// group's sheets readable only after it. The root therefore reads the
+// cycle again (refreshCmd, off the update loop) when
+//   - a reviewer's submit has been saved: the group's sheets become
+//     visible to them at once;
+//   - the person presses ctrl+r (or F5 where no screen uses it);
+//   - the store's generation (a number that changes with every commit,
+//     read every Common.Poll in a tea.Tick) moved on and the change is not
+//     simply the person's own save.
+//
+// A refresh never starts while the person types (a text area, a filter, a
+// form) or a save is on its way; it waits until they are idle. The new Data
+// replaces the old in place, so that every screen's pointer sees it, and
+// each screen then recomputes what it derived (refresher), keeping its
+// cursor on the same row or item.
+
+// DefaultPoll is how often a session looks at the store's generation.
+const DefaultPoll = 3 * time.Second
+
+// generationer is a store that tells its generation (store.DB and the
+// views of store/access do; 0 means it cannot tell).
+type generationer interface{ Generation() uint64 }
+
+// storeGen reads the generation of c's store, 0 when it cannot tell.
+func storeGen(c Common) func() uint64 {
+	if g, ok := c.Store.(generationer); ok {
+		return g.Generation
+	}
+	return nil
+}
+
+type (
+	// pollMsg carries the store's generation, read by pollCmd.
+	pollMsg struct{ gen uint64 }
+	// refreshMsg asks the root to read the cycle again (manual: the
+	// person asked, so the status line says when it is done).
+	refreshMsg struct{ manual bool }
+	// refreshedMsg carries the cycle read again by refreshCmd, and the
+	// generation read before it.
+	refreshedMsg struct {
+		data *Data
+		gen  uint64
+		err  error
+	}
+)
+
+// pollCmd reads the store's generation after Common.Poll; nil when the
+// session does not poll or the store cannot tell.
+func pollCmd(c Common) tea.Cmd {
+	gen := storeGen(c)
+	if c.Poll <= 0 || gen == nil {
+		return nil
+	}
+	return tea.Tick(c.Poll, func(time.Time) tea.Msg { return pollMsg{gen: gen()} })
+}
+
+// refreshCmd reads the cycle again, noting the generation first so that a
+// commit made while it reads is seen at the next poll.
+func refreshCmd(c Common) tea.Cmd {
+	gen := storeGen(c)
+	return func() tea.Msg {
+		var g uint64
+		if gen != nil {
+			g = gen()
+		}
+		d, err := Load(c.Store, c.Cycle, c.Office, c.Sets)
+		return refreshedMsg{data: d, gen: g, err: err}
+	}
+}
+
+// refresher is a screen that recomputes what it derived from the Data
+// after a refresh.
+type refresher interface {
+	refreshed() tea.Cmd
+}
+
+// poll takes the store's generation and schedules the next look.
+func (m *Model) poll(msg pollMsg) tea.Cmd {
+	if m.quitting {
+		return nil
+	}
+	if msg.gen != 0 && m.gen != 0 && msg.gen != m.gen {
+		m.stale = true
+	}
+	return tea.Batch(pollCmd(m.c), m.maybeRefresh())
+}
+
+// askRefresh marks the data stale and refreshes now, or once the person is
+// idle.
+func (m *Model) askRefresh(manual bool) tea.Cmd {
+	if m.data == nil {
+		return nil
+	}
+	m.stale = true
+	m.manual = m.manual || manual
+	if manual && !m.idle() {
+		m.status, m.statusErr = m.c.Text.S("refresh.later"), false
+	}
+	return m.maybeRefresh()
+}
+
+// idle reports whether a refresh may start: the data is read, nothing is
+// being saved or read, and no screen takes typed text.
+func (m *Model) idle() bool {
+	if m.data == nil || m.loading || m.refreshing || m.c.saver.busy() {
+		return false
+	}
+	for _, s := range m.stack {
+		if c, ok := s.(capturer); ok && c.Capturing() {
+			return false
+		}
+	}
+	return true
+}
+
+// maybeRefresh starts the refresh that is due, when the person is idle.
+func (m *Model) maybeRefresh() tea.Cmd {
+	if !m.stale || !m.idle() {
+		return nil
+	}
+	m.stale, m.refreshing = false, true
+	m.savedMeanwhile = nil
+	return refreshCmd(m.c)
+}
+
+// refreshed takes the cycle read again: in place of the old, with the
+// saves that finished meanwhile laid over it, then every screen
+// recomputes.
+func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
+	m.refreshing = false
+	manual := m.manual
+	m.manual = false
+	if msg.err != nil {
+		m.status, m.statusErr = m.c.Text.F("err", msg.err), true
+		return nil
+	}
+	if m.data == nil {
+		return nil
+	}
+	*m.data = *msg.data
+	for _, s := range m.savedMeanwhile {
+		m.data.put(s)
+	}
+	m.savedMeanwhile = nil
+	if msg.gen != 0 {
+		m.gen = msg.gen
+	}
+	cmds := make([]tea.Cmd, 0, len(m.stack)+1)
+	for _, s := range m.stack {
+		if r, ok := s.(refresher); ok {
+			cmds = append(cmds, r.refreshed())
+		}
+	}
+	if manual {
+		m.status, m.statusErr = m.c.Text.S("refresh.done"), false
+	}
+	cmds = append(cmds, m.maybeRefresh())
+	return tea.Batch(cmds...)
+}
+
+// afterSave keeps the refresh state current after a save: a commit that
+// is only the person's own save moves the known generation on; a
+// reviewer's submit asks for a refresh (the group's sheets become
+// visible).
+func (m *Model) afterSave(msg savedMsg) tea.Cmd {
+	if msg.err != nil {
+		return nil
+	}
+	if m.refreshing {
+		m.savedMeanwhile = append(m.savedMeanwhile, cloneSheet(msg.job.sheet))
+	}
+	if msg.job.sheet.Submitted && !msg.job.sheet.Consensus {
+		return m.askRefresh(false)
+	}
+	if m.gen != 0 && msg.genBefore == m.gen && msg.genAfter == m.gen+1 {
+		m.gen = msg.genAfter
+	}
+	return m.maybeRefresh()
+}
+
+// refreshKey reports whether a key asks for a refresh: ctrl+r anywhere,
+// F5 where the screen on top does not use it.
+func (m *Model) refreshKey(msg tea.KeyMsg) bool {
+	if !key.Matches(msg, m.c.Keys.Refresh) || m.data == nil {
+		return false
+	}
+	if msg.Type == tea.KeyF5 {
+		if u, ok := m.top().(interface{ usesF5() bool }); ok && u.usesF5() {
+			return false
+		}
+	}
+	return true
+}
+
+// refreshBinding is the refresh key as the help shows it on the screen on
+// top.
+func (m *Model) refreshBinding() key.Binding {
+	b := m.c.Keys.Refresh
+	if u, ok := m.top().(interface{ usesF5() bool }); ok && u.usesF5() {
+		return withHelp(b, "ctrl+r", m.c.Text.S("key.refresh"))
+	}
+	return b
+}
+
+// shortHelp and fullHelp are the keys of the screen on top, with the
+// refresh key once there is data to refresh.
+func (m *Model) shortHelp() []key.Binding {
+	b := m.top().ShortHelp()
+	if m.data != nil {
+		b = append(b[:len(b):len(b)], m.refreshBinding())
+	}
+	return b
+}
+
+func (m *Model) fullHelp() [][]key.Binding {
+	cols := m.top().FullHelp()
+	if m.data != nil {
+		cols = append(cols[:len(cols):len(cols)], []key.Binding{m.refreshBinding()})
+	}
+	return cols
+}
+
+// usesF5: the office's applicants list moves applicants on with F5.
+func (h *home) usesF5() bool { return h.desk != nil && h.desk.tab == tabApplicants }
+
+// refreshed rebuilds the rows, the cursor staying on the same row; the
+// office's desk reads its records again.
+func (h *home) refreshed() tea.Cmd {
+	sel, ok := h.list.selected()
+	h.build()
+	if ok {
+		h.list.reselect(sel)
+	}
+	if h.desk != nil {
+		return loadRecordsCmd(h.c, h.data.Cycle.ID)
+	}
+	return nil
+}
+
+// reselect puts the cursor on the row whose value is v, if it is shown.
+func (l *listModel) reselect(v any) {
+	for i, ri := range l.visible {
+		if r := l.rows[ri]; !r.header && sameValue(r.value, v) {
+			l.cursor = i
+			return
+		}
+	}
+}
+
+// sameValue compares row values of comparable kinds.
+func sameValue(a, b any) bool {
+	switch x := a.(type) {
+	case homeTarget:
+		y, ok := b.(homeTarget)
+		return ok && x == y
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	case packetRow:
+		_, ok := b.(packetRow)
+		return ok
+	}
+	return false
+}
+
+// refreshed recomputes the lineage (the reviewer's own material sheet may
+// have come in); the sheet being edited is the screen's own.
+func (s *sheetScreen) refreshed() tea.Cmd {
+	if s.key.Stage == award.Onsite && s.lay != nil {
+		s.lineage = lineageOf(s.data, s.lay, award.SheetKey{Stage: award.Material, ApplicantID: s.key.ApplicantID, ReviewerID: s.person})
+	}
+	return nil
+}
+
+// refreshed recomputes the group's figures, the cursor staying on the same
+// item; a consensus not yet started starts again from the new values.
+func (m *matrix) refreshed() tea.Cmd {
+	cur := m.item()
+	m.refresh()
+	m.cursor = 0
+	for i, it := range m.order {
+		if it == cur {
+			m.cursor = i
+		}
+	}
+	if m.lay != nil && !m.hasCons {
+		if cs := m.sum.consensus; cs != nil {
+			m.cons, m.hasCons = cloneSheet(*cs), true
+			m.reason.SetValue(m.cons.Reason)
+		} else {
+			m.cons = m.startConsensus()
+		}
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package tui
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/award"
+	"qaward/award/sample"
+	"qaward/store"
+	"qaward/store/access"
+)
+
+// asViewer opens the interface as a person sees the store through
+// store/access, as `qaward --as` and every SSH session do.
+func asViewer(t *testing.T, st *store.DB, p access.Person) *driver {
+	t.Helper()
+	c := testCommon(access.Wrap(st, p), Chinese)
+	c.As = p.ID
+	return newDriver(t, c, 100, 30)
+}
+
+// The group's submitted sheets reach a reviewer through their view only
+// once their own is submitted: the submit reads the cycle again, so they
+// show at once; before it, nothing of the others shows.
+func TestRefreshAfterSubmit(t *testing.T) {
+	st := demoStore(t)
+	d := asViewer(t, st, access.Person{ID: "R002", Role: access.Reviewer})
+	d.openRow("材料评审", "A0012")
+	other := storedSheet(t, st, award.SheetKey{Stage: award.Material, ApplicantID: "A0012", ReviewerID: "R001"})
+	if !other.Submitted {
+		t.Fatal("fixture: R001's A0012 sheet is not submitted")
+	}
+	r001 := d.m.data.PersonName(Text{}, "R001")
+	if sum := d.m.data.summary(award.Material, "A0012"); sum.submitted != 0 || len(sum.counted) != 0 {
+		t.Fatalf("before submitting the reviewer holds %d submitted sheets", sum.submitted)
+	}
+	for i := 0; i < 5; i++ {
+		d.keys("70", "down")
+	}
+	d.mustNotContain("本组已提交评分", r001)
+	d.keys("ctrl+s", "enter")
+	sum := d.m.data.summary(award.Material, "A0012")
+	if sum.submitted != 3 {
+		t.Fatalf("after submitting: %d submitted sheets, want 3 (R001, R004 and their own)", sum.submitted)
+	}
+	d.keys("home")
+	d.mustContain("本组已提交评分：", r001+" "+pct(other.Percents[0]))
+	if d.m.refreshing || d.m.stale {
+		t.Error("a refresh is still pending")
+	}
+}
+
+// A change made by someone else is read at the next poll, unless the
+// person is typing (then once they stop); their own saves are not taken
+// for a change. The cursor stays on its row.
+func TestRefreshOnChange(t *testing.T) {
+	st := demoStore(t)
+	d := asViewer(t, st, access.Person{ID: "R001", Role: access.Leader})
+	h := d.top().(*home)
+	target := homeTarget{group: true, stage: award.Material, app: "A0010"}
+	for i := range h.list.visible {
+		if h.list.rows[h.list.visible[i]].value == target {
+			h.list.cursor = i
+		}
+	}
+	d.mustContain("已提交 1/5")
+	if d.m.gen == 0 || d.m.gen != st.Generation() {
+		t.Fatalf("generation %d after loading, store %d", d.m.gen, st.Generation())
+	}
+
+	// R002 submits A0010 on another terminal.
+	s := storedSheet(t, st, award.SheetKey{Stage: award.Material, ApplicantID: "A0010", ReviewerID: "R002"})
+	for i := range s.Percents {
+		s.Percents[i] = 60
+	}
+	s.Submitted = true
+	if err := st.SaveSheet("R002", sample.DemoCycle, s); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("/") // typing a filter: no refresh
+	d.send(pollMsg{gen: st.Generation()})
+	if !d.m.stale || d.m.gen == st.Generation() {
+		t.Fatal("the change was not noticed, or was read while typing")
+	}
+	d.keys("esc") // done typing: read now
+	if d.m.stale || d.m.gen != st.Generation() {
+		t.Fatalf("not refreshed once idle: stale=%v gen=%d store=%d", d.m.stale, d.m.gen, st.Generation())
+	}
+	d.mustContain("已提交 2/5")
+	if v, _ := h.list.selected(); v != target {
+		t.Errorf("cursor moved to %v", v)
+	}
+
+	// Own saves are not a change.
+	d2 := asViewer(t, st, access.Person{ID: "R003", Role: access.Reviewer})
+	d2.openRow("材料评审", "A0012")
+	d2.keys("right")
+	if g := st.Generation(); d2.m.gen != g {
+		t.Fatalf("own save: generation %d, store %d", d2.m.gen, g)
+	}
+	d2.send(pollMsg{gen: st.Generation()})
+	if d2.m.stale || d2.m.refreshing {
+		t.Error("an own save was taken for someone else's change")
+	}
+}
+
+// ctrl+r reads the cycle again anywhere; F5 too, except where a screen
+// uses it (the office's applicants move on with F5).
+func TestRefreshKeys(t *testing.T) {
+	st := officeStore(t)
+	d := asOffice(t, st, "", 120, 40)
+	d.toTab(tabProgress)
+	d.mustContain("ctrl+r/F5 刷新")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlR})
+	d.mustContain("已刷新")
+	d.okeys("f5")
+	d.mustContain("已刷新")
+	d.toTab(tabApplicants)
+	d.okeys("f5")
+	if _, ok := d.top().(*form); !ok {
+		t.Fatalf("F5 on the applicants did not move them on: %T", d.top())
+	}
+	d.keys("esc")
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlR})
+	d.mustContain("已刷新")
+
+	// In a text area the refresh waits until the person leaves it.
+	r := asPerson(t, st, "R002")
+	r.openRow("材料评审", "A0012")
+	r.keys("enter", "很好")
+	r.send(tea.KeyMsg{Type: tea.KeyCtrlR})
+	r.mustContain("输入结束后将刷新数据")
+	if s := sheetOf(t, r); s.strengths.Value() != "很好" {
+		t.Fatalf("typed text %q", s.strengths.Value())
+	}
+	r.keys("esc")
+	r.mustContain("已刷新")
+}
