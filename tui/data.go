@@ -89,11 +89,7 @@ type loadedMsg struct {
 func loadCmd(c Common) tea.Cmd {
 	gen := storeGen(c)
 	return func() tea.Msg {
-		var g uint64
-		if gen != nil {
-			g = gen()
-		}
-		d, err := Load(c.Store, c.Cycle, c.Office, c.Sets)
+		d, g, err := loadAt(c, gen)
 		if errors.Is(err, store.ErrNoCycle) {
 			return loadedMsg{empty: true, gen: g}
 		}

@@ -42,19 +42,12 @@ func newExchangePage(k *desk) *exchangePage {
 	c := k.c
 	st, t := c.Styles, c.Text
 	var rows []listRow
-	section := func(title string) {
-		rows = append(rows, listRow{header: true, draw: func(w int, _ bool) string {
-			return fit(st.Section.Render(" "+title), w)
-		}})
-	}
+	section := func(title string) { rows = append(rows, sectionRow(st, title)) }
 	add := func(a exAction) {
 		name := a.label(t)
 		rows = append(rows, listRow{search: strings.ToLower(a.kind + " " + name), value: a, draw: func(w int, sel bool) string {
 			line := "  " + fit(name, min(44, max(10, w-16))) + " " + st.Subtle.Render(a.kind)
-			if sel {
-				return st.Selected.Render(fit("> "+line[2:], w))
-			}
-			return fit(line, w)
+			return selectLine(st, line, w, sel)
 		}})
 	}
 	section(t.S("ex.import"))
@@ -79,18 +72,11 @@ func (p *exchangePage) help() []key.Binding {
 }
 
 func (p *exchangePage) update(msg tea.KeyMsg) tea.Cmd {
-	if used, cmd := p.list.update(msg); used {
+	cmd, v, ok := p.list.chosen(msg)
+	if !ok {
 		return cmd
 	}
-	switch {
-	case msg.Type == tea.KeyEnter:
-		if v, ok := p.list.selected(); ok {
-			return push(newExchangeScreen(p.k, v.(exAction)))
-		}
-	case key.Matches(msg, p.k.c.Keys.Back):
-		return pop
-	}
-	return nil
+	return push(newExchangeScreen(p.k, v.(exAction)))
 }
 
 func (p *exchangePage) view() string {

@@ -18,10 +18,7 @@ import (
 //
 //	go test ./tui/ -run TestGolden -update
 func TestGolden(t *testing.T) {
-	type step struct {
-		keys  []string
-		until string // text the screen shows once the keys took effect
-	}
+	type step = goldenStep
 	screens := []struct {
 		name  string
 		as    string
@@ -57,21 +54,35 @@ func TestGolden(t *testing.T) {
 					fill(t, st, sample.Demo())
 				}
 				c.As = sc.as
-				tm := teatest.NewTestModel(t, New(c), teatest.WithInitialTermSize(size[0], size[1]))
-				for _, s := range sc.steps {
-					for _, k := range s.keys {
-						tm.Send(keyMsg(k))
-					}
-					if s.until != "" {
-						until := []byte(s.until)
-						teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, until) },
-							teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-					}
-				}
-				tm.Send(tea.Quit())
-				m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-				golden.RequireEqual(t, []byte(m.View()))
+				requireGolden(t, c, size, sc.steps)
 			})
 		}
 	}
+}
+
+// goldenStep sends keys, then waits for the screen to show until (when
+// set): text it shows once the keys took effect.
+type goldenStep struct {
+	keys  []string
+	until string
+}
+
+// requireGolden runs the interface at size through the steps and compares
+// the last screen with the test's golden file.
+func requireGolden(t *testing.T, c Common, size [2]int, steps []goldenStep) {
+	t.Helper()
+	tm := teatest.NewTestModel(t, New(c), teatest.WithInitialTermSize(size[0], size[1]))
+	for _, s := range steps {
+		for _, k := range s.keys {
+			tm.Send(keyMsg(k))
+		}
+		if s.until != "" {
+			until := []byte(s.until)
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, until) },
+				teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+		}
+	}
+	tm.Send(tea.Quit())
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	golden.RequireEqual(t, []byte(m.View()))
 }

@@ -226,3 +226,18 @@ func storedSheet(tb testing.TB, st store.Store, k award.SheetKey) award.Sheet {
 	}
 	return s
 }
+
+// checkSize fails unless the screen fills the terminal exactly.
+func checkSize(t *testing.T, name string, d *driver, sz [2]int) {
+	t.Helper()
+	lines := strings.Split(d.view(), "\n")
+	if len(lines) != sz[1] {
+		t.Errorf("%s at %dx%d: %d lines", name, sz[0], sz[1], len(lines))
+	}
+	for i, l := range lines {
+		if w := width(l); w != sz[0] {
+			t.Errorf("%s at %dx%d: line %d is %d cells: %q", name, sz[0], sz[1], i, w, l)
+			break
+		}
+	}
+}

@@ -50,21 +50,24 @@ func (h *home) build() {
 			return fit(st.Section.Render(" "+title)+st.Subtle.Render(fmt.Sprintf("  %d", n)), w)
 		}})
 	}
-	mine := r.MyAssignments(h.person)
-	for _, stg := range award.Stages {
-		var part []award.Assignment
-		for _, a := range mine {
-			if a.Stage == stg {
-				part = append(part, a)
+	// byStage adds a section a stage for the assignments of that stage.
+	byStage := func(as []award.Assignment, title string, group bool) {
+		for _, stg := range award.Stages {
+			var part []award.Assignment
+			for _, a := range as {
+				if a.Stage == stg {
+					part = append(part, a)
+				}
 			}
-		}
-		if len(part) > 0 {
-			section(t.S("home.mine")+"  "+h.c.stageName(stg), len(part))
-			for _, a := range part {
-				rows = append(rows, h.row(homeTarget{stage: a.Stage, app: a.ApplicantID}))
+			if len(part) > 0 {
+				section(title+"  "+h.c.stageName(stg), len(part))
+				for _, a := range part {
+					rows = append(rows, h.row(homeTarget{group: group, stage: a.Stage, app: a.ApplicantID}))
+				}
 			}
 		}
 	}
+	byStage(r.MyAssignments(h.person), t.S("home.mine"), false)
 	var groupRows []award.Assignment
 	title := t.S("home.group")
 	if r.IsOffice(h.person) {
@@ -79,20 +82,7 @@ func (h *home) build() {
 	} else {
 		groupRows = r.LeaderAssignments(h.person)
 	}
-	for _, stg := range award.Stages {
-		var part []award.Assignment
-		for _, a := range groupRows {
-			if a.Stage == stg {
-				part = append(part, a)
-			}
-		}
-		if len(part) > 0 {
-			section(title+"  "+h.c.stageName(stg), len(part))
-			for _, a := range part {
-				rows = append(rows, h.row(homeTarget{group: true, stage: a.Stage, app: a.ApplicantID}))
-			}
-		}
-	}
+	byStage(groupRows, title, true)
 	if h.held != nil {
 		rows = append(rows, h.packetRows()...)
 	}

@@ -83,16 +83,3 @@ func digitsOf(msg tea.KeyMsg) (string, bool) {
 	}
 	return string(out), true
 }
-
-// pending reports whether typed digits do not yet form an allowed
-// percentage (so that backspace corrects them rather than the score).
-func pending(typed string) bool {
-	if typed == "" {
-		return false
-	}
-	v := 0
-	for _, r := range typed {
-		v = v*10 + int(r-'0')
-	}
-	return v > 100 || v%5 != 0
-}

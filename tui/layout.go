@@ -15,34 +15,27 @@ func width(s string) int { return ansi.StringWidth(s) }
 
 // fit cuts s to at most w cells and pads it with spaces to exactly w.
 func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	n := width(s)
-	if n > w {
-		s = ansi.Truncate(s, w, "")
-		n = width(s)
-	}
-	if n < w {
-		s += strings.Repeat(" ", w-n)
-	}
-	return s
+	s, pad := fitted(s, w)
+	return s + pad
 }
 
 // fitRight is fit with the text aligned to the right.
 func fitRight(s string, w int) string {
+	s, pad := fitted(s, w)
+	return pad + s
+}
+
+// fitted is s cut to at most w cells, and the spaces that make it w.
+func fitted(s string, w int) (string, string) {
 	if w <= 0 {
-		return ""
+		return "", ""
 	}
 	n := width(s)
 	if n > w {
 		s = ansi.Truncate(s, w, "")
 		n = width(s)
 	}
-	if n < w {
-		s = strings.Repeat(" ", w-n) + s
-	}
-	return s
+	return s, strings.Repeat(" ", max(0, w-n))
 }
 
 // cut cuts s to at most w cells without padding.

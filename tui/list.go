@@ -194,3 +194,42 @@ func (l *listModel) view() string {
 	}
 	return b.String()
 }
+
+// sectionRow is a list's section header.
+func sectionRow(st *Styles, title string) listRow {
+	return listRow{header: true, draw: func(w int, _ bool) string { return fit(st.Section.Render(" "+title), w) }}
+}
+
+// itemRow is a selectable row holding v whose text, drawn when shown, is
+// indented three cells; search is what the filter matches.
+func itemRow(st *Styles, v any, search string, text func() string) listRow {
+	return listRow{value: v, search: strings.ToLower(search), draw: func(w int, sel bool) string {
+		return selectLine(st, "   "+text(), w, sel)
+	}}
+}
+
+// selectLine fits a row's line, which starts with a space, to w: marked
+// with '>' and highlighted when the row is the selected one.
+func selectLine(st *Styles, line string, w int, sel bool) string {
+	if sel {
+		return st.Selected.Render(fit(">"+line[1:], w))
+	}
+	return fit(line, w)
+}
+
+// chosen handles a key on a page that is one list: the list's own keys,
+// and Back, which leaves the page. Enter on a row gives that row's value
+// with ok; otherwise cmd is what the key does.
+func (l *listModel) chosen(msg tea.KeyMsg) (cmd tea.Cmd, v any, ok bool) {
+	if used, keyCmd := l.update(msg); used {
+		return keyCmd, nil, false
+	}
+	switch {
+	case key.Matches(msg, l.c.Keys.Back):
+		return pop, nil, false
+	case msg.Type != tea.KeyEnter:
+		return nil, nil, false
+	}
+	v, ok = l.selected()
+	return nil, v, ok
+}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -295,23 +294,13 @@ func (m *matrix) move(d int) {
 
 func (m *matrix) step(d int) tea.Cmd {
 	m.typed = ""
-	p := m.cons.Percents[m.item()]
-	if p == award.Unscored {
-		return m.setPercent(0)
-	}
-	return m.setPercent(max(0, min(100, p+d)))
+	return m.setPercent(steppedPercent(m.cons.Percents[m.item()], d))
 }
 
 func (m *matrix) typeDigits(d string) tea.Cmd {
-	for _, ch := range d {
-		buf := m.typed + string(ch)
-		if v, _ := strconv.Atoi(buf); len(buf) > 3 || v > 100 {
-			buf = string(ch)
-		}
-		m.typed = buf
-	}
-	v, _ := strconv.Atoi(m.typed)
-	if scoring.CheckPercent(v) != nil {
+	var v int
+	var ok bool
+	if m.typed, v, ok = typePercent(m.typed, d); !ok {
 		return nil
 	}
 	return m.setPercent(v)

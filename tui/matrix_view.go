@@ -16,16 +16,9 @@ func (m *matrix) View() string {
 	var lines []string
 	add := func(l ...string) { lines = append(lines, l...) }
 
-	tabs := []string{t.S("mx.tab.matrix"), t.S("mx.tab.charts")}
-	for i := range tabs {
-		if (i == 1) == m.charts {
-			tabs[i] = st.Selected.Render(" " + tabs[i] + " ")
-		} else {
-			tabs[i] = st.Subtle.Render(" " + tabs[i] + " ")
-		}
-	}
+	tabs := st.tabPair(t.S("mx.tab.matrix"), t.S("mx.tab.charts"), m.charts)
 	left := st.Section.Render(m.c.stageName(m.stage)) + "  " + m.app.ID + " " + st.Title.Render(m.app.Name)
-	add(between(left, strings.Join(tabs, ""), m.w))
+	add(between(left, tabs, m.w))
 
 	sum := m.sum
 	add(cut(st.Subtle.Render(t.F("mx.waiting", sum.submitted, sum.drafts, sum.panel-sum.submitted-sum.drafts))+"  "+st.Muted.Render(m.methodText()), m.w))

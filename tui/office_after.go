@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -62,13 +61,7 @@ func (p *afterPage) build() {
 	st, t := c.Styles, c.Text
 	var rows []listRow
 	item := func(v afterTarget, search, text string) {
-		rows = append(rows, listRow{value: v, search: strings.ToLower(search), draw: func(w int, sel bool) string {
-			line := "   " + text
-			if sel {
-				return st.Selected.Render(fit(">"+line[1:], w))
-			}
-			return fit(line, w)
-		}})
+		rows = append(rows, itemRow(st, v, search, func() string { return text }))
 	}
 	p.remark = ""
 	if !p.evals {
@@ -119,34 +112,20 @@ func (p *afterPage) update(msg tea.KeyMsg) tea.Cmd {
 		p.build()
 		return nil
 	}
-	if used, cmd := p.list.update(msg); used {
+	cmd, v, ok := p.list.chosen(msg)
+	if !ok {
 		return cmd
 	}
-	switch {
-	case key.Matches(msg, p.k.c.Keys.Back):
-		return pop
-	case msg.Type == tea.KeyEnter:
-		if v, ok := p.list.selected(); ok {
-			tg := v.(afterTarget)
-			if tg.revoke {
-				return push(revocationForm(p.k, p.rec, tg.app))
-			}
-			return push(evaluationForm(p.k, p.rec, tg.app, tg.reviewer))
-		}
+	tg := v.(afterTarget)
+	if tg.revoke {
+		return push(revocationForm(p.k, p.rec, tg.app))
 	}
-	return nil
+	return push(evaluationForm(p.k, p.rec, tg.app, tg.reviewer))
 }
 
 func (p *afterPage) view() string {
 	st, t := p.k.c.Styles, p.k.c.Text
-	tabs := []string{t.S("rv.tab"), t.S("ev.tab")}
-	for i := range tabs {
-		if (i == 1) == p.evals {
-			tabs[i] = st.Selected.Render(" " + tabs[i] + " ")
-		} else {
-			tabs[i] = st.Subtle.Render(" " + tabs[i] + " ")
-		}
-	}
+	tabs := st.tabPair(t.S("rv.tab"), t.S("ev.tab"), p.evals)
 	intro := t.S("rv.intro")
 	if p.evals {
 		intro = t.S("ev.intro")
@@ -155,7 +134,7 @@ func (p *afterPage) view() string {
 	if p.remark != "" {
 		body = "   " + st.Subtle.Render(p.remark)
 	}
-	return cut(strings.Join(tabs, "")+"  "+st.Subtle.Render(intro), p.list.w) + "\n\n" + body
+	return cut(tabs+"  "+st.Subtle.Render(intro), p.list.w) + "\n\n" + body
 }
 
 // revocationForm revokes a winner's award with its date, reason and

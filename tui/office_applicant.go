@@ -18,6 +18,9 @@ type act struct {
 	idx  int    // entry index
 }
 
+// adds reports whether the row adds a new entry to a profile list.
+func (a act) adds() bool { return strings.HasPrefix(a.kind, "add") }
+
 // applicantScreen is the office's file on one applicant: the profile
 // (editable, confidential fields marked), the eligibility report rule by
 // rule, the department opinions, the pipeline history and the moves open
@@ -67,16 +70,10 @@ func (s *applicantScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, s.k.c.Keys.Back):
 			return s, pop
-		case msg.Type == tea.KeyEnter:
+		case msg.Type == tea.KeyEnter, key.Matches(msg, s.k.c.Keys.Clear):
 			if v, ok := s.list.selected(); ok {
 				if a, ok := v.(act); ok {
-					return s, s.open(a, false)
-				}
-			}
-		case key.Matches(msg, s.k.c.Keys.Clear):
-			if v, ok := s.list.selected(); ok {
-				if a, ok := v.(act); ok {
-					return s, s.open(a, true)
+					return s, s.open(a, msg.Type != tea.KeyEnter)
 				}
 			}
 		}
@@ -126,20 +123,8 @@ func (s *applicantScreen) setRecords(rec *records) {
 	st, t := c.Styles, c.Text
 	a := s.app
 	var rows []listRow
-	section := func(title string) {
-		rows = append(rows, listRow{header: true, draw: func(w int, _ bool) string {
-			return fit(st.Section.Render(" "+title), w)
-		}})
-	}
-	item := func(v any, text func() string) {
-		rows = append(rows, listRow{value: v, search: strings.ToLower(text()), draw: func(w int, sel bool) string {
-			line := "   " + text()
-			if sel {
-				return st.Selected.Render(fit(">"+line[1:], w))
-			}
-			return fit(line, w)
-		}})
-	}
+	section := func(title string) { rows = append(rows, sectionRow(st, title)) }
+	item := func(v any, text func() string) { rows = append(rows, itemRow(st, v, text(), text)) }
 	info := func(text string) {
 		rows = append(rows, listRow{header: true, draw: func(w int, _ bool) string {
 			return fit("     "+st.Subtle.Render(text), w)

@@ -25,6 +25,16 @@ type option struct {
 	disabled     string
 }
 
+// textOptions are the options of the values vs, each labelled with the
+// text of key prefix+value.
+func textOptions[V ~string](t Text, prefix string, vs ...V) []option {
+	var opts []option
+	for _, v := range vs {
+		opts = append(opts, option{value: string(v), label: t.S(prefix + string(v))})
+	}
+	return opts
+}
+
 // field is one line of a form.
 type field struct {
 	key, label, hint string

@@ -1,14 +1,8 @@
 package tui
 
 import (
-	"bytes"
 	"fmt"
 	"testing"
-	"time"
-
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/golden"
-	"github.com/charmbracelet/x/exp/teatest"
 )
 
 // Golden screens of the office on the demo cycle, in Chinese, at 80×24 and
@@ -16,10 +10,7 @@ import (
 //
 //	go test ./tui/ -run TestOfficeGolden -update
 func TestOfficeGolden(t *testing.T) {
-	type step struct {
-		keys  []string
-		until string
-	}
+	type step = goldenStep
 	screens := []struct {
 		name  string
 		steps []step
@@ -46,18 +37,7 @@ func TestOfficeGolden(t *testing.T) {
 				st := officeStore(t)
 				c := testCommon(st, Chinese)
 				c.As = DefaultOffice
-				tm := teatest.NewTestModel(t, New(c), teatest.WithInitialTermSize(size[0], size[1]))
-				for _, s := range sc.steps {
-					for _, k := range s.keys {
-						tm.Send(keyMsg(k))
-					}
-					until := []byte(s.until)
-					teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, until) },
-						teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-				}
-				tm.Send(tea.Quit())
-				m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
-				golden.RequireEqual(t, []byte(m.View()))
+				requireGolden(t, c, size, sc.steps)
 			})
 		}
 	}

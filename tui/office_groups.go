@@ -62,17 +62,9 @@ func (p *groupsPage) setRecords(rec *records) {
 	c, d := p.k.c, p.k.data
 	st, t := c.Styles, c.Text
 	var rows []listRow
-	section := func(title string) {
-		rows = append(rows, listRow{header: true, draw: func(w int, _ bool) string { return fit(st.Section.Render(" "+title), w) }})
-	}
+	section := func(title string) { rows = append(rows, sectionRow(st, title)) }
 	item := func(v groupTarget, search string, text func() string) {
-		rows = append(rows, listRow{value: v, search: strings.ToLower(search), draw: func(w int, sel bool) string {
-			line := "   " + text()
-			if sel {
-				return st.Selected.Render(fit(">"+line[1:], w))
-			}
-			return fit(line, w)
-		}})
+		rows = append(rows, itemRow(st, v, search, text))
 	}
 	loadText := func(id string) string {
 		m, o := load(rec, id)
@@ -114,18 +106,9 @@ func (p *groupsPage) setRecords(rec *records) {
 }
 
 func (p *groupsPage) update(msg tea.KeyMsg) tea.Cmd {
-	if used, cmd := p.list.update(msg); used {
-		return cmd
-	}
-	switch {
-	case key.Matches(msg, p.k.c.Keys.Back):
-		return pop
-	case msg.Type != tea.KeyEnter:
-		return nil
-	}
-	v, ok := p.list.selected()
+	cmd, v, ok := p.list.chosen(msg)
 	if !ok {
-		return nil
+		return cmd
 	}
 	g := v.(groupTarget)
 	d := p.k.data
@@ -264,10 +247,7 @@ func (s *assignScreen) setRecords(rec *records) {
 			}
 			m, o := load(s.rec, r.ID)
 			line := " " + mark + " " + fit(r.ID+" "+r.Name, 16) + " " + fit(t.F("gr.load", m, o), 20) + " " + note
-			if sel {
-				return st.Selected.Render(fit(">"+line[1:], w))
-			}
-			return fit(line, w)
+			return selectLine(st, line, w, sel)
 		}})
 	}
 	s.list.setRows(rows)
@@ -280,17 +260,11 @@ func (s *assignScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.setRecords(msg.rec)
 		}
 	case tea.KeyMsg:
-		if used, cmd := s.list.update(msg); used {
+		cmd, v, ok := s.list.chosen(msg)
+		if !ok {
 			return s, cmd
 		}
-		switch {
-		case key.Matches(msg, s.k.c.Keys.Back):
-			return s, pop
-		case msg.Type == tea.KeyEnter:
-			if v, ok := s.list.selected(); ok {
-				return s, s.toggle(v.(string))
-			}
-		}
+		return s, s.toggle(v.(string))
 	}
 	return s, nil
 }

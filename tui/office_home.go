@@ -317,18 +317,11 @@ func (p *applicantsPage) update(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Advance):
 		return p.advance()
 	}
-	if used, cmd := p.list.update(msg); used {
+	cmd, v, ok := p.list.chosen(msg)
+	if !ok {
 		return cmd
 	}
-	switch {
-	case msg.Type == tea.KeyEnter:
-		if v, ok := p.list.selected(); ok {
-			return push(newApplicantScreen(p.k, p.rec, v.(string)))
-		}
-	case key.Matches(msg, k.Back):
-		return pop
-	}
-	return nil
+	return push(newApplicantScreen(p.k, p.rec, v.(string)))
 }
 
 // advance asks to move the marked applicants (or the selected one) to

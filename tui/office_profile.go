@@ -79,6 +79,31 @@ func setSecret(a *award.Applicant, field string, on bool) {
 	}
 }
 
+// saveMarked saves the edited applicant a with field marked confidential
+// or not, as the form's "secret" toggle says.
+func (s *applicantScreen) saveMarked(f *form, a award.Applicant, field string) tea.Cmd {
+	setSecret(&a, field, f.yes("secret"))
+	return s.saveApplicant(f, a)
+}
+
+// entryAt is the profile list entry ac edits, or def when ac adds one.
+func entryAt[T any](list []T, ac act, def T) T {
+	if !ac.adds() && ac.idx < len(list) {
+		return list[ac.idx]
+	}
+	return def
+}
+
+// putEntry puts n in place of the entry ac edits, or adds it when ac adds
+// one.
+func putEntry[T any](list []T, ac act, n T) []T {
+	if ac.adds() {
+		return append(list, n)
+	}
+	list[ac.idx] = n
+	return list
+}
+
 // checkDate accepts YYYY-MM-DD.
 func checkDate(t Text, s string) error {
 	if _, err := time.Parse(time.DateOnly, s); err != nil {
@@ -132,8 +157,7 @@ func (s *applicantScreen) fieldForm(key string) *form {
 			}
 		}
 		pf.set(&a, v, f.yes("v"))
-		setSecret(&a, key, f.yes("secret"))
-		return s.saveApplicant(f, a), nil
+		return s.saveMarked(f, a, key), nil
 	})
 	if pf.toggle {
 		f.toggle("v", t.S("pf."+key), pf.on(s.app))
@@ -148,10 +172,7 @@ func (s *applicantScreen) fieldForm(key string) *form {
 func (s *applicantScreen) certForm(ac act) *form {
 	c := s.k.c
 	t := c.Text
-	var ce award.Certification
-	if ac.kind == "cert" && ac.idx < len(s.app.Profile.Certifications) {
-		ce = s.app.Profile.Certifications[ac.idx]
-	}
+	ce := entryAt(s.app.Profile.Certifications, ac, award.Certification{})
 	f := newForm(c, t.F("pf.certtitle", s.app.ID), func(f *form) (tea.Cmd, error) {
 		n := award.Certification{Name: f.val("name"), Number: f.val("number"), ValidUntil: f.val("until")}
 		if n.Name == "" {
@@ -161,13 +182,8 @@ func (s *applicantScreen) certForm(ac act) *form {
 			return nil, err
 		}
 		a := cloneApplicant(s.app)
-		if ac.kind == "cert" {
-			a.Profile.Certifications[ac.idx] = n
-		} else {
-			a.Profile.Certifications = append(a.Profile.Certifications, n)
-		}
-		setSecret(&a, "certifications", f.yes("secret"))
-		return s.saveApplicant(f, a), nil
+		a.Profile.Certifications = putEntry(a.Profile.Certifications, ac, n)
+		return s.saveMarked(f, a, "certifications"), nil
 	})
 	f.text("name", t.S("pf.certname"), ce.Name, "GB/T 19001 质量管理体系").text("number", t.S("pf.certno"), ce.Number, "")
 	f.text("until", t.S("pf.certuntil"), ce.ValidUntil, "YYYY-MM-DD").toggle("secret", t.S("pf.declared"), isSecret(s.app, "certifications"))
@@ -178,10 +194,7 @@ func (s *applicantScreen) certForm(ac act) *form {
 func (s *applicantScreen) incidentForm(ac act) *form {
 	c := s.k.c
 	t := c.Text
-	in := award.Incident{Kind: award.SafetyIncident}
-	if ac.kind == "incident" && ac.idx < len(s.app.Profile.Incidents) {
-		in = s.app.Profile.Incidents[ac.idx]
-	}
+	in := entryAt(s.app.Profile.Incidents, ac, award.Incident{Kind: award.SafetyIncident})
 	f := newForm(c, t.F("pf.inctitle", s.app.ID), func(f *form) (tea.Cmd, error) {
 		n := award.Incident{Date: f.val("date"), Kind: award.IncidentKind(f.pick("kind")), Major: f.yes("major"), Description: f.val("desc")}
 		if err := checkDate(t, n.Date); err != nil {
@@ -191,18 +204,10 @@ func (s *applicantScreen) incidentForm(ac act) *form {
 			return nil, fmt.Errorf("%s", t.S("pf.needdesc"))
 		}
 		a := cloneApplicant(s.app)
-		if ac.kind == "incident" {
-			a.Profile.Incidents[ac.idx] = n
-		} else {
-			a.Profile.Incidents = append(a.Profile.Incidents, n)
-		}
-		setSecret(&a, "incidents", f.yes("secret"))
-		return s.saveApplicant(f, a), nil
+		a.Profile.Incidents = putEntry(a.Profile.Incidents, ac, n)
+		return s.saveMarked(f, a, "incidents"), nil
 	})
-	var kinds []option
-	for _, k := range []award.IncidentKind{award.QualityIncident, award.SafetyIncident, award.EnvironmentIncident, award.PublicHealthIncident, award.Violation} {
-		kinds = append(kinds, option{value: string(k), label: t.S("inc." + string(k))})
-	}
+	kinds := textOptions(t, "inc.", award.QualityIncident, award.SafetyIncident, award.EnvironmentIncident, award.PublicHealthIncident, award.Violation)
 	f.text("date", t.S("pf.incdate"), in.Date, "YYYY-MM-DD").choice("kind", t.S("pf.inckind"), kinds, string(in.Kind))
 	f.toggle("major", t.S("pf.incmajor"), in.Major).text("desc", t.S("pf.incdesc"), in.Description, "")
 	f.toggle("secret", t.S("pf.declared"), isSecret(s.app, "incidents"))
@@ -213,10 +218,7 @@ func (s *applicantScreen) incidentForm(ac act) *form {
 func (s *applicantScreen) priorForm(ac act) *form {
 	c := s.k.c
 	t := c.Text
-	p := award.PriorAward{Award: award.HunanGovernorAward}
-	if ac.kind == "prior" && ac.idx < len(s.app.Profile.PriorAwards) {
-		p = s.app.Profile.PriorAwards[ac.idx]
-	}
+	p := entryAt(s.app.Profile.PriorAwards, ac, award.PriorAward{Award: award.HunanGovernorAward})
 	year := ""
 	if p.Year > 0 {
 		year = strconv.Itoa(p.Year)
@@ -228,18 +230,10 @@ func (s *applicantScreen) priorForm(ac act) *form {
 		}
 		n := award.PriorAward{Award: award.PriorAwardKind(f.pick("award")), Year: y, Cycle: f.val("cycle")}
 		a := cloneApplicant(s.app)
-		if ac.kind == "prior" {
-			a.Profile.PriorAwards[ac.idx] = n
-		} else {
-			a.Profile.PriorAwards = append(a.Profile.PriorAwards, n)
-		}
-		setSecret(&a, "prior_awards", f.yes("secret"))
-		return s.saveApplicant(f, a), nil
+		a.Profile.PriorAwards = putEntry(a.Profile.PriorAwards, ac, n)
+		return s.saveMarked(f, a, "prior_awards"), nil
 	})
-	var kinds []option
-	for _, k := range []award.PriorAwardKind{award.ChinaQualityAward, award.HunanGovernorAward, award.ShaoyangMayorAward, award.WugangMayorAward, award.WugangMayorNomination} {
-		kinds = append(kinds, option{value: string(k), label: t.S("prior." + string(k))})
-	}
+	kinds := textOptions(t, "prior.", award.ChinaQualityAward, award.HunanGovernorAward, award.ShaoyangMayorAward, award.WugangMayorAward, award.WugangMayorNomination)
 	f.choice("award", t.S("pf.prioraward"), kinds, string(p.Award)).text("year", t.S("pf.prioryear"), year, "2024")
 	f.text("cycle", t.S("pf.priorcycle"), p.Cycle, t.S("pf.priorcyclehint")).toggle("secret", t.S("pf.declared"), isSecret(s.app, "prior_awards"))
 	return f

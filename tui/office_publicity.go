@@ -3,7 +3,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -56,20 +55,12 @@ func (p *publicityPage) setRecords(rec *records) {
 	c := p.k.c
 	st, t := c.Styles, c.Text
 	var rows []listRow
-	section := func(title string) {
-		rows = append(rows, listRow{header: true, draw: func(w int, _ bool) string { return fit(st.Section.Render(" "+title), w) }})
-	}
+	section := func(title string) { rows = append(rows, sectionRow(st, title)) }
 	info := func(text string) {
 		rows = append(rows, listRow{header: true, draw: func(w int, _ bool) string { return fit("   "+text, w) }})
 	}
 	item := func(v pubTarget, text string) {
-		rows = append(rows, listRow{value: v, search: strings.ToLower(text), draw: func(w int, sel bool) string {
-			line := "   " + text
-			if sel {
-				return st.Selected.Render(fit(">"+line[1:], w))
-			}
-			return fit(line, w)
-		}})
+		rows = append(rows, itemRow(st, v, text, func() string { return text }))
 	}
 	n := rec.notice
 	section(t.S("pb.section"))
@@ -108,18 +99,9 @@ func (p *publicityPage) setRecords(rec *records) {
 }
 
 func (p *publicityPage) update(msg tea.KeyMsg) tea.Cmd {
-	if used, cmd := p.list.update(msg); used {
-		return cmd
-	}
-	switch {
-	case key.Matches(msg, p.k.c.Keys.Back):
-		return pop
-	case msg.Type != tea.KeyEnter:
-		return nil
-	}
-	v, ok := p.list.selected()
+	cmd, v, ok := p.list.chosen(msg)
 	if !ok {
-		return nil
+		return cmd
 	}
 	var f *form
 	var err error

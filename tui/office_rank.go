@@ -54,11 +54,7 @@ func (p *rankingPage) build() {
 	var rows []listRow
 	row := func(v any, search string, text func(w int) string) {
 		rows = append(rows, listRow{value: v, search: strings.ToLower(search), draw: func(w int, sel bool) string {
-			line := " " + text(w-1)
-			if sel {
-				return st.Selected.Render(fit(">"+line[1:], w))
-			}
-			return fit(line, w)
+			return selectLine(st, " "+text(w-1), w, sel)
 		}})
 	}
 	info := func(text string, bad bool) {
@@ -221,18 +217,9 @@ func (p *rankingPage) update(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 	}
-	if used, cmd := p.list.update(msg); used {
-		return cmd
-	}
-	switch {
-	case key.Matches(msg, p.k.c.Keys.Back):
-		return pop
-	case msg.Type != tea.KeyEnter:
-		return nil
-	}
-	v, ok := p.list.selected()
+	cmd, v, ok := p.list.chosen(msg)
 	if !ok {
-		return nil
+		return cmd
 	}
 	tg := v.(rankTarget)
 	switch tg.kind {
@@ -257,14 +244,7 @@ func (p *rankingPage) view() string {
 	st, t := c.Styles, c.Text
 	cfg := rec.snap.Cycle.Config
 	w := p.list.w
-	tabs := []string{t.S("rk.material"), t.S("rk.composite")}
-	for i := range tabs {
-		if (i == 1) == p.composite {
-			tabs[i] = st.Selected.Render(" " + tabs[i] + " ")
-		} else {
-			tabs[i] = st.Subtle.Render(" " + tabs[i] + " ")
-		}
-	}
+	tabs := st.tabPair(t.S("rk.material"), t.S("rk.composite"), p.composite)
 	var head, cols string
 	if p.composite {
 		q := cfg.Quotas
@@ -284,7 +264,7 @@ func (p *rankingPage) view() string {
 		cols = "  " + fitRight("#", 3) + " " + fit(t.S("col.id"), 6) + " " + fit(t.S("col.name"), nw) + " " + fit(t.S("col.kind"), 4) + " " +
 			fitRight(t.S("col.m"), 7) + " " + fitRight(t.S("rk.n"), 3) + " " + t.S("rk.shortcol")
 	}
-	return fit(strings.Join(tabs, ""), w) + "\n" + cut(" "+st.Subtle.Render(head), w) + "\n" + st.Subtle.Render(fit(cols, w)) + "\n" + p.list.view()
+	return fit(tabs, w) + "\n" + cut(" "+st.Subtle.Render(head), w) + "\n" + st.Subtle.Render(fit(cols, w)) + "\n" + p.list.view()
 }
 
 // decisionForm records the committee's decision on a ranked applicant

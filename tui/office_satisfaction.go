@@ -57,28 +57,18 @@ func (p *satisfactionPage) setRecords(rec *records) {
 			}
 			nw := min(40, max(8, w-2-6-1-6-1-8-1-10-1-12))
 			line := "  " + fit(a.ID, 6) + " " + fit(a.Name, nw) + " " + fit(short, 6) + " " + fitRight(csi, 8) + " " + fitRight(n, 10) + " " + fit(se, 12)
-			if sel {
-				return st.Selected.Render(fit(">"+line[1:], w))
-			}
-			return fit(line, w)
+			return selectLine(st, line, w, sel)
 		}})
 	}
 	p.list.setRows(rows)
 }
 
 func (p *satisfactionPage) update(msg tea.KeyMsg) tea.Cmd {
-	if used, cmd := p.list.update(msg); used {
+	cmd, v, ok := p.list.chosen(msg)
+	if !ok {
 		return cmd
 	}
-	switch {
-	case key.Matches(msg, p.k.c.Keys.Back):
-		return pop
-	case msg.Type == tea.KeyEnter:
-		if v, ok := p.list.selected(); ok {
-			return push(satisfactionForm(p.k, p.rec, v.(string)))
-		}
-	}
-	return nil
+	return push(satisfactionForm(p.k, p.rec, v.(string)))
 }
 
 func (p *satisfactionPage) view() string {

@@ -41,10 +41,7 @@ func newWhatIf(k *desk, rec *records) *whatIf {
 	f := newForm(c, "", nil)
 	f.text("wm", t.S("wi.wm"), cfg.Weights.Material.String(), "").text("wo", t.S("wi.wo"), cfg.Weights.Onsite.String(), "")
 	f.text("ws", t.S("wi.ws"), cfg.Weights.Satisfaction.String(), "")
-	var methods []option
-	for _, m := range []award.Method{award.TrimmedMean, award.Mean, award.Median} {
-		methods = append(methods, option{value: string(m), label: t.S("wi.method." + string(m))})
-	}
+	methods := textOptions(t, "wi.method.", award.TrimmedMean, award.Mean, award.Median)
 	f.choice("method", t.S("wi.method"), methods, string(cfg.Consolidation.Method)).text("trim", t.S("wi.trim"), strconv.Itoa(cfg.Consolidation.TrimMin), "")
 	w.fields = f
 	return w

@@ -161,7 +161,7 @@ func (h *home) packetPanel() string {
 func (h *home) packetRows() []listRow {
 	st, t := h.c.Styles, h.c.Text
 	return []listRow{
-		{header: true, draw: func(w int, _ bool) string { return fit(st.Section.Render(" "+t.S("pk.section")), w) }},
+		sectionRow(st, t.S("pk.section")),
 		{search: strings.ToLower(t.S("pk.return")), value: packetRow{}, draw: func(w int, sel bool) string {
 			if sel {
 				return st.Selected.Render(fit("> "+t.S("pk.return")+"  F7", w))

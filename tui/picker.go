@@ -36,10 +36,7 @@ func newPicker(c Common, d *Data) *picker {
 			value:  id,
 			draw: func(w int, sel bool) string {
 				line := " " + fit(id, 8) + " " + fit(name, 12) + " " + fit(role, 14) + " " + aff
-				if sel {
-					return st.Selected.Render(fit(">"+line[1:], w))
-				}
-				return fit(line, w)
+				return selectLine(st, line, w, sel)
 			},
 		})
 	}

@@ -72,13 +72,20 @@ func pollCmd(c Common) tea.Cmd {
 func refreshCmd(c Common) tea.Cmd {
 	gen := storeGen(c)
 	return func() tea.Msg {
-		var g uint64
-		if gen != nil {
-			g = gen()
-		}
-		d, err := Load(c.Store, c.Cycle, c.Office, c.Sets)
+		d, g, err := loadAt(c, gen)
 		return refreshedMsg{data: d, gen: g, err: err}
 	}
+}
+
+// loadAt reads the session's cycle inside a command, and the store's
+// generation (from storeGen; 0 when the store cannot tell) just before it.
+func loadAt(c Common, gen func() uint64) (*Data, uint64, error) {
+	var g uint64
+	if gen != nil {
+		g = gen()
+	}
+	d, err := Load(c.Store, c.Cycle, c.Office, c.Sets)
+	return d, g, err
 }
 
 // refresher is a screen that recomputes what it derived from the Data

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"strconv"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -10,7 +9,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
-	"qaward/scoring"
 	"qaward/store"
 )
 
@@ -324,26 +322,14 @@ func (s *sheetScreen) moveCategory(dir int) {
 // step moves the percentage by delta; an unscored item starts at 0.
 func (s *sheetScreen) step(delta int) tea.Cmd {
 	s.typed = ""
-	p := s.sheet.Percents[s.cursor]
-	if p == award.Unscored {
-		return s.setPercent(0)
-	}
-	return s.setPercent(max(0, min(100, p+delta)))
+	return s.setPercent(steppedPercent(s.sheet.Percents[s.cursor], delta))
 }
 
-// typeDigits reads typed digits: the newest up to three digits form the
-// percentage, which is taken as soon as it is a valid one (0, 5, … 100);
-// until then it is shown as pending and the score is unchanged.
+// typeDigits reads typed digits (see typePercent).
 func (s *sheetScreen) typeDigits(d string) tea.Cmd {
-	for _, ch := range d {
-		buf := s.typed + string(ch)
-		if v, _ := strconv.Atoi(buf); len(buf) > 3 || v > 100 {
-			buf = string(ch)
-		}
-		s.typed = buf
-	}
-	v, _ := strconv.Atoi(s.typed)
-	if scoring.CheckPercent(v) != nil {
+	var v int
+	var ok bool
+	if s.typed, v, ok = typePercent(s.typed, d); !ok {
 		return nil
 	}
 	return s.setPercent(v)

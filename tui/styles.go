@@ -119,3 +119,15 @@ func repeat(r rune, n int) string {
 	}
 	return string(b)
 }
+
+// tabPair draws two tabs side by side: the second highlighted when
+// onSecond, the first otherwise.
+func (s *Styles) tabPair(first, second string, onSecond bool) string {
+	tab := func(name string, on bool) string {
+		if on {
+			return s.Selected.Render(" " + name + " ")
+		}
+		return s.Subtle.Render(" " + name + " ")
+	}
+	return tab(first, !onSecond) + tab(second, onSecond)
+}

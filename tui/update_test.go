@@ -382,16 +382,7 @@ func TestLayoutSizes(t *testing.T) {
 			open(d)
 			// resize live, then check
 			d.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-			lines := strings.Split(d.view(), "\n")
-			if len(lines) != sz[1] {
-				t.Errorf("%s at %dx%d: %d lines", name, sz[0], sz[1], len(lines))
-			}
-			for i, l := range lines {
-				if w := width(l); w != sz[0] {
-					t.Errorf("%s at %dx%d: line %d is %d cells: %q", name, sz[0], sz[1], i, w, l)
-					break
-				}
-			}
+			checkSize(t, name, d, sz)
 		}
 	}
 }
