@@ -196,7 +196,7 @@ func incidents(a Applicant, asOf time.Time, organisation bool) Check {
 			continue
 		}
 		if in.Kind == Violation || (organisation && in.Major) {
-			found = append(found, fmt.Sprintf("%s %s：%s", in.Date, in.Kind, in.Description))
+			found = append(found, fmt.Sprintf("%s %s：%s", in.Date, in.Kind.Name(), in.Description))
 		}
 	}
 	if len(found) > 0 {

@@ -33,6 +33,17 @@ const (
 	Violation            IncidentKind = "violation" // 违法、违规、违纪
 )
 
+var incidentNames = map[IncidentKind]string{QualityIncident: "质量事故", SafetyIncident: "安全事故",
+	EnvironmentIncident: "环保事故", PublicHealthIncident: "公共卫生事故", Violation: "违法违规违纪"}
+
+// Name is the kind in Chinese, as reports to the applicant say it.
+func (k IncidentKind) Name() string {
+	if n, ok := incidentNames[k]; ok {
+		return n
+	}
+	return string(k)
+}
+
 // Incident is an accident or violation on record.
 type Incident struct {
 	Date        string // YYYY-MM-DD
