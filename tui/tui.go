@@ -163,7 +163,8 @@ func (m *Model) chrome() int {
 }
 
 // helpRows is the height of the help: one line, or the tallest column of
-// the full help.
+// the full help, cut to leave the header, a line of the screen and the
+// status line on a short terminal.
 func (m *Model) helpRows() int {
 	rows := 1
 	if m.showAll && m.top() != nil {
@@ -177,7 +178,7 @@ func (m *Model) helpRows() int {
 			rows = max(rows, n)
 		}
 	}
-	return rows
+	return max(1, min(rows, m.height-3))
 }
 
 func (m *Model) bodyHeight() int { return max(1, m.height-m.chrome()) }
