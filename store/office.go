@@ -22,40 +22,51 @@ import (
 
 var keyNotice = []byte("notice")
 
-// SetStatus moves an applicant through the pipeline: the transition is
-// checked against the applicant's current status inside the transaction
-// (award.CheckTransition), and the applicant and the history entry are
-// written together.
-func (db *DB) SetStatus(actor, cycle string, t award.Transition) error {
-	if t.At.IsZero() {
-		t.At = db.now().UTC()
-	}
-	t.Actor = actor
+// SetStatus moves applicants through the pipeline, all in one
+// transaction: each transition is checked against the applicant's status
+// at that point (award.CheckTransition), and the applicant and its history
+// entry are written together. One refused move refuses them all.
+func (db *DB) SetStatus(actor, cycle string, ts ...award.Transition) error {
+	now := db.now().UTC()
 	return db.inCycle(actor, "set status", cycle, func(w *writer, c *bolt.Bucket) error {
-		var a award.Applicant
-		if err := getJSON(c, cycle, subApplicants, []byte(t.ApplicantID), &a); err != nil {
-			return err
+		for _, t := range ts {
+			if t.At.IsZero() {
+				t.At = now
+			}
+			t.Actor = actor
+			if err := moveApplicant(w, c, cycle, t); err != nil {
+				return err
+			}
 		}
-		if a.Status == "" {
-			a.Status = award.Accepted
-		}
-		t.From = a.Status
-		if err := award.CheckTransition(t.From, t.To, t.Reason, t.Article); err != nil {
-			return fmt.Errorf("%s: %w", t.ApplicantID, err)
-		}
-		a.Status = t.To
-		hist := c.Bucket([]byte(subTransitions))
-		n := 0
-		prefix := t.ApplicantID + "\x00"
-		cur := hist.Cursor()
-		for k, _ := cur.Seek([]byte(prefix)); k != nil && strings.HasPrefix(string(k), prefix); k, _ = cur.Next() {
-			n++
-		}
-		if err := putJSON(w, c, cycle, subApplicants, []byte(a.ID), a); err != nil {
-			return err
-		}
-		return putJSON(w, c, cycle, subTransitions, joinKey(t.ApplicantID, fmt.Sprintf("%04d", n+1)), t)
+		return nil
 	})
+}
+
+// moveApplicant writes one checked transition and its history entry.
+func moveApplicant(w *writer, c *bolt.Bucket, cycle string, t award.Transition) error {
+	var a award.Applicant
+	if err := getJSON(c, cycle, subApplicants, []byte(t.ApplicantID), &a); err != nil {
+		return err
+	}
+	if a.Status == "" {
+		a.Status = award.Accepted
+	}
+	t.From = a.Status
+	if err := award.CheckTransition(t.From, t.To, t.Reason, t.Article); err != nil {
+		return fmt.Errorf("%s: %w", t.ApplicantID, err)
+	}
+	a.Status = t.To
+	hist := c.Bucket([]byte(subTransitions))
+	n := 0
+	prefix := t.ApplicantID + "\x00"
+	cur := hist.Cursor()
+	for k, _ := cur.Seek([]byte(prefix)); k != nil && strings.HasPrefix(string(k), prefix); k, _ = cur.Next() {
+		n++
+	}
+	if err := putJSON(w, c, cycle, subApplicants, []byte(a.ID), a); err != nil {
+		return err
+	}
+	return putJSON(w, c, cycle, subTransitions, joinKey(t.ApplicantID, fmt.Sprintf("%04d", n+1)), t)
 }
 
 // inCycle runs fn in one update transaction with a writer and the cycle's

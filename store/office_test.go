@@ -148,3 +148,29 @@ func TestConflictRecusesAndBlocksAssignment(t *testing.T) {
 		t.Errorf("verify: %v %v", faults, err)
 	}
 }
+
+// TestSetStatusMovesAllOrNone: a batch of moves with one refused move
+// writes nothing.
+func TestSetStatusMovesAllOrNone(t *testing.T) {
+	db := officeDB(t)
+	err := db.SetStatus("office", "2026",
+		award.Transition{ApplicantID: "A1", To: award.MaterialReview},
+		award.Transition{ApplicantID: "A2", To: award.Publicity})
+	if err == nil || !strings.Contains(err.Error(), "A2") {
+		t.Fatalf("batch with a skipped stage: %v", err)
+	}
+	if a, _ := db.Applicant("2026", "A1"); a.Status != award.Accepted {
+		t.Errorf("A1 moved to %s although the batch was refused", a.Status)
+	}
+	if hist, _ := db.Transitions("2026"); len(hist) != 0 {
+		t.Errorf("history after a refused batch: %+v", hist)
+	}
+	must(t, db.SetStatus("office", "2026",
+		award.Transition{ApplicantID: "A1", To: award.MaterialReview},
+		award.Transition{ApplicantID: "A1", To: award.OnsiteReview},
+		award.Transition{ApplicantID: "A2", To: award.MaterialReview}))
+	hist, _ := db.Transitions("2026")
+	if len(hist) != 3 || hist[1].From != award.MaterialReview || hist[1].To != award.OnsiteReview {
+		t.Errorf("history: %+v", hist)
+	}
+}

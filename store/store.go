@@ -88,9 +88,10 @@ type Store interface {
 	PutSatisfaction(actor, cycle string, ss []award.Satisfaction) error
 	Satisfaction(cycle string) ([]award.Satisfaction, error)
 
-	// SetStatus moves an applicant through the pipeline (checked by
-	// award.CheckTransition against the stored status).
-	SetStatus(actor, cycle string, t award.Transition) error
+	// SetStatus moves applicants through the pipeline in one transaction
+	// (each checked by award.CheckTransition against the stored status;
+	// one refused move refuses them all).
+	SetStatus(actor, cycle string, ts ...award.Transition) error
 	Transitions(cycle string) ([]award.Transition, error)
 	PutOpinions(actor, cycle string, os []award.Opinion) error
 	Opinions(cycle string) ([]award.Opinion, error)

@@ -394,12 +394,11 @@ func advanceForm(k *desk, rec *records, ids []string) *form {
 		}
 		actor := k.person
 		return officeWrite(c, f, t.F("of.advance.done", len(moves)), false, func(st store.Store, cycle string) error {
-			for _, m := range moves {
-				if err := st.SetStatus(actor, cycle, award.Transition{ApplicantID: m.ApplicantID, To: m.To}); err != nil {
-					return err
-				}
+			ts := make([]award.Transition, len(moves))
+			for i, m := range moves {
+				ts[i] = award.Transition{ApplicantID: m.ApplicantID, To: m.To}
 			}
-			return nil
+			return st.SetStatus(actor, cycle, ts...) // all or none
 		}), nil
 	})
 	f.intro = intro

@@ -204,12 +204,11 @@ func publishForm(k *desk, rec *records) (*form, error) {
 			if err := st.PublishNotice(actor, cycle, n); err != nil {
 				return err
 			}
-			for _, id := range move {
-				if err := st.SetStatus(actor, cycle, award.Transition{ApplicantID: id, To: award.Publicity}); err != nil {
-					return err
-				}
+			ts := make([]award.Transition, len(move))
+			for i, id := range move {
+				ts[i] = award.Transition{ApplicantID: id, To: award.Publicity}
 			}
-			return nil
+			return st.SetStatus(actor, cycle, ts...)
 		}), nil
 	})
 	f.intro = append([]string{t.F("pb.intro", len(intro))}, intro...)
@@ -352,12 +351,7 @@ func announceForm(k *desk, rec *records) (*form, error) {
 	}
 	f := newForm(c, t.F("an.title", len(moves)), func(f *form) (tea.Cmd, error) {
 		return officeWrite(c, f, t.F("an.done", len(moves)), false, func(st store.Store, cycle string) error {
-			for _, m := range moves {
-				if err := st.SetStatus(actor, cycle, m); err != nil {
-					return err
-				}
-			}
-			return nil
+			return st.SetStatus(actor, cycle, moves...) // all or none
 		}), nil
 	})
 	f.intro = intro

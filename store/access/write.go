@@ -227,11 +227,11 @@ func (v *view) PutSatisfaction(actor, cycle string, ss []award.Satisfaction) err
 }
 
 // SetStatus is the office's.
-func (v *view) SetStatus(actor, cycle string, t award.Transition) error {
-	if err := v.officeFor("move an applicant through the pipeline", cycle, ids([]award.Transition{t}, func(t award.Transition) string { return t.ApplicantID })); err != nil {
+func (v *view) SetStatus(actor, cycle string, ts ...award.Transition) error {
+	if err := v.officeFor("move an applicant through the pipeline", cycle, ids(ts, func(t award.Transition) string { return t.ApplicantID })); err != nil {
 		return err
 	}
-	return v.st.SetStatus(actor, cycle, t)
+	return v.st.SetStatus(actor, cycle, ts...)
 }
 
 // PutOpinions is the office's.
