@@ -14,22 +14,30 @@ import (
 // in from CSV or XLSX files through store/importer, exactly as `qaward
 // import` brings them; rankings, the candidate list and the applicants'
 // feedback reports go out through award/export and award/feedback, as
-// `qaward export` and `qaward feedback --all` write them. The work runs in
-// the background with a progress bar (exchange_screen.go, exchange_run.go).
+// `qaward export` and `qaward feedback --all` write them; reviewers'
+// offline packets are issued and their returns imported as `qaward packet
+// export` and `qaward packet import` do (exchange_packet.go). The work
+// runs in the background with a progress bar (exchange_screen.go,
+// exchange_run.go).
 // Paths are the machine's that runs qaward: over `qaward serve`, the
 // server's.
 
 // exAction is one line of the tab: an import of a kind, or an export.
 type exAction struct {
 	export bool
-	kind   string // importer.Kinds, or "rankings", "candidates", "feedback"
+	kind   string // importer.Kinds, exportKinds, or "packet" (issue) and "return" (import)
 }
 
 // exportKinds are what the tab exports.
-var exportKinds = []string{"rankings", "candidates", "feedback"}
+var exportKinds = []string{"rankings", "candidates", "applicants", "feedback"}
 
 // label names the action's table in the interface language.
-func (a exAction) label(t Text) string { return t.S("ex.kind." + a.kind) }
+func (a exAction) label(t Text) string {
+	if a.export && a.kind == "applicants" {
+		return t.S("ex.kind.applicantsout")
+	}
+	return t.S("ex.kind." + a.kind)
+}
 
 // exchangePage lists the imports and exports; enter opens one.
 type exchangePage struct {
@@ -58,6 +66,9 @@ func newExchangePage(k *desk) *exchangePage {
 	for _, kind := range exportKinds {
 		add(exAction{export: true, kind: kind})
 	}
+	section(t.S("ex.packets"))
+	add(exAction{export: true, kind: "packet"})
+	add(exAction{kind: "return"})
 	p.list.setRows(rows)
 	return p
 }

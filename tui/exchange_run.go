@@ -113,9 +113,10 @@ func evaluateCycle(st store.Store, cycle string) (*scoring.Evaluation, error) {
 	return &ev, nil
 }
 
-// rankingsWork writes the rankings or the candidate list: a workbook of
-// every table, or the first table as CSV.
-func rankingsWork(c Common, from any, cycle, kind, stage, file string) func(exReport) officeMsg {
+// tablesWork writes the rankings, the candidate list or the applicants: a
+// workbook of every table, or the first table as CSV. With include the
+// applicants' confidential fields go in, the disclosure recorded first.
+func tablesWork(c Common, from any, actor, cycle, kind, stage string, include bool, file string) func(exReport) officeMsg {
 	t := c.Text
 	lang := "zh"
 	if t.English() {
@@ -124,25 +125,22 @@ func rankingsWork(c Common, from any, cycle, kind, stage, file string) func(exRe
 	return func(report exReport) officeMsg {
 		file = expandHome(file)
 		fail := func(err error) officeMsg { return officeMsg{from: from, err: err} }
-		cy, err := c.Store.Cycle(cycle)
-		if err != nil {
-			return fail(err)
-		}
-		ev, err := evaluateCycle(c.Store, cycle)
-		if err != nil {
-			return fail(err)
-		}
-		ds, err := c.Store.Decisions(cycle)
-		if err != nil {
-			return fail(err)
-		}
-		tables, err := export.Rankings(kind, stage, lang, cy, ev, ds)
+		tables, err := buildTables(c.Store, cycle, kind, stage, lang, include)
 		if err != nil {
 			return fail(err)
 		}
 		csv := strings.EqualFold(filepath.Ext(file), ".csv")
 		if csv {
 			tables = tables[:1]
+		}
+		if include {
+			as, err := c.Store.Applicants(cycle)
+			if err != nil {
+				return fail(err)
+			}
+			if err := disclose(c, actor, cycle, "export "+kind+" to "+file, as); err != nil {
+				return fail(err)
+			}
 		}
 		rows := 0
 		names := make([]string, len(tables))
@@ -165,10 +163,32 @@ func rankingsWork(c Common, from any, cycle, kind, stage, file string) func(exRe
 	}
 }
 
+// buildTables are the tables of an export, as `qaward export` builds them.
+func buildTables(st store.Store, cycle, kind, stage, lang string, include bool) ([]export.Table, error) {
+	if kind == "applicants" {
+		as, err := st.Applicants(cycle)
+		return []export.Table{export.Applicants(as, include)}, err
+	}
+	cy, err := st.Cycle(cycle)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := evaluateCycle(st, cycle)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := st.Decisions(cycle)
+	if err != nil {
+		return nil, err
+	}
+	return export.Rankings(kind, stage, lang, cy, ev, ds)
+}
+
 // feedbackWork writes the feedback report of every applicant with counted
 // sheets at the stage into a folder (award/feedback), as `qaward feedback
-// --all` does; confidential fields stay out.
-func feedbackWork(c Common, from any, cycle string, stage award.Stage, format string, scores bool, dir string) func(exReport) officeMsg {
+// --all` does; confidential fields stay out unless include (the
+// disclosure recorded first).
+func feedbackWork(c Common, from any, actor, cycle string, stage award.Stage, format string, scores, include bool, dir string) func(exReport) officeMsg {
 	t := c.Text
 	return func(report exReport) officeMsg {
 		dir = expandHome(dir)
@@ -187,7 +207,7 @@ func feedbackWork(c Common, from any, cycle string, stage award.Stage, format st
 			return fail(err)
 		}
 		fb := feedback.NewBatch(cy, stage, ev, order, importer.LookupSet)
-		fb.Scores, fb.Generated = scores, c.Now()
+		fb.Scores, fb.Confidential, fb.Generated = scores, include, c.Now()
 		if err := st.Sheets(cycle, true, func(s award.Sheet) error { fb.AddSheet(s); return nil }); err != nil {
 			return fail(err)
 		}
@@ -200,6 +220,11 @@ func feedbackWork(c Common, from any, cycle string, stage award.Stage, format st
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fail(err)
+		}
+		if include {
+			if err := disclose(c, actor, cycle, "feedback reports to "+dir, todo); err != nil {
+				return fail(err)
+			}
 		}
 		label, unit := t.F("ex.writing", filepath.Base(dir)), t.S("ex.unit.reports")
 		for i, ap := range todo {

@@ -12,6 +12,7 @@ import (
 
 	"qaward/award"
 	"qaward/award/imports"
+	"qaward/award/packet"
 )
 
 // exchangeScreen is one import or export: a form for the path and the
@@ -28,7 +29,7 @@ type exchangeScreen struct {
 	label, unit       string
 	done, total       int
 	started, finished bool
-	result            []string
+	result, warn      []string
 	bad               bool
 	w, h              int
 }
@@ -46,6 +47,10 @@ func newExchangeScreen(k *desk, a exAction) *exchangeScreen {
 	stages := []option{{value: string(award.Material), label: c.stageName(award.Material)},
 		{value: string(award.Onsite), label: c.stageName(award.Onsite)}}
 	switch {
+	case a.kind == "packet":
+		s.issueFields(f)
+	case a.kind == "return":
+		s.returnFields(f)
 	case !a.export:
 		f.intro = []string{t.F("ex.intro.import", cycle)}
 		f.text("file", t.S("ex.file"), "", t.S("ex.filehint"))
@@ -56,6 +61,11 @@ func newExchangeScreen(k *desk, a exAction) *exchangeScreen {
 		f.choice("stage", t.S("ex.stage"), stages, string(award.Material))
 		f.choice("format", t.S("ex.format"), []option{{value: "html", label: "HTML"}, {value: "md", label: "Markdown"}}, "html")
 		f.toggle("scores", t.S("ex.scores"), false)
+		f.toggle(confidentialKey, t.S("ex.conf"), false)
+	case a.kind == "applicants":
+		f.intro = []string{t.S("ex.intro.export"), t.S("ex.intro.applicants")}
+		f.text("file", t.S("ex.file"), defaultPath(c, a.kind+"-"+cycle+".xlsx"), t.S("ex.filehint"))
+		f.toggle(confidentialKey, t.S("ex.conf"), false)
 	default:
 		f.intro = []string{t.S("ex.intro.export")}
 		f.text("file", t.S("ex.file"), defaultPath(c, a.kind+"-"+cycle+".xlsx"), t.S("ex.filehint"))
@@ -64,6 +74,7 @@ func newExchangeScreen(k *desk, a exAction) *exchangeScreen {
 				option{value: "composite", label: t.S("ex.stage.composite")})...), "all")
 		}
 	}
+	f.preview = confidentialPreview(t)
 	s.f = f
 	return s
 }
@@ -79,7 +90,16 @@ func (s *exchangeScreen) start(f *form) (tea.Cmd, error) {
 	xlsx := ext == ".xlsx" || ext == ".xlsm"
 	var work func(exReport) officeMsg
 	cycle := k.data.Cycle.ID
+	include := f.yes(confidentialKey)
 	switch {
+	case a.kind == "packet":
+		who := f.pick("reviewer")
+		if who == "" {
+			return nil, errors.New(t.S("ex.pk.nobody"))
+		}
+		work = issueWork(k.c, s, k.person, cycle, who, award.Stage(f.pick("stage")), include, file)
+	case a.kind == "return":
+		work = returnWork(k.c, s, k.person, file, f.pick("from"), f.yes("skip"))
 	case !a.export:
 		sheet := f.val("sheet")
 		if sheet != "" && !xlsx {
@@ -87,7 +107,7 @@ func (s *exchangeScreen) start(f *form) (tea.Cmd, error) {
 		}
 		work = importWork(k.c, s, k.person, cycle, a.kind, file, sheet)
 	case a.kind == "feedback":
-		work = feedbackWork(k.c, s, cycle, award.Stage(f.pick("stage")), f.pick("format"), f.yes("scores"), file)
+		work = feedbackWork(k.c, s, k.person, cycle, award.Stage(f.pick("stage")), f.pick("format"), f.yes("scores"), include, file)
 	default:
 		if ext != ".csv" && ext != ".xlsx" {
 			return nil, errors.New(t.S("ex.badext"))
@@ -99,10 +119,10 @@ func (s *exchangeScreen) start(f *form) (tea.Cmd, error) {
 				return nil, errors.New(t.S("ex.csvall"))
 			}
 		}
-		work = rankingsWork(k.c, s, cycle, a.kind, stage, file)
+		work = tablesWork(k.c, s, k.person, cycle, a.kind, stage, include, file)
 	}
 	s.job = &exJob{ch: make(chan tea.Msg, jobCap)}
-	s.started, s.finished, s.result, s.bad = true, false, nil, false
+	s.started, s.finished, s.result, s.warn, s.bad = true, false, nil, nil, false
 	s.label, s.unit, s.done, s.total = "", "", 0, 0
 	return s.job.start(work), nil
 }
@@ -146,8 +166,13 @@ func (s *exchangeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if s.job != nil {
 			return s, nil // the work finishes first; ctrl+c still quits
 		}
+		if cmd, ok := s.guardConfidential(msg); ok {
+			return s, cmd
+		}
+		prev := s.f.pick("reviewer")
 		cmd := s.f.key(msg)
 		s.f.busy = false // the screen shows the work itself
+		s.followReviewer(prev)
 		return s, cmd
 	}
 	return s, nil
@@ -156,6 +181,7 @@ func (s *exchangeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // finish takes the result of the work.
 func (s *exchangeScreen) finish(msg officeMsg) {
 	t := s.k.c.Text
+	s.warn = msg.warn
 	if msg.err == nil {
 		s.bad, s.result = false, []string{msg.note}
 		if s.total > 0 {
@@ -172,6 +198,15 @@ func (s *exchangeScreen) finish(msg officeMsg) {
 		head = t.S("ex.refused")
 	}
 	s.result = []string{head, msg.err.Error()}
+	if s.act.kind == "return" && len(s.warn) > 0 {
+		// the reason in plain words first; the packet's own message after
+		// it, without the conflicts the screen lists below
+		why := msg.err.Error()
+		if errors.Is(msg.err, packet.ErrConflict) {
+			why, _, _ = strings.Cut(why, "\n")
+		}
+		s.result, s.warn = []string{head, s.warn[0], why}, s.warn[1:]
+	}
 	var ie *imports.Error
 	if errors.As(msg.err, &ie) {
 		s.result = append(s.result, position(t, ie)...)
@@ -227,6 +262,11 @@ func (s *exchangeScreen) View() string {
 	for _, r := range s.result {
 		for _, l := range wrap(r, max(10, s.w-4)) {
 			b.WriteString("\n  " + style.Render(l))
+		}
+	}
+	for _, r := range s.warn {
+		for _, l := range wrap(r, max(10, s.w-4)) {
+			b.WriteString("\n  " + st.Bad.Render(l))
 		}
 	}
 	if s.finished {

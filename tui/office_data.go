@@ -51,6 +51,9 @@ type officeMsg struct {
 	data *Data
 	note string
 	err  error
+	// warn are lines for the screen that asked, beyond the one-line
+	// note: what did not go through (a returned packet's conflicts).
+	warn []string
 }
 
 // applicant returns the applicant as last read.

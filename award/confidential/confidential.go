@@ -8,6 +8,7 @@ package confidential
 
 import (
 	"slices"
+	"strings"
 
 	"qaward/award"
 )
@@ -114,4 +115,17 @@ func Withheld(as []award.Applicant) []string {
 		}
 	}
 	return out
+}
+
+// Disclosure is what the audit log records when the office has
+// confidential fields written out (Art. 32, 37): what, the file or folder
+// it went to, and which applicants' fields it held (detail, also shown to
+// the office). `qaward --include-confidential` and the TUI's toggle record
+// the same entry.
+func Disclosure(what string, as []award.Applicant) (entry, detail string) {
+	detail = "no applicant declared a confidential field"
+	if fields := Withheld(as); len(fields) > 0 {
+		detail = "confidential fields included: " + strings.Join(fields, ", ")
+	}
+	return what + " (" + detail + ")", detail
 }

@@ -37,3 +37,14 @@ func TestRedact(t *testing.T) {
 		t.Error("Apply with include")
 	}
 }
+
+func TestDisclosure(t *testing.T) {
+	as := []award.Applicant{{ID: "O01", Profile: award.Profile{Confidential: []string{CreditCode}}}, {ID: "O02"}}
+	entry, detail := Disclosure("export applicants to a.xlsx", as)
+	if detail != "confidential fields included: O01 credit_code" || entry != "export applicants to a.xlsx ("+detail+")" {
+		t.Errorf("entry %q, detail %q", entry, detail)
+	}
+	if entry, _ := Disclosure("x", as[1:]); entry != "x (no applicant declared a confidential field)" {
+		t.Errorf("nothing declared: %q", entry)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"qaward/award"
 	"qaward/criteria"
@@ -22,10 +23,14 @@ type ImportOptions struct {
 	Sets          func(id string) *criteria.Set
 }
 
-// Conflict is a returned sheet that was not imported, and why.
+// Conflict is a returned sheet that was not imported, and why: either
+// submitted centrally (Submitted, at At) or changed centrally since the
+// packet was issued (at At, the issue time).
 type Conflict struct {
-	Key    award.SheetKey
-	Reason string
+	Key       award.SheetKey
+	Reason    string
+	Submitted bool
+	At        time.Time
 }
 
 func (c Conflict) String() string {
@@ -55,7 +60,7 @@ func Import(st Office, data []byte, o ImportOptions) (*Result, error) {
 	}
 	r, ok := v.(*Returned)
 	if !ok {
-		return nil, fmt.Errorf("this is an issued packet, not a returned one: open it on the reviewer's laptop with 'qaward packet open', and import what 'qaward packet return' writes")
+		return nil, refusal(ErrNotReturned, "this is an issued packet, not a returned one: open it on the reviewer's laptop with 'qaward packet open', and import what 'qaward packet return' writes")
 	}
 	secret, err := st.PacketSecret(o.Actor, false)
 	if err != nil {
@@ -67,7 +72,7 @@ func Import(st Office, data []byte, o ImportOptions) (*Result, error) {
 		if m != nil {
 			id = m.PacketID + " "
 		}
-		return nil, fmt.Errorf("packet %swas issued by another qaward database: this one has never issued a packet", id)
+		return nil, refusal(ErrOtherDatabase, "packet %swas issued by another qaward database: this one has never issued a packet", id)
 	}
 	m, body, err := Verify(r, secret)
 	if err != nil {
@@ -75,7 +80,7 @@ func Import(st Office, data []byte, o ImportOptions) (*Result, error) {
 	}
 	res := &Result{Manifest: m}
 	if o.Reviewer != "" && o.Reviewer != m.Reviewer.ID {
-		return res, fmt.Errorf("packet %s is reviewer %s's (%s), not %s's", m.PacketID, m.Reviewer.ID, m.Reviewer.Name, o.Reviewer)
+		return res, refusal(ErrOtherReviewer, "packet %s is reviewer %s's (%s), not %s's", m.PacketID, m.Reviewer.ID, m.Reviewer.Name, o.Reviewer)
 	}
 	if o.Sets == nil {
 		o.Sets = func(id string) *criteria.Set { s, _ := criteria.Lookup(id); return s }
@@ -114,11 +119,11 @@ func Import(st Office, data []byte, o ImportOptions) (*Result, error) {
 		case had && ContentHash(cur) == ContentHash(s):
 			res.Unchanged++ // already imported
 		case had && cur.Submitted:
-			res.Conflicts = append(res.Conflicts, Conflict{k, "already submitted in the central database (" +
-				cur.Updated.Format("2006-01-02 15:04") + "); a submitted sheet is never overwritten"})
+			res.Conflicts = append(res.Conflicts, Conflict{Key: k, Reason: "already submitted in the central database (" +
+				cur.Updated.Format("2006-01-02 15:04") + "); a submitted sheet is never overwritten", Submitted: true, At: cur.Updated})
 		case hashOf(cur, had) != is.Base:
-			res.Conflicts = append(res.Conflicts, Conflict{k, "changed in the central database since the packet was issued (" +
-				m.Issued.Format("2006-01-02 15:04") + ")"})
+			res.Conflicts = append(res.Conflicts, Conflict{Key: k, Reason: "changed in the central database since the packet was issued (" +
+				m.Issued.Format("2006-01-02 15:04") + ")", At: m.Issued})
 		default:
 			writes = append(writes, s)
 		}

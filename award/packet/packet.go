@@ -186,7 +186,31 @@ var (
 	ErrTampered = errors.New("packet was changed after it was signed")
 	// ErrConflict: a returned sheet would overwrite central work.
 	ErrConflict = errors.New("returned sheets conflict with the central database")
+	// ErrOtherDatabase: the packet was issued by another qaward database.
+	ErrOtherDatabase = errors.New("packet issued by another database")
+	// ErrOtherReviewer: the packet is not the reviewer's it was expected
+	// from.
+	ErrOtherReviewer = errors.New("packet of another reviewer")
+	// ErrNotReturned: an issued packet was given where a returned one is
+	// wanted.
+	ErrNotReturned = errors.New("not a returned packet")
 )
+
+// kindError is an error whose message is its own and which errors.Is
+// finds as one of the errors above: the messages stay as they were, and a
+// caller (the TUI) can still tell the refusals apart.
+type kindError struct {
+	msg  string
+	kind error
+}
+
+func (e *kindError) Error() string { return e.msg }
+func (e *kindError) Unwrap() error { return e.kind }
+
+// refusal formats a message as fmt.Errorf does and marks it as kind.
+func refusal(kind error, format string, args ...any) error {
+	return &kindError{msg: fmt.Sprintf(format, args...), kind: kind}
+}
 
 // head is the part of every packet file read first.
 type head struct {

@@ -197,16 +197,24 @@ func TestRefusals(t *testing.T) {
 	bad = bytes.Replace(ret, []byte(man.Reviewer.Name), []byte("冒名者"), 1)
 	refused(t, db, bad, o, "does not match the office's signature")
 	// for another reviewer
-	refused(t, db, ret, packet.ImportOptions{Actor: "office", Reviewer: "R999"}, "is reviewer "+rid+"'s")
+	if err := refused(t, db, ret, packet.ImportOptions{Actor: "office", Reviewer: "R999"}, "is reviewer "+rid+"'s"); !errors.Is(err, packet.ErrOtherReviewer) {
+		t.Errorf("not ErrOtherReviewer: %v", err)
+	}
 	// an issued packet is not a return
-	refused(t, db, issued, o, "this is an issued packet")
+	if err := refused(t, db, issued, o, "this is an issued packet"); !errors.Is(err, packet.ErrNotReturned) {
+		t.Errorf("not ErrNotReturned: %v", err)
+	}
 	// another database: one that never issued, and one that did
 	other := office(t, "other.db")
-	refused(t, other, ret, o, "was issued by another qaward database")
+	if err := refused(t, other, ret, o, "was issued by another qaward database"); !errors.Is(err, packet.ErrOtherDatabase) {
+		t.Errorf("not ErrOtherDatabase: %v", err)
+	}
 	if _, _, err := packet.Export(other, packet.IssueOptions{Cycle: "2026", Reviewer: rid, Actor: "office", Now: now}); err != nil {
 		t.Fatal(err)
 	}
-	refused(t, other, ret, o, "was issued by another qaward database")
+	if err := refused(t, other, ret, o, "was issued by another qaward database"); !errors.Is(err, packet.ErrOtherDatabase) {
+		t.Errorf("not ErrOtherDatabase: %v", err)
+	}
 
 	// stale: a sheet changed centrally since issue, and one submitted
 	man2, _ := packet.ReadManifest(m.(*packet.Issued).Manifest)
@@ -232,6 +240,9 @@ func TestRefusals(t *testing.T) {
 	res, err := packet.Import(db, ret, packet.ImportOptions{Actor: "office", SkipConflicts: true})
 	if err != nil || len(res.Conflicts) != 1 || len(res.Written) != len(man2.Sheets)-1 {
 		t.Fatalf("skip conflicts: %+v %v", res, err)
+	}
+	if c := res.Conflicts[0]; !c.Submitted || c.At.IsZero() || c.Key != k0.SheetKey {
+		t.Errorf("conflict %+v: want the submitted sheet, with its time", c)
 	}
 	if s, _ := db.Sheet("2026", k0.SheetKey); s.Percents[0] != 50 {
 		t.Error("a submitted central sheet was overwritten")

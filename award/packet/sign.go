@@ -67,7 +67,7 @@ func Verify(r *Returned, secret []byte) (*Manifest, *ReturnBody, error) {
 		return nil, nil, err
 	}
 	if db := DatabaseID(secret); m.Database != db {
-		return nil, nil, fmt.Errorf("packet %s was issued by another qaward database (%s), not this one (%s): import it there", m.PacketID, m.Database, db)
+		return nil, nil, refusal(ErrOtherDatabase, "packet %s was issued by another qaward database (%s), not this one (%s): import it there", m.PacketID, m.Database, db)
 	}
 	mc, err := compact(r.Manifest)
 	if err != nil {

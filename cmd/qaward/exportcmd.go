@@ -142,12 +142,8 @@ func fileFormat(file string, allowed ...string) (string, error) {
 // disclose records in the audit log that confidential fields left qaward
 // (Art. 32, 37), before they are written.
 func disclose(a *app, st *store.DB, cycle, what string, as []award.Applicant) error {
-	fields := confidential.Withheld(as)
-	detail := "no applicant declared a confidential field"
-	if len(fields) > 0 {
-		detail = "confidential fields included: " + strings.Join(fields, ", ")
-	}
-	if err := st.RecordDisclosure(a.actor(), cycle, what+" ("+detail+")"); err != nil {
+	entry, detail := confidential.Disclosure(what, as)
+	if err := st.RecordDisclosure(a.actor(), cycle, entry); err != nil {
 		return fmt.Errorf("recording the disclosure of confidential fields: %w", err)
 	}
 	fmt.Fprintf(a.stderr, "note: --include-confidential: %s; recorded in the audit log\n", detail)

@@ -35,9 +35,10 @@
 // Optional methods. A view hides whatever the wrapped store offers beyond
 // store.Store, so a method that the interface looks for by type assertion
 // must be added to the view, checked like the rest: RemoveAssignments
-// (the office's) is, and so are Generation, Packets, PutPacket and
-// OpenPacket (packet.go), which the TUI uses to notice changes and to work
-// on an offline packet.
+// (the office's) is, and so are Generation, Packets, PutPacket,
+// OpenPacket, PacketSecret and RecordDisclosure (packet.go), which the TUI
+// uses to notice changes, to issue, work on and import offline packets,
+// and to audit a release of confidential fields.
 package access
 
 import (

@@ -10,8 +10,10 @@ import (
 
 // Methods beyond store.Store that the terminal UI looks for by type
 // assertion, checked like the rest: the store's generation (to notice
-// changes made by others), and the offline packet records of a laptop's
-// working copy (award/packet's Local).
+// changes made by others), the offline packet records of a laptop's
+// working copy (award/packet's Local), the packet secret the office signs
+// and checks packets with (award/packet's Office), and the audited
+// disclosure of confidential fields.
 
 // Generation is the wrapped store's generation (store.DB.Generation): it
 // changes with every commit, anyone's. It says that something changed, not
@@ -89,4 +91,41 @@ func (v *view) OpenPacket(data []byte) (*packet.Manifest, error) {
 		}
 	}
 	return packet.Open(l, data, v.p.ID)
+}
+
+// packetSigner is a store that keeps the packet signing secret (store.DB
+// does).
+type packetSigner interface {
+	PacketSecret(actor string, create bool) ([]byte, error)
+}
+
+// PacketSecret (issuing and importing packets) is the office's: whoever
+// holds the secret could sign a returned packet in any reviewer's name.
+func (v *view) PacketSecret(actor string, create bool) ([]byte, error) {
+	if err := v.officeOnly("use the packet secret"); err != nil {
+		return nil, err
+	}
+	ps, ok := v.st.(packetSigner)
+	if !ok {
+		return nil, errNoPackets
+	}
+	return ps.PacketSecret(actor, create)
+}
+
+// discloser is a store that records disclosures (store.DB does).
+type discloser interface {
+	RecordDisclosure(actor, cycle, what string) error
+}
+
+// RecordDisclosure (the audited release of applicants' confidential
+// fields, Art. 32, 37) is the office's, as is the export it records.
+func (v *view) RecordDisclosure(actor, cycle, what string) error {
+	if err := v.officeOnly("disclose confidential fields"); err != nil {
+		return err
+	}
+	d, ok := v.st.(discloser)
+	if !ok {
+		return errors.New("this store records no disclosures")
+	}
+	return d.RecordDisclosure(actor, cycle, what)
 }

@@ -86,3 +86,54 @@ func TestPacketsThroughView(t *testing.T) {
 		t.Errorf("opening again: %v, want ErrAlreadyOpen", err)
 	}
 }
+
+// The packet secret and the audited disclosure pass through the office's
+// view, so that the TUI issues and imports packets and records a release
+// of confidential fields as the CLI does; anyone else is refused and
+// nothing is written.
+func TestOfficePacketAndDisclosure(t *testing.T) {
+	f := newFixture(t)
+	ov := access.Wrap(f.db, office)
+	po, ok := ov.(packet.Office)
+	if !ok {
+		t.Fatal("the office's view is not a packet.Office")
+	}
+	_, data, err := packet.Export(po, packet.IssueOptions{Cycle: cycle, Reviewer: "R002", Actor: "office", Now: time.Now()})
+	if err != nil {
+		t.Fatalf("issue through the office's view: %v", err)
+	}
+	if _, err := packet.Import(po, data, packet.ImportOptions{Actor: "office"}); !errors.Is(err, packet.ErrNotReturned) {
+		t.Errorf("import of an issued packet: %v", err)
+	}
+	d, ok := ov.(interface {
+		RecordDisclosure(actor, cycle, what string) error
+	})
+	if !ok {
+		t.Fatal("the office's view records no disclosure")
+	}
+	if err := d.RecordDisclosure("office", cycle, "export applicants to a.xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	if ds, err := f.db.Disclosures(cycle); err != nil || len(ds) != 1 || ds[0].Actor != "office" {
+		t.Fatalf("disclosures %+v, %v", ds, err)
+	}
+
+	gen := f.db.Generation()
+	for _, p := range []access.Person{reviewer, leader} {
+		v := access.Wrap(f.db, p)
+		if _, err := v.(packet.Office).PacketSecret(p.ID, false); !errors.Is(err, access.ErrForbidden) {
+			t.Errorf("%s read the packet secret: %v", p, err)
+		}
+		if _, _, err := packet.Export(v.(packet.Office), packet.IssueOptions{Cycle: cycle, Reviewer: p.ID, Actor: p.ID, Now: time.Now()}); err == nil {
+			t.Errorf("%s issued a packet", p)
+		}
+		if err := v.(interface {
+			RecordDisclosure(actor, cycle, what string) error
+		}).RecordDisclosure(p.ID, cycle, "x"); !errors.Is(err, access.ErrForbidden) {
+			t.Errorf("%s recorded a disclosure: %v", p, err)
+		}
+	}
+	if f.db.Generation() != gen {
+		t.Error("a refused call wrote to the store")
+	}
+}
