@@ -108,7 +108,10 @@ func (db *DB) SaveAssignedSheet(actor, cycle string, s award.Sheet) error {
 
 // SaveConsensus durably saves the group leader's consensus sheet for an
 // applicant and stage (ReviewerID is the leader). Like SaveSheet, it
-// refuses with ErrLocked a change to a submitted consensus sheet.
+// refuses with ErrLocked a change to a submitted consensus sheet, but for
+// one: the leader who recorded it may revise it, as a draft or submitted
+// at once, with a new reason (not empty, not the stored one); the audit
+// log keeps the sheet it replaced.
 func (db *DB) SaveConsensus(actor, cycle string, s award.Sheet) error {
 	s.Consensus = true
 	return db.saveOne(actor, "save consensus", cycle, s, false)
@@ -138,7 +141,7 @@ func (db *DB) saveOne(actor, action, cycle string, s award.Sheet, assigned bool)
 		if err != nil {
 			return fmt.Errorf("sheet %s: stored sheet: %w", sheetName(s), err)
 		}
-		if h.flags&flagSubmitted != 0 {
+		if h.flags&flagSubmitted != 0 && !(s.Consensus && revisesConsensus(old, s)) {
 			return fmt.Errorf("sheet %s: %w", sheetName(s), ErrLocked)
 		}
 		return nil

@@ -22,6 +22,7 @@ type KeyMap struct {
 	ForceQuit               key.Binding
 	Refresh                 key.Binding // read the cycle again (F5 where free)
 	Return                  key.Binding // a laptop's returned packet
+	Revise                  key.Binding // reopen a submitted consensus
 }
 
 // NewKeyMap returns the key bindings with help in the given language.
@@ -55,6 +56,7 @@ func NewKeyMap(t Text) KeyMap {
 		Advance:   b([]string{"f5", "ctrl+g"}, "F5", "key.advance"),
 		Refresh:   b([]string{"ctrl+r", "f5"}, "ctrl+r/F5", "key.refresh"),
 		Return:    b([]string{"f7"}, "F7", "key.return"),
+		Revise:    b([]string{"f3", "ctrl+e"}, "F3", "key.revise"),
 	}
 }
 

@@ -44,6 +44,11 @@ type matrix struct {
 	confirming bool
 	submitting bool
 	save       saveState
+	revising   bool   // a submitted consensus reopened (matrix_revise.go)
+	oldReason  string // the reason of the consensus being revised
+	notes      map[string]itemNotes
+	notesErr   error
+	notesRead  bool
 	note       string
 	noteBad    bool
 	w, h       int
@@ -136,7 +141,7 @@ func (m *matrix) item() int {
 
 func (m *matrix) locked() bool { return m.cons.Submitted || m.submitting || !m.canEdit }
 
-func (m *matrix) Init() tea.Cmd   { return nil }
+func (m *matrix) Init() tea.Cmd   { return m.loadNotes() }
 func (m *matrix) Capturing() bool { return m.editReason }
 func (m *matrix) Title() string   { return m.data.PersonName(m.c.Text, m.person) }
 func (m *matrix) SetSize(w, h int) {
@@ -156,6 +161,8 @@ func (m *matrix) ShortHelp() []key.Binding {
 	}
 	if !m.locked() {
 		b = append(b, k.Left, k.Right, k.Digits, withHelp(k.Enter, "enter", m.c.Text.S("key.reason")), k.Submit)
+	} else if m.canEdit && m.cons.Submitted {
+		b = append(b, k.Revise)
 	}
 	return append(b, withHelp(k.Next, "tab", m.c.Text.S("key.tabs")), withHelp(k.Sort, "F2", m.c.Text.S("key.sort")), k.Back, k.Help)
 }
@@ -165,7 +172,7 @@ func (m *matrix) FullHelp() [][]key.Binding {
 	t := m.c.Text
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Left, k.Right, k.Digits, k.Clear, withHelp(k.Enter, "enter", t.S("key.reason")), k.Submit},
+		{k.Left, k.Right, k.Digits, k.Clear, withHelp(k.Enter, "enter", t.S("key.reason")), k.Submit, k.Revise},
 		{withHelp(k.Next, "tab", t.S("key.tabs")), withHelp(k.Sort, "F2/o", t.S("key.sort")), k.Back, k.Quit, k.Help},
 	}
 }
@@ -174,6 +181,8 @@ func (m *matrix) setNote(s string, bad bool) { m.note, m.noteBad = s, bad }
 
 func (m *matrix) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case notesMsg:
+		m.takeNotes(msg)
 	case savedMsg:
 		k := msg.job.sheet.SheetKey
 		if k.Stage != m.stage || k.ApplicantID != m.app.ID {
@@ -185,6 +194,7 @@ func (m *matrix) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.submitting = false
 				m.cons.Submitted = msg.err == nil
 				if msg.err == nil {
+					m.revising = false
 					m.setNote(m.c.Text.S("mx.recorded"), false)
 				} else {
 					m.setNote(m.c.Text.F("savefail", msg.err), true)
@@ -259,6 +269,8 @@ func (m *matrix) key(msg tea.KeyMsg) tea.Cmd {
 		m.move(-len(m.order))
 	case key.Matches(msg, k.End):
 		m.move(len(m.order))
+	case key.Matches(msg, k.Revise):
+		return m.revise()
 	case m.charts || m.locked() || m.stats == nil:
 		return nil
 	case key.Matches(msg, k.Left):
@@ -316,6 +328,9 @@ func (m *matrix) setPercent(p int) tea.Cmd {
 }
 
 func (m *matrix) persist() tea.Cmd {
+	if m.revisionHeld() {
+		return nil // a revision is written whole when it is submitted
+	}
 	m.hasCons = true
 	m.cons.Updated = m.c.Now().UTC()
 	rev := m.save.edited()
@@ -334,8 +349,11 @@ func (m *matrix) submit() tea.Cmd {
 		m.setNote(t.S("mx.needall"), true)
 		return nil
 	}
-	if strings.TrimSpace(m.cons.Reason) == "" {
+	if strings.TrimSpace(m.cons.Reason) == "" || (m.revising && !m.revisionReady()) {
 		m.setNote(t.S("mx.needreason"), true)
+		if m.revising {
+			m.setNote(t.S("mx.revise.needreason"), true)
+		}
 		m.editReason = true
 		return m.reason.Focus()
 	}

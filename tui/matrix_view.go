@@ -37,11 +37,11 @@ func (m *matrix) View() string {
 	default:
 		add(cut(m.discussLine(), m.w))
 	}
-	rest := m.h - len(lines)
+	rest := max(0, m.h-len(lines))
 	if m.charts {
 		add(m.chartsView(rest))
 	} else {
-		add(m.tableView(rest))
+		add(m.tableView(rest, m.notesHeight(rest)))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -76,7 +76,9 @@ func (m *matrix) scoreLine() string {
 		cons = st.Subtle.Render(scoring.SheetTotal(m.lay.set, m.cons.Percents).String() + " (" + t.S("status.draft") + ")")
 	}
 	line := st.Title.Render(t.F("mx.stage", comp, cons))
-	if l := m.save.label(m.c); l != "" && m.canEdit {
+	if m.revisionHeld() {
+		line += "  " + st.Warn.Render(t.S("mx.revise.held"))
+	} else if l := m.save.label(m.c); l != "" && m.canEdit {
 		line += "  " + l
 	}
 	return cut(line, m.w)
@@ -111,8 +113,9 @@ func (m *matrix) discussLine() string {
 
 // tableView draws the matrix: one row per item, one column per counted
 // sheet, then the consolidated value, the range, the flag and the
-// consensus; sheet totals in the last row; the reason below.
-func (m *matrix) tableView(h int) string {
+// consensus; sheet totals in the last row; the reviewers' notes on the
+// selected item (notesH lines) and the reason below.
+func (m *matrix) tableView(h, notesH int) string {
 	st, t := m.c.Styles, m.c.Text
 	n := len(m.sum.counted)
 	showCons := m.canEdit || m.hasCons
@@ -139,7 +142,7 @@ func (m *matrix) tableView(h int) string {
 	}
 	var lines []string
 	lines = append(lines, st.Subtle.Render(fit(header, m.w)))
-	rows := max(1, h-2-reasonH)
+	rows := max(1, h-2-reasonH-notesH)
 	m.offset = scroll(m.offset, m.cursor, len(m.order), rows)
 	for r := m.offset; r < min(len(m.order), m.offset+rows); r++ {
 		lines = append(lines, m.tableRow(r, nameW, colW, showCons))
@@ -155,15 +158,23 @@ func (m *matrix) tableView(h int) string {
 		tot += fitRight(m.sum.computed.String(), 7)
 	}
 	lines = append(lines, st.Title.Render(fit(tot, m.w)))
+	lines = append(lines, m.notesView(notesH)...)
 	if showCons {
 		label := t.S("mx.reason")
+		if m.revising {
+			label = t.S("mx.revise.reason")
+		}
 		if m.editReason {
 			label = st.Focus.Render("> " + label)
 		} else {
 			label = st.Subtle.Render("  " + label)
 		}
 		if m.confirming {
-			lines = append(lines, st.Dialog.Render(cut(t.S("mx.confirm"), m.w-2)), st.Key.Render(t.S("sheet.confirmkeys")))
+			ask := t.S("mx.confirm")
+			if m.revising {
+				ask = t.S("mx.revise.confirm")
+			}
+			lines = append(lines, st.Dialog.Render(cut(ask, m.w-2)), st.Key.Render(t.S("sheet.confirmkeys")))
 		} else {
 			lines = append(lines, label, m.reason.View())
 		}

@@ -37,7 +37,8 @@ func (s *conflictsScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
 func (s *conflictsScreen) ShortHelp() []key.Binding {
 	k, t := s.k.c.Keys, s.k.c.Text
-	return []key.Binding{withHelp(k.Up, "arrows", t.S("key.move")), withHelp(k.Enter, "enter", t.S("key.recuse")), k.Back, k.Help}
+	return []key.Binding{withHelp(k.Up, "arrows", t.S("key.move")), withHelp(k.Enter, "enter", t.S("key.recuse")),
+		withHelp(k.Clear, "del", t.S("key.withdraw")), k.Back, k.Help}
 }
 func (s *conflictsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
@@ -69,6 +70,8 @@ func (s *conflictsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.col = len(s.apps()) - 1
 		case msg.Type == tea.KeyEnter:
 			return s, s.recuse()
+		case key.Matches(msg, k.Clear):
+			return s, s.withdraw()
 		}
 	}
 	return s, nil
@@ -172,7 +175,8 @@ func (s *conflictsScreen) View() string {
 	if r, a, ok := s.cell(); ok {
 		b.WriteString(cut(" "+personLabel(d, t, r.ID)+"  x  "+a.ID+" "+a.Name, s.w) + "\n")
 		if cf, ok := s.rec.conflict(r.ID, a.ID); ok {
-			b.WriteString(cut(" "+st.Bad.Render(t.F("cf.reasonis", cf.Reason)), s.w))
+			b.WriteString(cut(" "+st.Bad.Render(t.F("cf.reasonis", cf.Reason)), s.w) + "\n")
+			b.WriteString(cut(" "+st.Subtle.Render(t.S("cf.withdrawhint")), s.w))
 		} else {
 			b.WriteString(cut(" "+st.Subtle.Render(t.S("cf.hint")), s.w))
 		}

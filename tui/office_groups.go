@@ -32,7 +32,7 @@ func load(rec *records, reviewer string) (m, o int) {
 
 // groupTarget is what a row of the groups page opens.
 type groupTarget struct {
-	kind  string // conflicts, assign, leader, addapp, addmember
+	kind  string // conflicts, newgroup, assign, leader, addapp, addmember, reviewer
 	group int
 	id    string
 }
@@ -54,7 +54,8 @@ func (p *groupsPage) capturing() bool  { return p.list.filtering }
 
 func (p *groupsPage) help() []key.Binding {
 	k, t := p.k.c.Keys, p.k.c.Text
-	return []key.Binding{k.Up, k.Down, withHelp(k.Enter, "enter", t.S("key.open")), k.Filter, k.Back, k.Quit, k.Help}
+	return []key.Binding{k.Up, k.Down, withHelp(k.Enter, "enter", t.S("key.open")), withHelp(k.Clear, "del", t.S("key.removemember")),
+		k.Filter, k.Back, k.Quit, k.Help}
 }
 
 func (p *groupsPage) setRecords(rec *records) {
@@ -71,6 +72,7 @@ func (p *groupsPage) setRecords(rec *records) {
 		return t.F("gr.load", m, o)
 	}
 	item(groupTarget{kind: "conflicts"}, t.S("cf.title"), func() string { return st.Key.Render(t.S("gr.conflicts")) })
+	item(groupTarget{kind: "newgroup"}, t.S("gr.new"), func() string { return st.Key.Render(t.S("gr.new")) })
 	for gi, g := range d.Groups {
 		gi, g := gi, g
 		section(t.F("gr.head", g.Name, c.stageName(g.Stage), personLabel(d, t, g.LeaderID), len(g.Members), len(g.Applicants)))
@@ -95,7 +97,7 @@ func (p *groupsPage) setRecords(rec *records) {
 		}
 		item(groupTarget{kind: "addapp", group: gi}, "", func() string { return st.Key.Render(t.S("gr.addapp")) })
 	}
-	section(t.S("gr.loads"))
+	section(t.S("gr.reviewers"))
 	for _, r := range d.Reviewers {
 		r := r
 		item(groupTarget{kind: "reviewer", id: r.ID}, r.ID+" "+r.Name, func() string {
@@ -106,6 +108,9 @@ func (p *groupsPage) setRecords(rec *records) {
 }
 
 func (p *groupsPage) update(msg tea.KeyMsg) tea.Cmd {
+	if cmd, used := p.groupsKey(msg); used {
+		return cmd
+	}
 	cmd, v, ok := p.list.chosen(msg)
 	if !ok {
 		return cmd
@@ -121,6 +126,10 @@ func (p *groupsPage) update(msg tea.KeyMsg) tea.Cmd {
 		return push(p.leaderForm(g))
 	case "addmember", "addapp":
 		return push(p.addForm(g))
+	case "newgroup":
+		return p.newGroupForm()
+	case "reviewer":
+		return p.reviewerForm(g.id)
 	}
 	return nil
 }

@@ -154,7 +154,6 @@ var officeMessages = map[string][2]string{
 	"gr.addmember":          {"+ 增加成员", "+ Add a member"},
 	"gr.panel":              {"评审员 %d 人", "%d reviewers"},
 	"gr.addapp":             {"+ 将申报对象加入本组", "+ Add an applicant to the group"},
-	"gr.loads":              {"评审员负荷（分派的申报对象数）", "Reviewers' load (applicants assigned)"},
 	"gr.saved":              {"已保存%s", "%s saved"},
 	"gr.leadertitle":        {"任命 %s 为%s组长？", "Make %s the leader of %s?"},
 	"gr.leaderintro":        {"组长负责合议并记录共识评分（第十九条）。", "The leader settles the group's scores and records the consensus (Art. 19)."},

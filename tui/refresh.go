@@ -311,5 +311,5 @@ func (m *matrix) refreshed() tea.Cmd {
 			m.cons = m.startConsensus()
 		}
 	}
-	return nil
+	return m.loadNotes()
 }

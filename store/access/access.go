@@ -38,7 +38,8 @@
 // (the office's) is, and so are Generation, Packets, PutPacket,
 // OpenPacket, PacketSecret and RecordDisclosure (packet.go), which the TUI
 // uses to notice changes, to issue, work on and import offline packets,
-// and to audit a release of confidential fields.
+// and to audit a release of confidential fields; and CreateGroup,
+// RemoveGroupMember and RemoveConflicts (edit.go, the office's).
 package access
 
 import (
