@@ -147,16 +147,29 @@ func (db *DB) Decisions(cycle string) ([]award.Decision, error) {
 	return listJSON[award.Decision](db, cycle, subDecisions)
 }
 
-// PublishNotice stores the publicity notice with its computed window.
-func (db *DB) PublishNotice(actor, cycle string, n award.Notice) error {
+// PublishNotice stores the publicity notice with its computed window and,
+// in the same transaction, moves the candidates given (to publicity): both
+// happen or neither.
+func (db *DB) PublishNotice(actor, cycle string, n award.Notice, moves ...award.Transition) error {
+	now := db.now().UTC()
 	if n.Published.IsZero() {
-		n.Published = db.now().UTC()
+		n.Published = now
 	}
-	val, err := json.Marshal(n)
-	if err != nil {
-		return err
-	}
-	return db.putRecords(actor, "publish notice", cycle, []record{{bucket: subNotice, key: keyNotice, val: val}})
+	return db.inCycle(actor, "publish notice", cycle, func(w *writer, c *bolt.Bucket) error {
+		if err := putJSON(w, c, cycle, subNotice, keyNotice, n); err != nil {
+			return err
+		}
+		for _, t := range moves {
+			if t.At.IsZero() {
+				t.At = now
+			}
+			t.Actor = actor
+			if err := moveApplicant(w, c, cycle, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // Notice returns the publicity notice; the zero Notice when none was

@@ -174,3 +174,27 @@ func TestSetStatusMovesAllOrNone(t *testing.T) {
 		t.Errorf("history: %+v", hist)
 	}
 }
+
+// TestPublishNoticeMovesTogether: the notice and the candidates' move to
+// publicity are one transaction.
+func TestPublishNoticeMovesTogether(t *testing.T) {
+	db := officeDB(t)
+	n := award.Notice{Start: "2026-09-28", End: "2026-10-09", Days: 5}
+	// A2 cannot go to publicity from accepted: nothing is published.
+	if err := db.PublishNotice("office", "2026", n, award.Transition{ApplicantID: "A2", To: award.Publicity}); err == nil {
+		t.Fatal("a notice with a refused move was published")
+	}
+	if got, _ := db.Notice("2026"); got.Start != "" {
+		t.Fatalf("notice stored although its moves were refused: %+v", got)
+	}
+	for _, st := range award.Pipeline[5:10] { // material review … deliberation
+		must(t, db.SetStatus("office", "2026", award.Transition{ApplicantID: "A1", To: st}))
+	}
+	must(t, db.PublishNotice("office", "2026", n, award.Transition{ApplicantID: "A1", To: award.Publicity}))
+	if got, _ := db.Notice("2026"); got.End != "2026-10-09" {
+		t.Errorf("notice: %+v", got)
+	}
+	if a, _ := db.Applicant("2026", "A1"); a.Status != award.Publicity {
+		t.Errorf("A1 is %s", a.Status)
+	}
+}

@@ -97,7 +97,9 @@ type Store interface {
 	Opinions(cycle string) ([]award.Opinion, error)
 	PutDecisions(actor, cycle string, ds []award.Decision) error
 	Decisions(cycle string) ([]award.Decision, error)
-	PublishNotice(actor, cycle string, n award.Notice) error
+	// PublishNotice stores the notice and moves the candidates given, in
+	// one transaction.
+	PublishNotice(actor, cycle string, n award.Notice, moves ...award.Transition) error
 	Notice(cycle string) (award.Notice, error)
 	// PutObjection records an objection, checked against the notice and the
 	// conflicts; an upheld one cancels the candidate's decision.

@@ -201,14 +201,11 @@ func publishForm(k *desk, rec *records) (*form, error) {
 			return nil, fmt.Errorf("%s", windowError(t, f.val("start"), err))
 		}
 		return officeWrite(c, f, t.F("pb.done", n.Start, n.End), false, func(st store.Store, cycle string) error {
-			if err := st.PublishNotice(actor, cycle, n); err != nil {
-				return err
-			}
 			ts := make([]award.Transition, len(move))
 			for i, id := range move {
 				ts[i] = award.Transition{ApplicantID: id, To: award.Publicity}
 			}
-			return st.SetStatus(actor, cycle, ts...)
+			return st.PublishNotice(actor, cycle, n, ts...) // notice and moves together
 		}), nil
 	})
 	f.intro = append([]string{t.F("pb.intro", len(intro))}, intro...)

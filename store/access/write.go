@@ -251,11 +251,11 @@ func (v *view) PutDecisions(actor, cycle string, ds []award.Decision) error {
 }
 
 // PublishNotice is the office's.
-func (v *view) PublishNotice(actor, cycle string, n award.Notice) error {
-	if err := v.officeOnly("publish the notice"); err != nil {
+func (v *view) PublishNotice(actor, cycle string, n award.Notice, moves ...award.Transition) error {
+	if err := v.officeFor("publish the notice", cycle, ids(moves, func(t award.Transition) string { return t.ApplicantID })); err != nil {
 		return err
 	}
-	return v.st.PublishNotice(actor, cycle, n)
+	return v.st.PublishNotice(actor, cycle, n, moves...)
 }
 
 // PutObjection is the office's.
