@@ -21,6 +21,7 @@ import (
 	"qaward/award"
 	"qaward/award/sample"
 	"qaward/store"
+	"qaward/tui/tmuxtest"
 )
 
 // TestE2EServeOverSSH runs `qaward serve` and connects to it with Debian's
@@ -73,37 +74,36 @@ func TestE2EServeOverSSH(t *testing.T) {
 	}
 	_, port, _ := strings.Cut(info.Addr, ":")
 
-	tm := &tmuxE2E{t: t, socket: fmt.Sprintf("qaward-serve-e2e-%d", os.Getpid())}
-	t.Cleanup(tm.killServer)
+	tm := tmuxtest.New(t, "qaward-serve-e2e")
 	sshCmd := fmt.Sprintf("ssh -p %s -i %s -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new "+
 		"-o UserKnownHostsFile=%s -o LogLevel=ERROR -t panel@127.0.0.1", port, keyFile, filepath.Join(dir, "known_hosts"))
-	tm.start("ssh", sshCmd)
-	tm.waitFor("ssh", "我的评分任务")
-	tm.waitFor("ssh", "A0012")
+	tm.Start("ssh", sshCmd)
+	tm.WaitFor("ssh", "我的评分任务")
+	tm.WaitFor("ssh", "A0012")
 
 	// Score the first item of the last sheet on the list.
-	tm.keys("ssh", "End", "Enter")
-	tm.waitFor("ssh", "合计")
-	tm.keys("ssh", "7", "5")
-	tm.waitFor("ssh", "已保存")
+	tm.Keys("ssh", "End", "Enter")
+	tm.WaitFor("ssh", "合计")
+	tm.Keys("ssh", "7", "5")
+	tm.WaitFor("ssh", "已保存")
 
 	// A resize reaches the program: the header spans the new width.
-	if w := headerWidth(tm.capture("ssh")); w > 100 {
+	if w := headerWidth(tm.Capture("ssh")); w > 100 {
 		t.Errorf("header %d cells wide on a 100-column terminal", w)
 	}
-	tm.run("resize-window", "-t", "ssh", "-x", "130", "-y", "30")
+	tm.Run("resize-window", "-t", "ssh", "-x", "130", "-y", "30")
 	deadline := time.Now().Add(10 * time.Second)
-	for headerWidth(tm.capture("ssh")) <= 100 && time.Now().Before(deadline) {
+	for headerWidth(tm.Capture("ssh")) <= 100 && time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 	}
-	if w := headerWidth(tm.capture("ssh")); w <= 100 || w > 130 {
-		t.Errorf("after resizing to 130 columns the header is %d cells wide:\n%s", w, tm.capture("ssh"))
+	if w := headerWidth(tm.Capture("ssh")); w <= 100 || w > 130 {
+		t.Errorf("after resizing to 130 columns the header is %d cells wide:\n%s", w, tm.Capture("ssh"))
 	}
 
 	// A local qaward on the held database says how to connect.
-	tm.start("local", fmt.Sprintf("%s --db %s --as R002", bin, db))
-	tm.waitFor("local", "qaward serve is running on "+info.Addr+": connect with ssh -p "+port+" 127.0.0.1")
-	tm.waitFor("local", "__exit 1__")
+	tm.Start("local", fmt.Sprintf("%s --db %s --as R002", bin, db))
+	tm.WaitFor("local", "qaward serve is running on "+info.Addr+": connect with ssh -p "+port+" 127.0.0.1")
+	tm.WaitFor("local", "__exit 1__")
 
 	// SIGTERM: the session is told, ssh ends, the server is gone in 2 s.
 	start := time.Now()
@@ -123,8 +123,8 @@ func TestE2EServeOverSSH(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatalf("the server did not stop\nstderr: %s", errb.String())
 	}
-	tm.waitFor("ssh", "qaward serve is shutting down")
-	tm.waitFor("ssh", "__exit 0__")
+	tm.WaitFor("ssh", "qaward serve is shutting down")
+	tm.WaitFor("ssh", "__exit 0__")
 	if _, err := os.Stat(servePath(db)); !os.IsNotExist(err) {
 		t.Errorf("%s is still there after the server stopped: %v", servePath(db), err)
 	}
@@ -187,47 +187,3 @@ func clientKey(t *testing.T, dir, name string) (string, string) {
 	}
 	return path, strings.TrimSpace(string(gossh.MarshalAuthorizedKey(signer.PublicKey()))) + " " + name
 }
-
-type tmuxE2E struct {
-	t      *testing.T
-	socket string
-}
-
-func (x *tmuxE2E) run(args ...string) string {
-	x.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-u", "-L", x.socket}, args...)...).CombinedOutput()
-	if err != nil {
-		x.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
-// start runs a command in a new 100×30 window that stays open after the
-// command ends, printing its exit status.
-func (x *tmuxE2E) start(name, command string) {
-	shell := fmt.Sprintf("LANG=C.UTF-8 TERM=xterm-256color %s; echo __exit $?__; sleep 60", command)
-	x.run("new-session", "-d", "-s", name, "-x", "100", "-y", "30", shell)
-}
-
-func (x *tmuxE2E) keys(name string, keys ...string) {
-	for _, k := range keys {
-		x.run("send-keys", "-t", name, k)
-		time.Sleep(80 * time.Millisecond)
-	}
-}
-
-func (x *tmuxE2E) capture(name string) string { return x.run("capture-pane", "-p", "-t", name) }
-
-func (x *tmuxE2E) waitFor(name, text string) {
-	x.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
-		if strings.Contains(x.capture(name), text) {
-			return
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	x.t.Fatalf("%s never showed %q:\n%s", name, text, x.capture(name))
-}
-
-func (x *tmuxE2E) killServer() { exec.Command("tmux", "-L", x.socket, "kill-server").Run() }
