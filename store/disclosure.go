@@ -79,7 +79,7 @@ func (db *DB) PacketSecret(actor string, create bool) ([]byte, error) {
 	return secret, err
 }
 
-// PutPacket stores a packet record (its JSON, as package award/packet
+// PutPacket stores a packet record (its JSON, as package backend/packet
 // makes it) under the packet's ID, with its audit entry; storing the same
 // record again writes nothing.
 func (db *DB) PutPacket(actor, cycle, id string, rec []byte) error {

@@ -8,7 +8,7 @@ import (
 
 // Snapshot is what rankings are computed from, read in one transaction so
 // that it is consistent: a cycle with its applicants, submitted and draft
-// sheets (without text), consensus sheets and satisfaction results.
+// sheets (without text), consensus sheets (with their reasons) and satisfaction results.
 type Snapshot struct {
 	Cycle        award.Cycle
 	Applicants   []award.Applicant
@@ -47,24 +47,27 @@ func (db *DB) Snapshot(cycle string) (Snapshot, error) {
 		if snap.Satisfaction, err = listJSONTx[award.Satisfaction](tx, cycle, subSatisfaction); err != nil {
 			return err
 		}
-		if snap.Sheets, err = collectSheets(tx, cycle, subSheets); err != nil {
+		if snap.Sheets, err = collectSheets(tx, cycle, subSheets, false); err != nil {
 			return err
 		}
-		snap.Consensus, err = collectSheets(tx, cycle, subConsensus)
+		// Consensus sheets are read whole: their reason is what makes
+		// them count (DESIGN rule 4), and there is at most one per
+		// applicant and stage.
+		snap.Consensus, err = collectSheets(tx, cycle, subConsensus, true)
 		return err
 	})
 	return snap, err
 }
 
-// collectSheets reads every sheet of a bucket, without text, into a slice
-// sized once.
-func collectSheets(tx *bolt.Tx, cycle, bucket string) ([]award.Sheet, error) {
+// collectSheets reads every sheet of a bucket, with their text or without,
+// into a slice sized once.
+func collectSheets(tx *bolt.Tx, cycle, bucket string, text bool) ([]award.Sheet, error) {
 	b, err := subBucket(tx, cycle, bucket)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]award.Sheet, 0, b.Stats().KeyN)
-	err = scanSheetsTx(tx, cycle, bucket, false, func(s award.Sheet) error {
+	err = scanSheetsTx(tx, cycle, bucket, text, func(s award.Sheet) error {
 		out = append(out, s)
 		return nil
 	})

@@ -7,13 +7,13 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"qaward/store/importer"
+	"qaward/backend/importer"
 )
 
 // The office's exchange tab (导入导出): the tables a cycle is made of come
-// in from CSV or XLSX files through store/importer, exactly as `qaward
+// in from CSV or XLSX files through backend/importer, exactly as `qaward
 // import` brings them; rankings, the candidate list and the applicants'
-// feedback reports go out through award/export and award/feedback, as
+// feedback reports go out through backend/export and backend/feedback, as
 // `qaward export` and `qaward feedback --all` write them; reviewers'
 // offline packets are issued and their returns imported as `qaward packet
 // export` and `qaward packet import` do (exchange_packet.go). The work

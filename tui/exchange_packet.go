@@ -11,15 +11,15 @@ import (
 
 	"qaward/award"
 	"qaward/award/confidential"
-	"qaward/award/export"
-	"qaward/award/packet"
-	"qaward/store/importer"
+	"qaward/backend/export"
+	"qaward/backend/importer"
+	"qaward/backend/packet"
 )
 
 // Offline packets from the office's side, and the confidential toggle of
-// the exchange tab. The office issues a reviewer's packet (award/packet
+// the exchange tab. The office issues a reviewer's packet (backend/packet
 // Export), as `qaward packet export REVIEWER FILE [--stage]` does, and
-// imports a returned one (award/packet Import), as `qaward packet import
+// imports a returned one (backend/packet Import), as `qaward packet import
 // FILE` does: the signature is checked, a refused packet changes nothing,
 // and a sheet submitted or changed centrally is never overwritten.
 //

@@ -10,8 +10,8 @@ import (
 
 	"qaward/award"
 	"qaward/award/confidential"
-	"qaward/award/packet"
 	"qaward/award/sample"
+	"qaward/backend/packet"
 	"qaward/store"
 	"qaward/store/access"
 )

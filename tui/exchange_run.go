@@ -11,11 +11,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
-	"qaward/award/export"
-	"qaward/award/feedback"
+	"qaward/backend/export"
+	"qaward/backend/feedback"
+	"qaward/backend/importer"
 	"qaward/scoring"
 	"qaward/store"
-	"qaward/store/importer"
 )
 
 // exJob streams the progress of one import or export as glow streams its
@@ -67,7 +67,7 @@ func (j *exJob) start(work func(report exReport) officeMsg) tea.Cmd {
 func (j *exJob) next() tea.Cmd { return func() tea.Msg { return <-j.ch } }
 
 // importWork reads a CSV file or XLSX worksheet and imports it into the
-// cycle (all or nothing, store/importer), then reads the records and the
+// cycle (all or nothing, backend/importer), then reads the records and the
 // scoring data again.
 func importWork(c Common, from any, actor, cycle, kind, file, sheet string) func(exReport) officeMsg {
 	t := c.Text
@@ -185,7 +185,7 @@ func buildTables(st store.Store, cycle, kind, stage, lang string, include bool) 
 }
 
 // feedbackWork writes the feedback report of every applicant with counted
-// sheets at the stage into a folder (award/feedback), as `qaward feedback
+// sheets at the stage into a folder (backend/feedback), as `qaward feedback
 // --all` does; confidential fields stay out unless include (the
 // disclosure recorded first).
 func feedbackWork(c Common, from any, actor, cycle string, stage award.Stage, format string, scores, include bool, dir string) func(exReport) officeMsg {

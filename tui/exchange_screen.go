@@ -11,8 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
-	"qaward/award/imports"
-	"qaward/award/packet"
+	"qaward/backend/imports"
+	"qaward/backend/packet"
 )
 
 // exchangeScreen is one import or export: a form for the path and the

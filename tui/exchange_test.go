@@ -10,8 +10,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"qaward/award/export"
 	"qaward/award/sample"
+	"qaward/backend/export"
 	"qaward/store"
 	"qaward/store/access"
 )

@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
-	"qaward/award/packet"
+	"qaward/backend/packet"
 )
 
 // homeTarget is what a row of the home screen opens.

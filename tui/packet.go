@@ -12,28 +12,24 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
-	"qaward/award/export"
-	"qaward/award/packet"
+	"qaward/backend/export"
+	"qaward/backend/packet"
 	"qaward/store"
 )
 
-// Offline packets (award/packet). On a laptop without network, the welcome
+// Offline packets (backend/packet). On a laptop without network, the welcome
 // screen of a new database opens the reviewer packet the office issued:
 // the database becomes the packet's working copy and the interface goes on
 // as the packet's reviewer, who scores as usual. The reviewer's home then
 // shows the packet and writes the signed returned packet, which the office
 // imports with `qaward packet import`.
 
-// packetOpener is a store that opens a packet below the person's view,
-// checking that it is theirs (the views of store/access).
-type packetOpener interface {
-	OpenPacket(data []byte) (*packet.Manifest, error)
-}
-
 // canOpenPacket reports whether the store can become a packet's working
 // copy.
 func canOpenPacket(st store.Store) bool {
-	if _, ok := st.(packetOpener); ok {
+	if _, ok := st.(interface {
+		WorkingCopy(string) (store.Store, error)
+	}); ok {
 		return true
 	}
 	_, ok := st.(packet.Local)
@@ -86,15 +82,7 @@ func openPacketCmd(c Common, path string) tea.Cmd {
 		if err != nil {
 			return packetOpenedMsg{err: err}
 		}
-		var m *packet.Manifest
-		switch s := st.(type) {
-		case packetOpener:
-			m, err = s.OpenPacket(data)
-		case packet.Local:
-			m, err = packet.Open(s, data, as)
-		default:
-			err = errors.New(c.Text.S("pk.cannot"))
-		}
+		m, err := packet.OpenAs(st, data, as)
 		if err != nil {
 			return packetOpenedMsg{err: fmt.Errorf("%s: %w", path, err)}
 		}

@@ -8,11 +8,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
-	"qaward/award/packet"
 	"qaward/award/sample"
+	"qaward/backend/importer"
+	"qaward/backend/packet"
 	"qaward/store"
 	"qaward/store/access"
-	"qaward/store/importer"
 )
 
 // issuePacket writes R002's packet from the office's database into a

@@ -6,10 +6,10 @@ import (
 	"sync"
 	"testing"
 
-	"qaward/award/imports"
 	"qaward/award/sample"
+	"qaward/backend/importer"
+	"qaward/backend/imports"
 	"qaward/store"
-	"qaward/store/importer"
 )
 
 // The reference scale of DESIGN §5: 1,000 applicants, 300 reviewers, 7

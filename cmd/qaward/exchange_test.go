@@ -10,8 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"qaward/award/export"
 	"qaward/award/sample"
+	"qaward/backend/export"
 	"qaward/store"
 )
 

@@ -8,9 +8,9 @@ import (
 
 	"qaward/award"
 	"qaward/award/confidential"
-	"qaward/award/export"
+	"qaward/backend/export"
+	"qaward/backend/importer"
 	"qaward/store"
-	"qaward/store/importer"
 )
 
 // exportKinds are the tables `qaward export` writes.

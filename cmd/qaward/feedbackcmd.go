@@ -8,10 +8,10 @@ import (
 	"time"
 
 	"qaward/award"
-	"qaward/award/export"
-	"qaward/award/feedback"
+	"qaward/backend/export"
+	"qaward/backend/feedback"
+	"qaward/backend/importer"
 	"qaward/store"
-	"qaward/store/importer"
 )
 
 func runFeedback(a *app, args []string) error {

@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"qaward/backend/importer"
 	"qaward/store"
-	"qaward/store/importer"
 )
 
 func runImport(a *app, args []string) error {

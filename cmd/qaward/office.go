@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"qaward/award"
-	"qaward/award/export"
+	"qaward/backend/export"
 	"qaward/scoring"
 	"qaward/store"
 )

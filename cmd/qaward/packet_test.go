@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"qaward/award"
-	"qaward/award/packet"
 	"qaward/award/sample"
+	"qaward/backend/packet"
 	"qaward/store"
 )
 

@@ -10,10 +10,10 @@ import (
 	"time"
 
 	"qaward/award"
-	"qaward/award/export"
-	"qaward/award/packet"
+	"qaward/backend/export"
+	"qaward/backend/importer"
+	"qaward/backend/packet"
 	"qaward/store"
-	"qaward/store/importer"
 )
 
 const packetHelp = `Usage:

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"qaward/award/export"
+	"qaward/backend/export"
+	"qaward/backend/importer"
 	"qaward/scoring"
 	"qaward/store"
-	"qaward/store/importer"
 )
 
 func runRank(a *app, args []string) error {
@@ -49,7 +49,7 @@ func evaluate(st store.Store, cycle string) (*scoring.Evaluation, error) {
 	return &ev, nil
 }
 
-// The reports are built in award/export, which the exports and the TUI
+// The reports are built in backend/export, which the exports and the TUI
 // share; the command line prints them as tables, CSV or JSON.
 
 func materialReport(ev *scoring.Evaluation) *report  { return fromExport(export.MaterialReport(ev)) }

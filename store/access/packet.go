@@ -5,14 +5,14 @@ import (
 	"errors"
 	"fmt"
 
-	"qaward/award/packet"
+	"qaward/store"
 )
 
 // Methods beyond store.Store that the terminal UI looks for by type
 // assertion, checked like the rest: the store's generation (to notice
 // changes made by others), the offline packet records of a laptop's
-// working copy (award/packet's Local), the packet secret the office signs
-// and checks packets with (award/packet's Office), and the audited
+// working copy (backend/packet's Local), the packet secret the office signs
+// and checks packets with (backend/packet's Office), and the audited
 // disclosure of confidential fields.
 
 // Generation is the wrapped store's generation (store.DB.Generation): it
@@ -68,29 +68,17 @@ func (v *view) PutPacket(actor, cycle, id string, rec []byte) error {
 	return ps.PutPacket(actor, cycle, id, rec)
 }
 
-// OpenPacket makes the database the working copy of an issued packet
-// (award/packet.Open): a laptop's new database becomes the packet's cycle,
-// its reviewer, the assigned applicants and the draft sheets. The office
-// may open any packet; anyone else only a packet issued to themselves. The
-// writes are the packet's, in the packet reviewer's name, and packet.Open
-// refuses a database that already holds a cycle, so this opens nothing up
-// on a database in use.
-func (v *view) OpenPacket(data []byte) (*packet.Manifest, error) {
-	l, ok := v.st.(packet.Local)
-	if !ok {
-		return nil, errNoPackets
+// WorkingCopy is the store below the view, for making a laptop's
+// database the working copy of an issued packet (backend/packet.OpenAs):
+// the office may open any packet; anyone else only one issued to
+// themselves, so reviewer is the packet's reviewer. The writes are the
+// packet's, in the packet reviewer's name, and opening refuses a database
+// that already holds a cycle, so this opens nothing up on a database in use.
+func (v *view) WorkingCopy(reviewer string) (store.Store, error) {
+	if !v.office() && reviewer != v.p.ID {
+		return nil, fmt.Errorf("%s may not open a packet of reviewer %s: %w", v.p, reviewer, ErrForbidden)
 	}
-	if v.office() {
-		return packet.Open(l, data, "")
-	}
-	if p, err := packet.Decode(data); err == nil {
-		if iss, ok := p.(*packet.Issued); ok {
-			if m, err := packet.ReadManifest(iss.Manifest); err == nil && m.Reviewer.ID != v.p.ID {
-				return m, fmt.Errorf("%s may not open packet %s, which is reviewer %s's: %w", v.p, m.PacketID, m.Reviewer.ID, ErrForbidden)
-			}
-		}
-	}
-	return packet.Open(l, data, v.p.ID)
+	return v.st, nil
 }
 
 // packetSigner is a store that keeps the packet signing secret (store.DB

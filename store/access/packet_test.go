@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"qaward/award"
-	"qaward/award/packet"
+	"qaward/backend/packet"
 	"qaward/store"
 	"qaward/store/access"
 )
@@ -15,8 +15,8 @@ import (
 // packetPort is what the TUI looks for on a view.
 type packetPort interface {
 	Generation() uint64
-	OpenPacket(data []byte) (*packet.Manifest, error)
 	packet.Local
+	store.Store
 }
 
 func TestGenerationThroughView(t *testing.T) {
@@ -55,14 +55,14 @@ func TestPacketsThroughView(t *testing.T) {
 	defer laptop.Close()
 
 	other := access.Wrap(laptop, access.Person{ID: "R003", Role: access.Reviewer}).(packetPort)
-	if _, err := other.OpenPacket(data); !errors.Is(err, access.ErrForbidden) {
+	if _, err := packet.OpenAs(other, data, ""); !errors.Is(err, access.ErrForbidden) {
 		t.Fatalf("R003 opened R002's packet: %v", err)
 	}
 	if cs, _ := laptop.Cycles(); len(cs) != 0 {
 		t.Fatalf("a refused open left %d cycles", len(cs))
 	}
 	v := access.Wrap(laptop, reviewer).(packetPort)
-	m, err := v.OpenPacket(data)
+	m, err := packet.OpenAs(v, data, "")
 	if err != nil || m.Reviewer.ID != "R002" {
 		t.Fatalf("open: %v", err)
 	}
@@ -82,7 +82,7 @@ func TestPacketsThroughView(t *testing.T) {
 	if err := v.PutPacket("R002", cycle, "P1", []byte(`{}`)); !errors.Is(err, access.ErrForbidden) {
 		t.Errorf("a reviewer recorded a packet: %v", err)
 	}
-	if _, err := v.OpenPacket(data); !errors.Is(err, packet.ErrAlreadyOpen) {
+	if _, err := packet.OpenAs(v, data, ""); !errors.Is(err, packet.ErrAlreadyOpen) {
 		t.Errorf("opening again: %v, want ErrAlreadyOpen", err)
 	}
 }

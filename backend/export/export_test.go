@@ -11,9 +11,9 @@ import (
 
 	"qaward/award"
 	"qaward/award/confidential"
-	"qaward/award/export"
-	"qaward/award/imports"
 	"qaward/award/sample"
+	"qaward/backend/export"
+	"qaward/backend/imports"
 	"qaward/criteria"
 )
 

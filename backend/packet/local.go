@@ -10,6 +10,7 @@ import (
 
 	"qaward/award"
 	"qaward/criteria"
+	"qaward/store"
 )
 
 // Local is what a laptop's working copy needs of its database; *store.DB
@@ -39,15 +40,7 @@ var ErrAlreadyOpen = errors.New("this packet is already open in the database")
 // as, when set, is the person opening it, who must be the packet's
 // reviewer. The criteria sets must be exactly this qaward's.
 func Open(st Local, data []byte, as string) (*Manifest, error) {
-	v, err := Decode(data)
-	if err != nil {
-		return nil, err
-	}
-	p, ok := v.(*Issued)
-	if !ok {
-		return nil, fmt.Errorf("this is a returned packet: the office imports it with 'qaward packet import'")
-	}
-	m, err := ReadManifest(p.Manifest)
+	p, m, err := issued(data)
 	if err != nil {
 		return nil, err
 	}
@@ -207,4 +200,53 @@ func Return(st Local, now time.Time) (*Returned, []byte, Progress, error) {
 	}
 	data, err := Encode(r)
 	return r, data, pr, err
+}
+
+// workingCopier is a person's view of a store (store/access) that hands
+// out the store below it for opening a packet issued to that person.
+type workingCopier interface {
+	WorkingCopy(reviewer string) (store.Store, error)
+}
+
+// OpenAs opens an issued packet in st as Open does, for the person st acts
+// for: through a person's view (store/access) only the office or the
+// packet's own reviewer may open it; on a bare store, as (when set) must be
+// the packet's reviewer.
+func OpenAs(st store.Store, data []byte, as string) (*Manifest, error) {
+	if wc, ok := st.(workingCopier); ok {
+		m, err := issuedManifest(data)
+		if err != nil {
+			return nil, err
+		}
+		inner, err := wc.WorkingCopy(m.Reviewer.ID)
+		if err != nil {
+			return m, fmt.Errorf("packet %s: %w", m.PacketID, err)
+		}
+		st, as = inner, ""
+	}
+	l, ok := st.(Local)
+	if !ok {
+		return nil, errors.New("this database cannot hold a packet's working copy")
+	}
+	return Open(l, data, as)
+}
+
+// issuedManifest is the manifest of an issued packet.
+func issuedManifest(data []byte) (*Manifest, error) {
+	_, m, err := issued(data)
+	return m, err
+}
+
+// issued decodes an issued packet and its manifest.
+func issued(data []byte) (*Issued, *Manifest, error) {
+	v, err := Decode(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, ok := v.(*Issued)
+	if !ok {
+		return nil, nil, fmt.Errorf("this is a returned packet: the office imports it with 'qaward packet import'")
+	}
+	m, err := ReadManifest(p.Manifest)
+	return p, m, err
 }

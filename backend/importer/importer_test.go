@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"qaward/award"
-	"qaward/award/imports"
+	"qaward/backend/imports"
 	"qaward/store"
 )
 

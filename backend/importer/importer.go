@@ -1,6 +1,6 @@
 // Package importer brings the office's tables into a cycle: it opens a
 // CSV file or an XLSX worksheet, validates every row against the cycle with
-// award/imports, and stores the result in one transaction. The command
+// backend/imports, and stores the result in one transaction. The command
 // line and the terminal UI share it, so an import behaves the same
 // whichever the office uses.
 package importer
@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"qaward/award"
-	"qaward/award/imports"
+	"qaward/backend/imports"
 	"qaward/criteria"
 	"qaward/store"
 )

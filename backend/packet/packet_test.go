@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"qaward/award"
-	"qaward/award/packet"
 	"qaward/award/sample"
+	"qaward/backend/packet"
 	"qaward/store"
 )
 

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"qaward/award/export"
 	"qaward/award/sample"
+	"qaward/backend/export"
 	"qaward/scoring"
 )
 
