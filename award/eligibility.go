@@ -10,11 +10,12 @@ import (
 // Verdict is the outcome of one eligibility rule.
 type Verdict string
 
-// Verdicts; Unknown means the record lacks the evidence to decide.
+// Verdicts (DESIGN rule 12): a rule is met, not met (with the evidence),
+// or not recorded when the records lack the evidence to decide.
 const (
-	Pass    Verdict = "pass"
-	Fail    Verdict = "fail"
-	Unknown Verdict = "unknown"
+	Met         Verdict = "met"
+	NotMet      Verdict = "not-met"
+	NotRecorded Verdict = "not-recorded"
 )
 
 // Check is one eligibility rule applied to an applicant.
@@ -23,6 +24,9 @@ type Check struct {
 	Rule     string // the rule in Chinese
 	Verdict  Verdict
 	Evidence string // what was found, in Chinese
+	// Override is the office's written reason for holding the rule as
+	// met (Profile.Overrides), shown beside the verdict; "" when none.
+	Override string `json:",omitempty"`
 }
 
 // Eligibility is the report on one applicant: every rule, with its article
@@ -35,7 +39,7 @@ type Eligibility struct {
 // Eligible reports whether every rule passed.
 func (e Eligibility) Eligible() bool {
 	for _, c := range e.Checks {
-		if c.Verdict != Pass {
+		if c.Verdict != Met {
 			return false
 		}
 	}
@@ -46,7 +50,7 @@ func (e Eligibility) Eligible() bool {
 func (e Eligibility) Failures() []Check {
 	var out []Check
 	for _, c := range e.Checks {
-		if c.Verdict != Pass {
+		if c.Verdict != Met {
 			out = append(out, c)
 		}
 	}
@@ -92,7 +96,7 @@ const wugangDivision = "430581"
 
 // CheckEligibility applies the rules of Art. 8 (organisations) or Art. 9
 // (individuals) and Art. 10 and 30 to an applicant of cycle, as of the date
-// of the call for applications.
+// of the call for applications, with the office's overrides marked.
 func CheckEligibility(a Applicant, cycle string, asOf time.Time, h History) Eligibility {
 	r := Eligibility{ApplicantID: a.ID}
 	if a.Kind == Organization {
@@ -102,7 +106,7 @@ func CheckEligibility(a Applicant, cycle string, asOf time.Time, h History) Elig
 		r.Checks = append(r.Checks, incidents(a, asOf, false))
 	}
 	r.Checks = append(r.Checks, higherAwards(a), recentWin(a, cycle, h), fraudBan(a, cycle, h))
-	return r
+	return r.WithOverrides(a.Profile.Overrides)
 }
 
 func registered(a Applicant) Check {
@@ -110,11 +114,11 @@ func registered(a Applicant) Check {
 	inCode := len(a.CreditCode) == 18 && a.CreditCode[2:8] == wugangDivision
 	switch {
 	case strings.Contains(a.Profile.RegisteredIn, "武冈") || inCode:
-		c.Verdict, c.Evidence = Pass, joinEvidence("注册地 "+a.Profile.RegisteredIn, codeEvidence(a, inCode))
+		c.Verdict, c.Evidence = Met, joinEvidence("注册地 "+a.Profile.RegisteredIn, codeEvidence(a, inCode))
 	case a.Profile.RegisteredIn == "" && a.CreditCode == "":
-		c.Verdict, c.Evidence = Unknown, "未登记注册地"
+		c.Verdict, c.Evidence = NotRecorded, "未登记注册地"
 	default:
-		c.Verdict, c.Evidence = Fail, joinEvidence("注册地 "+a.Profile.RegisteredIn, codeEvidence(a, inCode))
+		c.Verdict, c.Evidence = NotMet, joinEvidence("注册地 "+a.Profile.RegisteredIn, codeEvidence(a, inCode))
 	}
 	return c
 }
@@ -140,9 +144,9 @@ func joinEvidence(parts ...string) string {
 }
 
 func legalPerson(a Applicant) Check {
-	c := Check{Article: "第八条(二)", Rule: "具有法人资格", Verdict: Fail, Evidence: "未登记法人资格"}
+	c := Check{Article: "第八条(二)", Rule: "具有法人资格", Verdict: NotMet, Evidence: "未登记法人资格"}
 	if a.Profile.LegalPerson {
-		c.Verdict, c.Evidence = Pass, "具有法人资格"
+		c.Verdict, c.Evidence = Met, "具有法人资格"
 	}
 	return c
 }
@@ -152,11 +156,11 @@ func operatingYears(a Applicant, asOf time.Time) Check {
 	founded, ok := parseLooseDate(a.Founded)
 	switch {
 	case !ok:
-		c.Verdict, c.Evidence = Unknown, "未登记成立日期"
+		c.Verdict, c.Evidence = NotRecorded, "未登记成立日期"
 	case !founded.AddDate(3, 0, 0).After(asOf):
-		c.Verdict, c.Evidence = Pass, fmt.Sprintf("成立于 %s，至 %s 已满3年", a.Founded, asOf.Format(time.DateOnly))
+		c.Verdict, c.Evidence = Met, fmt.Sprintf("成立于 %s，至 %s 已满3年", a.Founded, asOf.Format(time.DateOnly))
 	default:
-		c.Verdict, c.Evidence = Fail, fmt.Sprintf("成立于 %s，至 %s 不满3年", a.Founded, asOf.Format(time.DateOnly))
+		c.Verdict, c.Evidence = NotMet, fmt.Sprintf("成立于 %s，至 %s 不满3年", a.Founded, asOf.Format(time.DateOnly))
 	}
 	return c
 }
@@ -171,11 +175,11 @@ func certified(a Applicant, asOf time.Time) Check {
 	}
 	switch {
 	case len(valid) == 0:
-		c.Verdict, c.Evidence = Fail, "无有效期内的体系认证证书"
+		c.Verdict, c.Evidence = NotMet, "无有效期内的体系认证证书"
 	case !a.Profile.ExcellenceModel:
-		c.Verdict, c.Evidence = Fail, "有效证书："+strings.Join(valid, "、")+"；未实施卓越绩效管理模式"
+		c.Verdict, c.Evidence = NotMet, "有效证书："+strings.Join(valid, "、")+"；未实施卓越绩效管理模式"
 	default:
-		c.Verdict, c.Evidence = Pass, "有效证书："+strings.Join(valid, "、")+"；已实施卓越绩效管理模式"
+		c.Verdict, c.Evidence = Met, "有效证书："+strings.Join(valid, "、")+"；已实施卓越绩效管理模式"
 	}
 	return c
 }
@@ -200,19 +204,19 @@ func incidents(a Applicant, asOf time.Time, organisation bool) Check {
 		}
 	}
 	if len(found) > 0 {
-		c.Verdict, c.Evidence = Fail, strings.Join(found, "；")
+		c.Verdict, c.Evidence = NotMet, strings.Join(found, "；")
 	} else {
-		c.Verdict, c.Evidence = Pass, fmt.Sprintf("%s 至 %s 无记录", since.Format(time.DateOnly), asOf.Format(time.DateOnly))
+		c.Verdict, c.Evidence = Met, fmt.Sprintf("%s 至 %s 无记录", since.Format(time.DateOnly), asOf.Format(time.DateOnly))
 	}
 	return c
 }
 
 func higherAwards(a Applicant) Check {
-	c := Check{Article: "第十条", Rule: "未获得中国质量奖、省长质量奖、邵阳市市长质量奖", Verdict: Pass, Evidence: "无"}
+	c := Check{Article: "第十条", Rule: "未获得中国质量奖、省长质量奖、邵阳市市长质量奖", Verdict: Met, Evidence: "无"}
 	names := map[PriorAwardKind]string{ChinaQualityAward: "中国质量奖", HunanGovernorAward: "湖南省省长质量奖", ShaoyangMayorAward: "邵阳市市长质量奖"}
 	for _, p := range a.Profile.PriorAwards {
 		if n, ok := names[p.Award]; ok {
-			c.Verdict, c.Evidence = Fail, fmt.Sprintf("%d 年获%s", p.Year, n)
+			c.Verdict, c.Evidence = NotMet, fmt.Sprintf("%d 年获%s", p.Year, n)
 		}
 	}
 	return c
@@ -252,7 +256,7 @@ func within2(next []string, cycle string) bool {
 }
 
 func recentWin(a Applicant, cycle string, h History) Check {
-	c := Check{Article: "第十条", Rule: "获得市长质量奖（不含提名奖）后两届内不得再次申报", Verdict: Pass, Evidence: "近两届无获奖记录"}
+	c := Check{Article: "第十条", Rule: "获得市长质量奖（不含提名奖）后两届内不得再次申报", Verdict: Met, Evidence: "近两届无获奖记录"}
 	id := Identity(a)
 	wins := append([]Win(nil), h.Wins...)
 	for _, p := range a.Profile.PriorAwards {
@@ -266,14 +270,14 @@ func recentWin(a Applicant, cycle string, h History) Check {
 		}
 		created, ok := cycleCreated(h, w.Cycle)
 		if ok && within2(cyclesAfter(h, created), cycle) {
-			c.Verdict, c.Evidence = Fail, fmt.Sprintf("在 %s 届获市长质量奖", w.Cycle)
+			c.Verdict, c.Evidence = NotMet, fmt.Sprintf("在 %s 届获市长质量奖", w.Cycle)
 		}
 	}
 	return c
 }
 
 func fraudBan(a Applicant, cycle string, h History) Check {
-	c := Check{Article: "第三十条", Rule: "以弄虚作假等手段获奖被撤销的，两届内不得申报", Verdict: Pass, Evidence: "无撤销记录"}
+	c := Check{Article: "第三十条", Rule: "以弄虚作假等手段获奖被撤销的，两届内不得申报", Verdict: Met, Evidence: "无撤销记录"}
 	id := Identity(a)
 	for _, r := range h.Revocations {
 		if r.Identity != id || !r.Fraud {
@@ -281,7 +285,7 @@ func fraudBan(a Applicant, cycle string, h History) Check {
 		}
 		d, ok := parseLooseDate(r.Date)
 		if ok && within2(cyclesAfter(h, d), cycle) {
-			c.Verdict, c.Evidence = Fail, fmt.Sprintf("%s 因弄虚作假被撤销 %s 届奖励：%s", r.Date, r.Cycle, r.Reason)
+			c.Verdict, c.Evidence = NotMet, fmt.Sprintf("%s 因弄虚作假被撤销 %s 届奖励：%s", r.Date, r.Cycle, r.Reason)
 		}
 	}
 	return c

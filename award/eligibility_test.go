@@ -19,7 +19,7 @@ func verdicts(e Eligibility) map[string]Verdict {
 	m := map[string]Verdict{}
 	for _, c := range e.Checks {
 		key := c.Article + " " + c.Rule
-		if m[key] != Fail {
+		if m[key] != NotMet {
 			m[key] = c.Verdict
 		}
 	}

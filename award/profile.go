@@ -12,6 +12,20 @@ type Profile struct {
 	// Confidential names the fields the applicant declared secret (Art. 37);
 	// they never leave qaward unless the office asks.
 	Confidential []string
+	// Overrides are the office's written decisions to hold an eligibility
+	// rule as met although the records do not show it (DESIGN rule 12).
+	Overrides []Override `json:",omitempty"`
+}
+
+// Override is the office's decision that one eligibility rule of an
+// applicant counts as met, with the written reason; it is audited with the
+// applicant's record and shown beside the rule.
+type Override struct {
+	Article string // the rule's article, such as 第八条(三)
+	Rule    string // the rule, as Check.Rule says it
+	Reason  string
+	By      string // who decided
+	Date    string // YYYY-MM-DD
 }
 
 // Certification is a management-system certificate (Art. 8(3)).

@@ -15,7 +15,7 @@ import (
 func referenceInput() Input {
 	rng := rand.New(rand.NewPCG(19580, 2012))
 	set := gbt19580()
-	in := Input{Config: award.DefaultConfig(), Sets: func(string) *criteria.Set { return set }}
+	in := Input{Config: award.DefaultConfig(), Catalog: criteria.NewCatalog(set)}
 	for i := range 1000 {
 		kind := award.Organization
 		if i%20 >= 17 {

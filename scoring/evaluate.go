@@ -11,9 +11,9 @@ import (
 // Input is everything a full evaluation of a cycle needs.
 type Input struct {
 	Config award.Config
-	// Sets finds a criteria set by ID; a nil result (or a nil Sets) leaves
-	// the applicant without countable sheets.
-	Sets       func(id string) *criteria.Set
+	// Catalog finds each applicant's criteria set; an applicant whose
+	// set it does not hold (or a nil Catalog) has no countable sheets.
+	Catalog    *criteria.Catalog
 	Applicants []award.Applicant
 	// Sheets are the reviewers' sheets of both stages, one per SheetKey,
 	// scored on the applicant's criteria set. Only submitted, complete
@@ -183,7 +183,7 @@ func Evaluate(in Input) Evaluation {
 func resolveSets(in Input) ([]*criteria.Set, []points) {
 	sets := make([]*criteria.Set, len(in.Applicants))
 	pts := make([]points, len(in.Applicants))
-	if in.Sets == nil {
+	if in.Catalog == nil {
 		return sets, pts
 	}
 	type entry struct {
@@ -192,10 +192,11 @@ func resolveSets(in Input) ([]*criteria.Set, []points) {
 	}
 	cache := map[string]entry{}
 	for i := range in.Applicants {
-		id := in.Applicants[i].CriteriaSet
+		a := &in.Applicants[i]
+		id := a.CriteriaSet + "\x00" + string(a.Kind)
 		en, ok := cache[id]
 		if !ok {
-			en.set = in.Sets(id)
+			en.set = in.Catalog.Set(a.CriteriaSet, string(a.Kind))
 			en.pts = flatten(en.set)
 			cache[id] = en
 		}

@@ -24,7 +24,7 @@ func TestEvaluateCountsOnlySubmittedCompleteSheets(t *testing.T) {
 	unknown := sheet(award.Material, "NOBODY", "R1", 900)
 	in := Input{
 		Config:     cfg,
-		Sets:       setsOf(tenSet()),
+		Catalog:       setsOf(tenSet()),
 		Applicants: []award.Applicant{org("A")},
 		Sheets:     append(counted, unsubmitted, incomplete, short, bad, otherSet, unknown),
 	}
@@ -49,7 +49,7 @@ func TestEvaluateCountsOnlySubmittedCompleteSheets(t *testing.T) {
 }
 
 func TestEvaluateTrimsFromTrimMin(t *testing.T) {
-	in := Input{Config: award.DefaultConfig(), Sets: setsOf(tenSet()),
+	in := Input{Config: award.DefaultConfig(), Catalog: setsOf(tenSet()),
 		Applicants: []award.Applicant{org("FIVE"), org("FOUR")}}
 	// FIVE, n = 5 = trim_min: drop 500 and 900; (600+615+700)/3 = 1915/3 = 638.333… → 638.33.
 	in.Sheets = append(in.Sheets, sheets(award.Material, "FIVE", 900, 600, 500, 615, 700)...)
@@ -71,7 +71,7 @@ func TestEvaluateConsensusReplacesComputed(t *testing.T) {
 		s.Consensus, s.Reason, s.Submitted, s.Updated = true, reason, submitted, at
 		return s
 	}
-	in := Input{Config: award.DefaultConfig(), Sets: setsOf(tenSet()),
+	in := Input{Config: award.DefaultConfig(), Catalog: setsOf(tenSet()),
 		Applicants: []award.Applicant{org("A"), org("B"), org("C")},
 		// A on-site: 700, 720, 760 → mean 2180/3 = 726.666… → 726.67.
 		Sheets: append(sheets(award.Onsite, "A", 700, 720, 760), sheets(award.Onsite, "B", 650, 650, 650)...),
@@ -122,7 +122,7 @@ func TestEvaluateNonRankedStatusesExcluded(t *testing.T) {
 	for _, id := range []string{"A", "REJ", "WD", "INEL"} {
 		sats = append(sats, sat(id, "90.00"))
 	}
-	e := Evaluate(Input{Config: cfg, Sets: setsOf(tenSet()), Applicants: apps, Sheets: ss, Satisfaction: sats})
+	e := Evaluate(Input{Config: cfg, Catalog: setsOf(tenSet()), Applicants: apps, Sheets: ss, Satisfaction: sats})
 	if got := materialIDs(&e); !slices.Equal(got, []string{"A", "NOSC"}) {
 		t.Errorf("material ranking = %v, want [A NOSC]", got)
 	}
@@ -153,7 +153,7 @@ func TestEvaluateWithGBT19580(t *testing.T) {
 	a.CriteriaSet = set.ID
 	// 60 % everywhere but 4.1.2: 60000 − 3000 + 2250 = 59250; 70 %: 70000 − 3500 + 2250 = 68750.
 	// mean (59250 + 68750)/2 = 64000.
-	e := Evaluate(Input{Config: award.DefaultConfig(), Sets: setsOf(set), Applicants: []award.Applicant{a},
+	e := Evaluate(Input{Config: award.DefaultConfig(), Catalog: setsOf(set), Applicants: []award.Applicant{a},
 		Sheets: []award.Sheet{mk("R1", 60), mk("R2", 70)}})
 	r := e.Stage("A", award.Material)
 	if !slices.Equal(r.Totals, []award.Score{59250, 68750}) || r.Score != 64000 {

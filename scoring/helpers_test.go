@@ -45,15 +45,8 @@ func tenSet() *criteria.Set {
 	return &criteria.Set{ID: "T", Total: 1000, Categories: []criteria.Category{{ID: "T", Points: 1000, Items: items}}}
 }
 
-func setsOf(sets ...*criteria.Set) func(string) *criteria.Set {
-	return func(id string) *criteria.Set {
-		for _, s := range sets {
-			if s.ID == id {
-				return s
-			}
-		}
-		return nil
-	}
+func setsOf(sets ...*criteria.Set) *criteria.Catalog {
+	return criteria.NewCatalog(sets...)
 }
 
 // tenPercents spreads a total (whole points, multiple of 5, 0–1000) over the

@@ -8,7 +8,7 @@ import (
 )
 
 func TestLeniency(t *testing.T) {
-	in := Input{Config: award.DefaultConfig(), Sets: setsOf(tenSet()),
+	in := Input{Config: award.DefaultConfig(), Catalog: setsOf(tenSet()),
 		Applicants: []award.Applicant{org("A"), org("B"), org("C"), org("D")}}
 	in.Sheets = append(in.Sheets, sheets(award.Material, "A", 600, 620, 640)...) // M 620.00
 	in.Sheets = append(in.Sheets, sheets(award.Material, "B", 700, 700, 760)...) // M 2160/3 = 720.00

@@ -25,7 +25,7 @@ func add(in *Input, a award.Applicant, m, o int, s string) {
 }
 
 func newInput(cfg award.Config) *Input {
-	return &Input{Config: cfg, Sets: setsOf(tenSet())}
+	return &Input{Config: cfg, Catalog: setsOf(tenSet())}
 }
 
 // Four organisations with composite 67.00 (default weights,

@@ -53,7 +53,7 @@ import (
 // I02 (2 places); nominations, both kinds in composite order from 50.00:
 // O06, O07, I03, O08, O09 (5 of 10; 5 vacant); O10 (48.50) none.
 func TestScenario(t *testing.T) {
-	in := Input{Config: award.DefaultConfig(), Sets: setsOf(tenSet())}
+	in := Input{Config: award.DefaultConfig(), Catalog: setsOf(tenSet())}
 	type app struct {
 		a        award.Applicant
 		mat, ons []int

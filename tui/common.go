@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"qaward/award"
+	"qaward/backend"
 	"qaward/criteria"
 	"qaward/store"
 )
@@ -25,8 +26,8 @@ type Common struct {
 	As string
 	// Office lists the person IDs that act for the office.
 	Office []string
-	// Sets finds the criteria set an applicant is scored by.
-	Sets func(id string, kind award.Kind) *criteria.Set
+	// Catalog finds the criteria set an applicant is scored by.
+	Catalog *criteria.Catalog
 	// LoadSample fills an empty database with the sample cycle; nil hides
 	// the choice on the welcome screen.
 	LoadSample func() error
@@ -44,13 +45,13 @@ type Common struct {
 func NewCommon(r *lipgloss.Renderer, st store.Store, lang Lang) Common {
 	t := Text{lang: lang}
 	return Common{
-		Styles: NewStyles(r),
-		Keys:   NewKeyMap(t),
-		Text:   t,
-		Store:  st,
-		Office: []string{DefaultOffice},
-		Sets:   DefaultSets,
-		Now:    time.Now,
+		Styles:  NewStyles(r),
+		Keys:    NewKeyMap(t),
+		Text:    t,
+		Store:   st,
+		Office:  []string{DefaultOffice},
+		Catalog: criteria.BuiltinCatalog(),
+		Now:     time.Now,
 	}
 }
 
@@ -102,3 +103,10 @@ func (c Common) stageName(st award.Stage) string { return c.Text.S("stage." + st
 
 // kindName names an applicant kind in the interface language.
 func (c Common) kindName(k award.Kind) string { return c.Text.S("kind." + string(k)) }
+
+// backend is the session's application layer, acting for the person whose
+// view the store is: every result and every rule of the procedure comes
+// from there.
+func (c Common) backend() *backend.Backend {
+	return backend.New(c.Store, backend.Options{Catalog: c.Catalog, Now: c.Now})
+}

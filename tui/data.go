@@ -13,16 +13,6 @@ import (
 	"qaward/store"
 )
 
-// DefaultSets finds an applicant's criteria set among the built-in sets: by
-// ID when the applicant names one, else the default set of its kind.
-func DefaultSets(id string, kind award.Kind) *criteria.Set {
-	if id != "" {
-		s, _ := criteria.Lookup(id)
-		return s
-	}
-	return criteria.Default(string(kind))
-}
-
 type stageApp struct {
 	stage award.Stage
 	app   string
@@ -98,7 +88,7 @@ func loadCmd(c Common) tea.Cmd {
 }
 
 // Load reads a cycle (the current one when id is empty) and indexes it.
-func Load(st store.Store, id string, office []string, sets func(string, award.Kind) *criteria.Set) (*Data, error) {
+func Load(st store.Store, id string, office []string, sets *criteria.Catalog) (*Data, error) {
 	if id == "" {
 		cur, err := st.CurrentCycle()
 		if err != nil {
@@ -141,7 +131,7 @@ func Load(st store.Store, id string, office []string, sets func(string, award.Ki
 }
 
 // index builds the lookup tables.
-func (d *Data) index(as []award.Assignment, cs []award.Conflict, list, cons []award.Sheet, sets func(string, award.Kind) *criteria.Set) {
+func (d *Data) index(as []award.Assignment, cs []award.Conflict, list, cons []award.Sheet, sets *criteria.Catalog) {
 	d.appIdx = make(map[string]int, len(d.Applicants))
 	for i, a := range d.Applicants {
 		d.appIdx[a.ID] = i
@@ -183,7 +173,7 @@ func (d *Data) index(as []award.Assignment, cs []award.Conflict, list, cons []aw
 		k := string(a.Kind) + "\x00" + a.CriteriaSet
 		l, ok := cache[k]
 		if !ok {
-			if set := sets(a.CriteriaSet, a.Kind); set != nil {
+			if set := sets.Set(a.CriteriaSet, string(a.Kind)); set != nil {
 				l = newLayout(set)
 			}
 			cache[k] = l

@@ -3,16 +3,12 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
-	"qaward/award/confidential"
-	"qaward/backend/export"
-	"qaward/backend/importer"
 	"qaward/backend/packet"
 )
 
@@ -28,26 +24,6 @@ import (
 // which asks first; the disclosure is then recorded in the audit log
 // before anything is written, with the entry `--include-confidential`
 // records (confidential.Disclosure).
-
-// discloser is a store that records a release of confidential fields
-// (store.DB, and the office's view of store/access).
-type discloser interface {
-	RecordDisclosure(actor, cycle, what string) error
-}
-
-// disclose records that confidential fields of the applicants leave
-// qaward, before they are written; what says where to.
-func disclose(c Common, actor, cycle, what string, as []award.Applicant) error {
-	d, ok := c.Store.(discloser)
-	if !ok {
-		return errors.New(c.Text.S("ex.conf.cannot"))
-	}
-	entry, _ := confidential.Disclosure(what, as)
-	if err := d.RecordDisclosure(actor, cycle, entry); err != nil {
-		return fmt.Errorf("%s: %w", c.Text.S("ex.conf.failed"), err)
-	}
-	return nil
-}
 
 // confidentialKey is the form field of the toggle.
 const confidentialKey = "confidential"
@@ -148,29 +124,8 @@ func issueWork(c Common, from any, actor, cycle, reviewer string, stage award.St
 	return func(report exReport) officeMsg {
 		file = expandHome(file)
 		fail := func(err error) officeMsg { return officeMsg{from: from, err: err} }
-		po, ok := c.Store.(packet.Office)
-		if !ok {
-			return fail(errors.New(t.S("ex.pk.cannot")))
-		}
 		report(t.F("ex.writing", filepath.Base(file)), "", 0, 0)
-		if include {
-			as, err := c.Store.Applicants(cycle)
-			if err != nil {
-				return fail(err)
-			}
-			if err := disclose(c, actor, cycle, "packet for reviewer "+reviewer+" to "+file, as); err != nil {
-				return fail(err)
-			}
-		}
-		p, data, err := packet.Export(po, packet.IssueOptions{Cycle: cycle, Reviewer: reviewer, Stage: stage,
-			Actor: actor, Now: c.Now(), IncludeConfidential: include})
-		if err != nil {
-			return fail(err)
-		}
-		if err := export.WriteFile(file, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-			return fail(err)
-		}
-		m, err := packet.ReadManifest(p.Manifest)
+		m, err := c.backend().IssuePacket(cycle, reviewer, stage, include, file)
 		if err != nil {
 			return fail(err)
 		}
@@ -188,16 +143,12 @@ func returnWork(c Common, from any, actor, file, reviewer string, skip bool) fun
 	t := c.Text
 	return func(report exReport) officeMsg {
 		file = expandHome(file)
-		po, ok := c.Store.(packet.Office)
-		if !ok {
-			return officeMsg{from: from, err: errors.New(t.S("ex.pk.cannot"))}
-		}
 		report(t.F("ex.reading", filepath.Base(file)), "", 0, 0)
 		data, err := packet.ReadFile(file)
 		if err != nil {
 			return officeMsg{from: from, err: err}
 		}
-		res, err := packet.Import(po, data, packet.ImportOptions{Actor: actor, Reviewer: reviewer, SkipConflicts: skip, Sets: importer.LookupSet})
+		res, err := c.backend().ImportPacket(data, reviewer, skip)
 		if err != nil {
 			warn := []string{refusalReason(t, err)}
 			if res != nil && errors.Is(err, packet.ErrConflict) {
@@ -213,7 +164,7 @@ func returnWork(c Common, from any, actor, file, reviewer string, skip bool) fun
 		if len(res.Written) > 0 {
 			msg.rec, msg.err = readRecords(c, m.Cycle.ID)
 			if msg.err == nil {
-				msg.data, msg.err = Load(c.Store, m.Cycle.ID, c.Office, c.Sets)
+				msg.data, msg.err = Load(c.Store, m.Cycle.ID, c.Office, c.Catalog)
 			}
 		}
 		return msg

@@ -2,20 +2,13 @@ package tui
 
 import (
 	"errors"
-	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
-	"qaward/backend/export"
-	"qaward/backend/feedback"
-	"qaward/backend/importer"
-	"qaward/scoring"
-	"qaward/store"
+	"qaward/backend"
 )
 
 // exJob streams the progress of one import or export as glow streams its
@@ -77,40 +70,23 @@ func importWork(c Common, from any, actor, cycle, kind, file, sheet string) func
 		if e := strings.ToLower(filepath.Ext(file)); e != ".xlsx" && e != ".xlsm" {
 			unit = t.S("ex.unit.kb")
 		}
-		table, done, err := importer.Open(file, sheet, func(d, total int) {
+		n, err := c.backend().Import(cycle, kind, file, backend.ImportOptions{Sheet: sheet, Progress: func(d, total int) {
 			if total > 0 && d >= total {
 				report(t.S("ex.storing"), unit, d, total)
 				return
 			}
 			report(label, unit, d, total)
-		})
-		if err != nil {
-			return officeMsg{from: from, err: err}
-		}
-		n, err := importer.Import(c.Store, actor, cycle, kind, table)
-		done()
+		}})
 		if err != nil {
 			return officeMsg{from: from, err: err}
 		}
 		msg := officeMsg{from: from, note: t.F("ex.imported", n, t.S("ex.kind."+kind), cycle)}
 		msg.rec, msg.err = readRecords(c, cycle)
 		if msg.err == nil {
-			msg.data, msg.err = Load(c.Store, cycle, c.Office, c.Sets)
+			msg.data, msg.err = Load(c.Store, cycle, c.Office, c.Catalog)
 		}
 		return msg
 	}
-}
-
-// evaluateCycle computes every ranking of a cycle as the person may see
-// it, on the built-in criteria sets, as `qaward rank` does.
-func evaluateCycle(st store.Store, cycle string) (*scoring.Evaluation, error) {
-	snap, err := st.Snapshot(cycle)
-	if err != nil {
-		return nil, err
-	}
-	ev := scoring.Evaluate(scoring.Input{Config: snap.Cycle.Config, Sets: importer.LookupSet, Applicants: snap.Applicants,
-		Sheets: snap.Sheets, Consensus: snap.Consensus, Satisfaction: snap.Satisfaction})
-	return &ev, nil
 }
 
 // tablesWork writes the rankings, the candidate list or the applicants: a
@@ -125,63 +101,15 @@ func tablesWork(c Common, from any, actor, cycle, kind, stage string, include bo
 	return func(report exReport) officeMsg {
 		file = expandHome(file)
 		fail := func(err error) officeMsg { return officeMsg{from: from, err: err} }
-		tables, err := buildTables(c.Store, cycle, kind, stage, lang, include)
-		if err != nil {
-			return fail(err)
-		}
-		csv := strings.EqualFold(filepath.Ext(file), ".csv")
-		if csv {
-			tables = tables[:1]
-		}
-		if include {
-			as, err := c.Store.Applicants(cycle)
-			if err != nil {
-				return fail(err)
-			}
-			if err := disclose(c, actor, cycle, "export "+kind+" to "+file, as); err != nil {
-				return fail(err)
-			}
-		}
-		rows := 0
-		names := make([]string, len(tables))
-		for i, tb := range tables {
-			rows += len(tb.Rows)
-			names[i] = tb.Name
-		}
 		label, unit := t.F("ex.writing", filepath.Base(file)), t.S("ex.unit.rows")
-		progress := func(done, total int) { report(label, unit, done, total) }
-		err = export.WriteFile(file, func(w io.Writer) error {
-			if csv {
-				return export.WriteCSV(w, &tables[0], progress)
-			}
-			return export.WriteXLSX(w, tables, progress)
-		})
+		res, err := c.backend().Export(cycle, backend.ExportRequest{Kind: kind, Stage: stage, Lang: lang,
+			IncludeConfidential: include, File: file, Progress: func(done, total int) { report(label, unit, done, total) }})
 		if err != nil {
 			return fail(err)
 		}
+		names, rows := res.Tables, res.Rows
 		return officeMsg{from: from, note: t.F("ex.wrote", file, strings.Join(names, ", "), rows)}
 	}
-}
-
-// buildTables are the tables of an export, as `qaward export` builds them.
-func buildTables(st store.Store, cycle, kind, stage, lang string, include bool) ([]export.Table, error) {
-	if kind == "applicants" {
-		as, err := st.Applicants(cycle)
-		return []export.Table{export.Applicants(as, include)}, err
-	}
-	cy, err := st.Cycle(cycle)
-	if err != nil {
-		return nil, err
-	}
-	ev, err := evaluateCycle(st, cycle)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := st.Decisions(cycle)
-	if err != nil {
-		return nil, err
-	}
-	return export.Rankings(kind, stage, lang, cy, ev, ds)
 }
 
 // feedbackWork writes the feedback report of every applicant with counted
@@ -193,51 +121,19 @@ func feedbackWork(c Common, from any, actor, cycle string, stage award.Stage, fo
 	return func(report exReport) officeMsg {
 		dir = expandHome(dir)
 		fail := func(err error) officeMsg { return officeMsg{from: from, err: err} }
-		st := c.Store
-		cy, err := st.Cycle(cycle)
+		be := c.backend()
+		fb, err := be.Feedback(cycle, backend.FeedbackOptions{Stage: stage, Scores: scores, IncludeConfidential: include})
 		if err != nil {
 			return fail(err)
 		}
-		ev, err := evaluateCycle(st, cycle)
-		if err != nil {
-			return fail(err)
-		}
-		order, err := st.Applicants(cycle)
-		if err != nil {
-			return fail(err)
-		}
-		fb := feedback.NewBatch(cy, stage, ev, order, importer.LookupSet)
-		fb.Scores, fb.Confidential, fb.Generated = scores, include, c.Now()
-		if err := st.Sheets(cycle, true, func(s award.Sheet) error { fb.AddSheet(s); return nil }); err != nil {
-			return fail(err)
-		}
-		if err := st.Consensus(cycle, func(s award.Sheet) error { fb.AddConsensus(s); return nil }); err != nil {
-			return fail(err)
-		}
-		todo := fb.Todo()
-		if len(todo) == 0 {
+		if len(fb.Todo()) == 0 {
 			return fail(errors.New(t.F("ex.nofb", c.stageName(stage))))
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		label, unit := t.F("ex.writing", filepath.Base(dir)), t.S("ex.unit.reports")
+		n, _, err := be.WriteFeedback(fb, expandHome(dir), format, func(done, total int) { report(label, unit, done, total) })
+		if err != nil {
 			return fail(err)
 		}
-		if include {
-			if err := disclose(c, actor, cycle, "feedback reports to "+dir, todo); err != nil {
-				return fail(err)
-			}
-		}
-		label, unit := t.F("ex.writing", filepath.Base(dir)), t.S("ex.unit.reports")
-		for i, ap := range todo {
-			r, err := fb.Build(ap)
-			if err != nil {
-				return fail(fmt.Errorf("%s: %w", ap.ID, err))
-			}
-			path := filepath.Join(dir, feedback.FileName(ap, stage, format))
-			if err := export.WriteFile(path, func(w io.Writer) error { return r.Write(w, format) }); err != nil {
-				return fail(err)
-			}
-			report(label, unit, i+1, len(todo))
-		}
-		return officeMsg{from: from, note: t.F("ex.wrotefb", len(todo), c.stageName(stage), dir)}
+		return officeMsg{from: from, note: t.F("ex.wrotefb", n, c.stageName(stage), dir)}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
+	"qaward/backend"
 	"qaward/store"
 )
 
@@ -48,8 +49,8 @@ func (p *afterPage) setRecords(rec *records) {
 // stands.
 func (r *records) winners() []award.Applicant {
 	var out []award.Applicant
-	for _, a := range r.snap.Applicants {
-		if d, ok := r.decisions[a.ID]; ok && a.Status == award.Announced && d.Final() != "none" {
+	for _, a := range r.Snapshot.Applicants {
+		if d, ok := r.Decisions[a.ID]; ok && a.Status == award.Announced && d.Final() != "none" {
 			out = append(out, a)
 		}
 	}
@@ -70,8 +71,8 @@ func (p *afterPage) build() {
 			p.remark = t.S("rv.none")
 		}
 		for _, a := range ws {
-			text := fit(a.ID+" "+a.Name, 34) + " " + fit(c.outcomeName(rec.decisions[a.ID].Final()), 6)
-			if r, ok := rec.revocations[a.ID]; ok {
+			text := fit(a.ID+" "+a.Name, 34) + " " + fit(c.outcomeName(rec.Decisions[a.ID].Final()), 6)
+			if r, ok := rec.Revocations[a.ID]; ok {
 				art := r.Article
 				if r.Fraud {
 					art += t.S("rv.fraudsep") + t.S("rv.fraud")
@@ -143,11 +144,11 @@ func revocationForm(k *desk, rec *records, id string) *form {
 	c, actor := k.c, k.person
 	t := c.Text
 	a, _ := rec.applicant(id)
-	r, ok := rec.revocations[id]
+	r, ok := rec.Revocations[id]
 	if !ok {
 		r = award.Revocation{Date: c.Now().Format(time.DateOnly), Article: "第二十九条"}
 	}
-	cycle := rec.snap.Cycle.ID
+	cycle := rec.Snapshot.Cycle.ID
 	f := newForm(c, t.F("rv.title", id, a.Name), func(f *form) (tea.Cmd, error) {
 		n := award.Revocation{Identity: award.Identity(a), Cycle: cycle, Date: f.val("date"), Reason: f.val("reason"), Article: f.val("article"), Fraud: f.yes("fraud")}
 		if err := checkDate(t, n.Date); err != nil {
@@ -157,7 +158,7 @@ func revocationForm(k *desk, rec *records, id string) *form {
 			return nil, fmt.Errorf("%s", t.S("rv.need"))
 		}
 		return officeWrite(c, f, t.F("rv.done", id), false, func(st store.Store, cycle string) error {
-			return st.PutRevocation(actor, cycle, id, n)
+			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Revoke(cycle, id, n)
 		}), nil
 	})
 	f.intro = []string{t.S("rv.formintro")}

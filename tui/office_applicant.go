@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
+	"qaward/backend"
 	"qaward/store"
 )
 
@@ -179,16 +180,16 @@ func (s *applicantScreen) setRecords(rec *records) {
 	}
 	item(act{kind: "addprior"}, func() string { return st.Key.Render(t.S("pf.addprior")) })
 
-	e := rec.elig[a.ID]
+	e := rec.Eligibility[a.ID]
 	section(t.S("el.section") + "  " + verdictCell(c, e))
 	for _, ch := range e.Checks {
 		ch := ch
 		item(nil, func() string {
 			v := st.Good.Render(t.S("el.pass"))
 			switch ch.Verdict {
-			case award.Fail:
+			case award.NotMet:
 				v = st.Bad.Render(t.S("el.fail"))
-			case award.Unknown:
+			case award.NotRecorded:
 				v = st.Warn.Render(t.S("el.unknown"))
 			}
 			return fit(ch.Article, 12) + " " + fit(v, 6) + " " + ch.Rule
@@ -245,7 +246,7 @@ func (s *applicantScreen) View() string {
 	st, t := c.Styles, c.Text
 	a := s.app
 	head := " " + a.ID + " " + st.Title.Render(a.Name) + "  " + st.Subtle.Render(c.kindName(a.Kind)) + "  " +
-		c.statusName(a.Status) + "  " + t.S("col.elig") + " " + verdictCell(c, s.rec.elig[a.ID])
+		c.statusName(a.Status) + "  " + t.S("col.elig") + " " + verdictCell(c, s.rec.Eligibility[a.ID])
 	return cut(head, s.w) + "\n\n" + s.list.view()
 }
 
@@ -263,7 +264,7 @@ func (s *applicantScreen) moveForm(to award.Status) *form {
 		article := ""
 		if to == award.Ineligible {
 			var arts []string
-			for _, ch := range s.rec.elig[a.ID].Failures() {
+			for _, ch := range s.rec.Eligibility[a.ID].Failures() {
 				arts = append(arts, ch.Article)
 			}
 			article = strings.Join(arts, "、")
@@ -285,7 +286,7 @@ func (s *applicantScreen) moveForm(to award.Status) *form {
 			return nil, fmt.Errorf("%s", t.F("mv.refused", err))
 		}
 		return officeWrite(c, f, t.F("mv.done", a.ID, c.statusName(to)), false, func(st store.Store, cycle string) error {
-			return st.SetStatus(actor, cycle, tr)
+			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Move(cycle, tr)
 		}), nil
 	}
 	return f

@@ -42,7 +42,7 @@ func (s *conflictsScreen) ShortHelp() []key.Binding {
 }
 func (s *conflictsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
-func (s *conflictsScreen) apps() []award.Applicant  { return s.rec.snap.Applicants }
+func (s *conflictsScreen) apps() []award.Applicant  { return s.rec.Snapshot.Applicants }
 func (s *conflictsScreen) people() []award.Reviewer { return s.k.data.Reviewers }
 
 func (s *conflictsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

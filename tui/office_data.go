@@ -7,7 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
-	"qaward/criteria"
+	"qaward/backend"
 	"qaward/scoring"
 	"qaward/store"
 )
@@ -19,19 +19,15 @@ import (
 // never changed afterwards: every write reads a fresh one, which the root
 // hands to every screen in an officeMsg.
 type records struct {
-	snap    store.Snapshot
-	sets    map[string]*criteria.Set // criteria set ID -> set, for evaluations
-	ev      scoring.Evaluation
-	history award.History
+	// Results are the results in force, from the backend: every figure
+	// and final status the office's screens show.
+	*backend.Results
 
-	appIdx      map[string]int // applicant ID -> index in snap.Applicants
-	elig        map[string]award.Eligibility
+	appIdx      map[string]int // applicant ID -> index in Snapshot.Applicants
 	transitions map[string][]award.Transition
 	opinions    map[string]map[string]award.Opinion // applicant -> department
-	decisions   map[string]award.Decision
 	notice      award.Notice
 	objections  []award.Objection
-	revocations map[string]award.Revocation // applicant -> revocation
 	evaluations []award.Evaluation
 	conflicts   []award.Conflict
 	assignments []award.Assignment
@@ -62,7 +58,7 @@ func (r *records) applicant(id string) (award.Applicant, bool) {
 	if !ok {
 		return award.Applicant{}, false
 	}
-	return r.snap.Applicants[i], true
+	return r.Snapshot.Applicants[i], true
 }
 
 func (r *records) status(id string) award.Status {
@@ -92,33 +88,23 @@ func officeWrite(c Common, from any, note string, withData bool, write func(st s
 		msg := officeMsg{from: from, note: note}
 		msg.rec, msg.err = readRecords(c, cycle)
 		if msg.err == nil && withData {
-			msg.data, msg.err = Load(c.Store, cycle, c.Office, c.Sets)
+			msg.data, msg.err = Load(c.Store, cycle, c.Office, c.Catalog)
 		}
 		return msg
 	}
 }
 
-// readRecords reads every office record of a cycle and evaluates it.
+// readRecords reads the results in force (backend) and the office's other
+// records of a cycle.
 func readRecords(c Common, cycle string) (*records, error) {
 	st := c.Store
-	r := &records{}
-	var err error
-	if r.snap, err = st.Snapshot(cycle); err != nil {
+	res, err := c.backend().Results(cycle)
+	if err != nil {
 		return nil, err
 	}
-	cycle = r.snap.Cycle.ID
-	if r.history, err = st.History(); err != nil {
-		return nil, err
-	}
+	r := &records{Results: res}
+	cycle = res.Cycle.ID
 	ts, err := st.Transitions(cycle)
-	if err != nil {
-		return nil, err
-	}
-	ops, err := st.Opinions(cycle)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := st.Decisions(cycle)
 	if err != nil {
 		return nil, err
 	}
@@ -126,10 +112,6 @@ func readRecords(c Common, cycle string) (*records, error) {
 		return nil, err
 	}
 	if r.objections, err = st.Objections(cycle); err != nil {
-		return nil, err
-	}
-	revs, err := st.Revocations(cycle)
-	if err != nil {
 		return nil, err
 	}
 	if r.evaluations, err = st.Evaluations(cycle); err != nil {
@@ -141,50 +123,28 @@ func readRecords(c Common, cycle string) (*records, error) {
 	if r.assignments, err = st.Assignments(cycle); err != nil {
 		return nil, err
 	}
-	r.index(c, ts, ops, ds, revs)
+	r.index(ts)
 	return r, nil
 }
 
-// index builds the lookups and computes the evaluation and eligibility
-// (pure; called from the reading command).
-func (r *records) index(c Common, ts []award.Transition, ops []award.Opinion, ds []award.Decision, revs []award.Revocation) {
-	as := r.snap.Applicants
+// index builds the screens' lookups (pure; called from the reading
+// command).
+func (r *records) index(ts []award.Transition) {
+	as := r.Snapshot.Applicants
 	r.appIdx = make(map[string]int, len(as))
-	sets := map[string]*criteria.Set{}
 	for i, a := range as {
 		r.appIdx[a.ID] = i
-		if _, ok := sets[a.CriteriaSet]; !ok && c.Sets != nil {
-			sets[a.CriteriaSet] = c.Sets(a.CriteriaSet, a.Kind)
-		}
-	}
-	r.sets = sets
-	r.ev = scoring.Evaluate(r.input(r.snap.Cycle.Config))
-	r.elig = make(map[string]award.Eligibility, len(as))
-	for _, a := range as {
-		r.elig[a.ID] = award.CheckEligibility(a, r.snap.Cycle.ID, r.snap.Cycle.Created, r.history)
 	}
 	r.transitions = map[string][]award.Transition{}
 	for _, t := range ts {
 		r.transitions[t.ApplicantID] = append(r.transitions[t.ApplicantID], t)
 	}
 	r.opinions = map[string]map[string]award.Opinion{}
-	for _, o := range ops {
+	for _, o := range r.Opinions {
 		if r.opinions[o.ApplicantID] == nil {
 			r.opinions[o.ApplicantID] = map[string]award.Opinion{}
 		}
 		r.opinions[o.ApplicantID][o.Department] = o
-	}
-	r.decisions = make(map[string]award.Decision, len(ds))
-	for _, d := range ds {
-		r.decisions[d.ApplicantID] = d
-	}
-	r.revocations = map[string]award.Revocation{}
-	for _, rv := range revs {
-		for _, a := range as {
-			if award.Identity(a) == rv.Identity {
-				r.revocations[a.ID] = rv
-			}
-		}
 	}
 	r.loads = map[string][2]int{}
 	for _, a := range r.assignments {
@@ -196,25 +156,18 @@ func (r *records) index(c Common, ts []award.Transition, ops []award.Opinion, ds
 		}
 		r.loads[a.ReviewerID] = l
 	}
-	r.satisf = make(map[string]award.Satisfaction, len(r.snap.Satisfaction))
-	for _, s := range r.snap.Satisfaction {
+	r.satisf = make(map[string]award.Satisfaction, len(r.Snapshot.Satisfaction))
+	for _, s := range r.Snapshot.Satisfaction {
 		r.satisf[s.ApplicantID] = s
 	}
-	r.material = make(map[string]scoring.MaterialRow, len(r.ev.Material))
-	for _, m := range r.ev.Material {
+	r.material = make(map[string]scoring.MaterialRow, len(r.Eval.Material))
+	for _, m := range r.Eval.Material {
 		r.material[m.Applicant.ID] = m
 	}
-	r.composite = make(map[string]scoring.CompositeRow, len(r.ev.Composite))
-	for _, m := range r.ev.Composite {
+	r.composite = make(map[string]scoring.CompositeRow, len(r.Eval.Composite))
+	for _, m := range r.Eval.Composite {
 		r.composite[m.Applicant.ID] = m
 	}
-}
-
-// input is the evaluation input of the cycle under a configuration.
-func (r *records) input(cfg award.Config) scoring.Input {
-	sets := r.sets
-	return scoring.Input{Config: cfg, Sets: func(id string) *criteria.Set { return sets[id] },
-		Applicants: r.snap.Applicants, Sheets: r.snap.Sheets, Consensus: r.snap.Consensus, Satisfaction: r.snap.Satisfaction}
 }
 
 // onsiteApplicants lists the applicants an on-site group reviews or that
@@ -276,7 +229,7 @@ func (m *Model) office(msg officeMsg) tea.Cmd {
 		if msg.data != nil {
 			*m.data = *msg.data
 		} else if msg.rec != nil {
-			m.data.syncApplicants(msg.rec.snap.Applicants)
+			m.data.syncApplicants(msg.rec.Snapshot.Applicants)
 		}
 	}
 	cmds := make([]tea.Cmd, 0, len(m.stack))

@@ -171,7 +171,7 @@ func (p *groupsPage) addForm(gt groupTarget) *form {
 			}
 		}
 	} else {
-		for _, a := range p.rec.snap.Applicants {
+		for _, a := range p.rec.Snapshot.Applicants {
 			if !slices.Contains(g.Applicants, a.ID) && a.Status.Ranked() {
 				opts = append(opts, option{value: a.ID, label: a.ID + " " + a.Name})
 			}

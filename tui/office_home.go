@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
+	"qaward/backend"
 	"qaward/store"
 )
 
@@ -195,7 +196,7 @@ func (p *applicantsPage) setRecords(rec *records) {
 	p.rec = rec
 	c := p.k.c
 	var rows []listRow
-	for _, a := range rec.snap.Applicants {
+	for _, a := range rec.Snapshot.Applicants {
 		a := a
 		rows = append(rows, listRow{
 			search: strings.ToLower(a.ID + " " + a.Name + " " + c.kindName(a.Kind) + " " + c.statusName(a.Status)),
@@ -214,7 +215,7 @@ func verdictCell(c Common, e award.Eligibility) string {
 		return st.Good.Render(c.Text.S("el.pass"))
 	case func() bool {
 		for _, ch := range e.Checks {
-			if ch.Verdict == award.Fail {
+			if ch.Verdict == award.NotMet {
 				return true
 			}
 		}
@@ -236,10 +237,10 @@ func (p *applicantsPage) row(a award.Applicant, w int, sel bool) string {
 		mark = ">" + mark[1:]
 	}
 	m, o, comp := "--", "--", "--"
-	if s := r.ev.Stage(a.ID, award.Material); s.Has {
+	if s := r.Eval.Stage(a.ID, award.Material); s.Has {
 		m = s.Score.String()
 	}
-	if s := r.ev.Stage(a.ID, award.Onsite); s.Has {
+	if s := r.Eval.Stage(a.ID, award.Onsite); s.Has {
 		o = s.Score.String()
 	}
 	if cr, ok := r.composite[a.ID]; ok && cr.Rank > 0 {
@@ -252,7 +253,7 @@ func (p *applicantsPage) row(a award.Applicant, w int, sel bool) string {
 	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 6 + 1 + 7 + 1 + 7 + 1 + 6
 	nw := min(40, max(6, w-fixed))
 	line := mark + " " + fit(a.ID, 6) + " " + fit(a.Name, nw) + " " + fit(c.Text.S("ks."+string(a.Kind)), 4) + " " + fit(status, 10) + " " +
-		fit(verdictCell(c, r.elig[a.ID]), 6) + " " + fitRight(m, 7) + " " + fitRight(o, 7) + " " + fitRight(comp, 6)
+		fit(verdictCell(c, r.Eligibility[a.ID]), 6) + " " + fitRight(m, 7) + " " + fitRight(o, 7) + " " + fitRight(comp, 6)
 	if sel {
 		return st.Selected.Render(fit(line, w))
 	}
@@ -266,7 +267,7 @@ func (p *applicantsPage) columns(w int) string {
 	if m := len(p.marked); m > 0 {
 		n = "  " + st.Key.Render(t.F("of.marked", m))
 	}
-	title := fit(st.Section.Render(" "+t.S("home.all"))+st.Subtle.Render(fmt.Sprintf("  %d", len(p.rec.snap.Applicants)))+n, w)
+	title := fit(st.Section.Render(" "+t.S("home.all"))+st.Subtle.Render(fmt.Sprintf("  %d", len(p.rec.Snapshot.Applicants)))+n, w)
 	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 6 + 1 + 7 + 1 + 7 + 1 + 6
 	nw := min(40, max(6, w-fixed))
 	return title + "\n" + st.Subtle.Render(fit("     "+fit(t.S("col.id"), 6)+" "+fit(t.S("col.name"), nw)+" "+fit(t.S("col.kind"), 4)+" "+
@@ -329,7 +330,7 @@ func (p *applicantsPage) update(msg tea.KeyMsg) tea.Cmd {
 // the whole batch.
 func (p *applicantsPage) advance() tea.Cmd {
 	var ids []string
-	for _, a := range p.rec.snap.Applicants {
+	for _, a := range p.rec.Snapshot.Applicants {
 		if p.marked[a.ID] {
 			ids = append(ids, a.ID)
 		}
@@ -398,7 +399,7 @@ func advanceForm(k *desk, rec *records, ids []string) *form {
 			for i, m := range moves {
 				ts[i] = award.Transition{ApplicantID: m.ApplicantID, To: m.To}
 			}
-			return st.SetStatus(actor, cycle, ts...) // all or none
+			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Move(cycle, ts...) // all or none
 		}), nil
 	})
 	f.intro = intro

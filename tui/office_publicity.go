@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
+	"qaward/backend"
 	"qaward/store"
 )
 
@@ -42,8 +43,8 @@ func (p *publicityPage) help() []key.Binding {
 // order.
 func (r *records) candidates() []award.Decision {
 	var out []award.Decision
-	for _, a := range r.snap.Applicants {
-		if d, ok := r.decisions[a.ID]; ok && d.Decided != "none" && d.Decided != "" {
+	for _, a := range r.Snapshot.Applicants {
+		if d, ok := r.Decisions[a.ID]; ok && d.Decided != "none" && d.Decided != "" {
 			out = append(out, d)
 		}
 	}
@@ -135,34 +136,9 @@ func (p *publicityPage) update(msg tea.KeyMsg) tea.Cmd {
 
 func (p *publicityPage) view() string { return p.list.view() }
 
-// window computes the publicity window from a start date on the official
-// calendar (with the configuration's years): the first working day from
-// the start and the last of the period.
+// window computes the publicity window from a start date (backend).
 func window(cfg award.Config, start string) (award.Notice, error) {
-	d, err := time.Parse(time.DateOnly, start)
-	if err != nil {
-		return award.Notice{}, err
-	}
-	cal, err := award.NewCalendar(cfg.Calendar)
-	if err != nil {
-		return award.Notice{}, err
-	}
-	end, err := cal.AddWorkdays(d, award.PublicityDays)
-	if err != nil {
-		return award.Notice{}, err
-	}
-	first := d
-	for {
-		ok, err := cal.IsWorkday(first)
-		if err != nil {
-			return award.Notice{}, err
-		}
-		if ok {
-			break
-		}
-		first = first.AddDate(0, 0, 1)
-	}
-	return award.Notice{Start: first.Format(time.DateOnly), End: end.Format(time.DateOnly), Days: award.PublicityDays}, nil
+	return backend.PublicityWindow(cfg, start, award.PublicityDays)
 }
 
 // windowError says why a window cannot be computed, plainly.
@@ -194,18 +170,15 @@ func publishForm(k *desk, rec *records) (*form, error) {
 	if len(intro) == 0 {
 		return nil, fmt.Errorf("%s", t.S("pb.nocands"))
 	}
-	cfg := rec.snap.Cycle.Config
+	cfg := rec.Snapshot.Cycle.Config
 	f := newForm(c, t.S("pb.title"), func(f *form) (tea.Cmd, error) {
 		n, err := window(cfg, f.val("start"))
 		if err != nil {
 			return nil, fmt.Errorf("%s", windowError(t, f.val("start"), err))
 		}
 		return officeWrite(c, f, t.F("pb.done", n.Start, n.End), false, func(st store.Store, cycle string) error {
-			ts := make([]award.Transition, len(move))
-			for i, id := range move {
-				ts[i] = award.Transition{ApplicantID: id, To: award.Publicity}
-			}
-			return st.PublishNotice(actor, cycle, n, ts...) // notice and moves together
+			_, err := backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Publish(cycle, n.Start) // notice and moves together
+			return err
 		}), nil
 	})
 	f.intro = append([]string{t.F("pb.intro", len(intro))}, intro...)
@@ -276,7 +249,7 @@ func objectionForm(k *desk, rec *records, o award.Objection) *form {
 		if err := award.CheckObjection(n, rec.notice, rec.conflicted); err != nil {
 			return nil, fmt.Errorf("%s", t.F("ob.refused", err))
 		}
-		if _, ok := rec.decisions[n.ApplicantID]; n.Outcome == award.Upheld && !ok {
+		if _, ok := rec.Decisions[n.ApplicantID]; n.Outcome == award.Upheld && !ok {
 			return nil, fmt.Errorf("%s", t.F("ob.nodecision", n.ApplicantID))
 		}
 		note := t.F("ob.filed", n.ID, n.ApplicantID)
@@ -284,7 +257,7 @@ func objectionForm(k *desk, rec *records, o award.Objection) *form {
 			note = t.F("ob.done", n.ID, t.S("ob."+string(n.Outcome)))
 		}
 		return officeWrite(c, f, note, false, func(st store.Store, cycle string) error {
-			return st.PutObjection(actor, cycle, n)
+			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Object(cycle, n)
 		}), nil
 	})
 	if filing {
@@ -348,7 +321,8 @@ func announceForm(k *desk, rec *records) (*form, error) {
 	}
 	f := newForm(c, t.F("an.title", len(moves)), func(f *form) (tea.Cmd, error) {
 		return officeWrite(c, f, t.F("an.done", len(moves)), false, func(st store.Store, cycle string) error {
-			return st.SetStatus(actor, cycle, moves...) // all or none
+			_, err := backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor, Now: c.Now}).Announce(cycle) // all or none
+			return err
 		}), nil
 	})
 	f.intro = intro

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
+	"qaward/backend"
 	"qaward/scoring"
 	"qaward/store"
 )
@@ -65,7 +66,7 @@ func (p *rankingPage) build() {
 		rows = append(rows, listRow{header: true, draw: func(w int, _ bool) string { return fit("  "+s.Render(text), w) }})
 	}
 	if !p.composite {
-		for _, m := range rec.ev.Material {
+		for _, m := range rec.Eval.Material {
 			m := m
 			row(rankTarget{kind: "app", id: m.Applicant.ID}, m.Applicant.ID+" "+m.Applicant.Name, func(w int) string {
 				short, tie, score := "--", "", "--"
@@ -83,19 +84,19 @@ func (p *rankingPage) build() {
 					fit(t.S("ks."+string(m.Applicant.Kind)), 4) + " " + fitRight(score, 7) + " " + fitRight(strconv.Itoa(m.Reviewers), 3) + " " + fit(short, 6) + " " + tie
 			})
 		}
-		for _, n := range materialTies(t, rec.ev.Material) {
+		for _, n := range materialTies(t, rec.Eval.Material) {
 			info(n, true)
 		}
 	} else {
-		for _, cr := range rec.ev.Composite {
+		for _, cr := range rec.Eval.Composite {
 			cr := cr
 			row(rankTarget{kind: "decide", id: cr.Applicant.ID}, cr.Applicant.ID+" "+cr.Applicant.Name, func(w int) string {
 				return p.compositeRow(cr, w)
 			})
 		}
-		v := rec.ev.Vacant
+		v := rec.Eval.Vacant
 		info(t.F("rk.vacant", v.AwardOrganizations, v.AwardIndividuals, v.Nominations), v != scoring.Vacancies{})
-		for _, n := range compositeTies(c, rec.ev.Composite) {
+		for _, n := range compositeTies(c, rec.Eval.Composite) {
 			info(n, true)
 		}
 		row(rankTarget{kind: "all"}, "", func(int) string { return st.Key.Render(t.S("rk.recordall")) })
@@ -149,7 +150,7 @@ func (p *rankingPage) compositeRow(cr scoring.CompositeRow, w int) string {
 		}
 		dec = st.Muted.Render(dec)
 	}
-	if d, ok := p.rec.decisions[cr.Applicant.ID]; ok {
+	if d, ok := p.rec.Decisions[cr.Applicant.ID]; ok {
 		dec = t.F("rk.decided", c.outcomeName(d.Decided))
 		if d.Cancelled {
 			dec = st.Bad.Render(t.S("rk.cancelled"))
@@ -242,7 +243,7 @@ func (p *rankingPage) update(msg tea.KeyMsg) tea.Cmd {
 func (p *rankingPage) view() string {
 	c, rec := p.k.c, p.rec
 	st, t := c.Styles, c.Text
-	cfg := rec.snap.Cycle.Config
+	cfg := rec.Snapshot.Cycle.Config
 	w := p.list.w
 	tabs := st.tabPair(t.S("rk.material"), t.S("rk.composite"), p.composite)
 	var head, cols string
@@ -254,7 +255,7 @@ func (p *rankingPage) view() string {
 			fitRight(t.S("col.o"), 7) + " " + fitRight(t.S("col.s"), 6) + " " + fitRight(t.S("col.c"), 6) + " " + fit(t.S("col.outcome"), 6) + " " + fit("", 4) + " " + t.S("col.decision")
 	} else {
 		n := 0
-		for _, m := range rec.ev.Material {
+		for _, m := range rec.Eval.Material {
 			if m.Shortlisted {
 				n++
 			}
@@ -276,7 +277,7 @@ func decisionForm(k *desk, rec *records, id string) (*form, error) {
 	if !ok || cr.Rank == 0 {
 		return nil, fmt.Errorf("%s", t.F("dc.incomplete", id, cr.Reason))
 	}
-	d, had := rec.decisions[id]
+	d, had := rec.Decisions[id]
 	if d.Cancelled {
 		return nil, fmt.Errorf("%s", t.F("dc.cancelled", id, d.CancelReason))
 	}
@@ -291,7 +292,7 @@ func decisionForm(k *desk, rec *records, id string) (*form, error) {
 			return nil, fmt.Errorf("%s", t.S("dc.neednote"))
 		}
 		return officeWrite(c, f, t.F("dc.done", id, c.outcomeName(n.Decided)), false, func(st store.Store, cycle string) error {
-			return st.PutDecisions(actor, cycle, []award.Decision{n})
+			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Decide(cycle, n)
 		}), nil
 	})
 	f.intro = []string{t.F("dc.proposed", c.outcomeName(d.Proposed), cr.Composite.String(), cr.Rank)}
@@ -309,8 +310,8 @@ func recordAllForm(k *desk, rec *records) *form {
 	t := c.Text
 	var ds []award.Decision
 	var intro []string
-	for _, cr := range rec.ev.Composite {
-		if _, ok := rec.decisions[cr.Applicant.ID]; ok || (cr.Outcome != scoring.Award && cr.Outcome != scoring.Nomination) {
+	for _, cr := range rec.Eval.Composite {
+		if _, ok := rec.Decisions[cr.Applicant.ID]; ok || (cr.Outcome != scoring.Award && cr.Outcome != scoring.Nomination) {
 			continue
 		}
 		ds = append(ds, award.Decision{ApplicantID: cr.Applicant.ID, Proposed: string(cr.Outcome), Decided: string(cr.Outcome)})
@@ -321,7 +322,7 @@ func recordAllForm(k *desk, rec *records) *form {
 			return nil, fmt.Errorf("%s", t.S("dc.nonetodo"))
 		}
 		return officeWrite(c, f, t.F("dc.alldone", len(ds)), false, func(st store.Store, cycle string) error {
-			return st.PutDecisions(actor, cycle, ds)
+			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Decide(cycle, ds...)
 		}), nil
 	})
 	f.intro = intro

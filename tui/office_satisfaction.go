@@ -38,7 +38,7 @@ func (p *satisfactionPage) setRecords(rec *records) {
 	c := p.k.c
 	st, t := c.Styles, c.Text
 	var rows []listRow
-	for _, a := range rec.snap.Applicants {
+	for _, a := range rec.Snapshot.Applicants {
 		a := a
 		if a.Kind != award.Organization || !a.Status.Ranked() {
 			continue

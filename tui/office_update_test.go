@@ -311,7 +311,7 @@ func TestOfficeWhatIfNeverSaves(t *testing.T) {
 	if after.Config.Weights != before.Config.Weights || after.Config.Consolidation != before.Config.Consolidation || n != audit {
 		t.Fatalf("what-if changed the stored cycle: %+v, audit %d -> %d", after.Config, audit, n)
 	}
-	if d.desk().rec.snap.Cycle.Config.Weights != before.Config.Weights {
+	if d.desk().rec.Snapshot.Cycle.Config.Weights != before.Config.Weights {
 		t.Fatal("what-if changed the official configuration in memory")
 	}
 }

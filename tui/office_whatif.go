@@ -36,8 +36,8 @@ type whatIf struct {
 func newWhatIf(k *desk, rec *records) *whatIf {
 	c := k.c
 	t := c.Text
-	cfg := rec.snap.Cycle.Config
-	w := &whatIf{k: k, rec: rec, cfg: cfg, ev: &rec.ev}
+	cfg := rec.Snapshot.Cycle.Config
+	w := &whatIf{k: k, rec: rec, cfg: cfg, ev: &rec.Eval}
 	f := newForm(c, "", nil)
 	f.text("wm", t.S("wi.wm"), cfg.Weights.Material.String(), "").text("wo", t.S("wi.wo"), cfg.Weights.Onsite.String(), "")
 	f.text("ws", t.S("wi.ws"), cfg.Weights.Satisfaction.String(), "")
@@ -64,7 +64,7 @@ func (w *whatIf) FullHelp() [][]key.Binding { return [][]key.Binding{w.ShortHelp
 func (w *whatIf) tried() (award.Config, error) {
 	t := w.k.c.Text
 	f := w.fields
-	cfg := w.rec.snap.Cycle.Config
+	cfg := w.rec.Snapshot.Cycle.Config
 	for _, p := range []struct {
 		key string
 		dst *award.Decimal4
@@ -131,9 +131,9 @@ func (w *whatIf) recompute(force bool) tea.Cmd {
 	}
 	w.cfg = cfg
 	w.seq++
-	seq, in := w.seq, w.rec.input(cfg)
+	seq, rec := w.seq, w.rec
 	return func() tea.Msg {
-		ev := scoring.Evaluate(in)
+		ev := rec.WhatIf(cfg)
 		return whatifMsg{seq: seq, ev: &ev}
 	}
 }
@@ -149,7 +149,7 @@ type whatifRow struct {
 func (w *whatIf) rows() []whatifRow {
 	byID := map[string]int{}
 	var out []whatifRow
-	for _, r := range w.rec.ev.Composite {
+	for _, r := range w.rec.Eval.Composite {
 		byID[r.Applicant.ID] = len(out)
 		out = append(out, whatifRow{id: r.Applicant.ID, name: r.Applicant.Name, was: r, hasWas: true})
 	}
@@ -182,9 +182,9 @@ func (w *whatIf) View() string {
 	if w.err != "" {
 		add(cut("  "+st.Bad.Render(w.err), w.w))
 	} else {
-		add(cut("  "+st.Subtle.Render(t.F("wi.official", w.rec.snap.Cycle.Config.Weights.Material.String(),
-			w.rec.snap.Cycle.Config.Weights.Onsite.String(), w.rec.snap.Cycle.Config.Weights.Satisfaction.String(),
-			t.S("wi.method."+string(w.rec.snap.Cycle.Config.Consolidation.Method)))), w.w))
+		add(cut("  "+st.Subtle.Render(t.F("wi.official", w.rec.Snapshot.Cycle.Config.Weights.Material.String(),
+			w.rec.Snapshot.Cycle.Config.Weights.Onsite.String(), w.rec.Snapshot.Cycle.Config.Weights.Satisfaction.String(),
+			t.S("wi.method."+string(w.rec.Snapshot.Cycle.Config.Consolidation.Method)))), w.w))
 	}
 	nw := min(40, max(6, w.w-2-6-1-1-(3+1+6+1+6)-3-(3+1+6+1+6)-1-5))
 	add(st.Subtle.Render(fit("  "+fit(t.S("col.id"), 6)+" "+fit(t.S("col.name"), nw)+" "+fit(t.S("wi.was"), 18)+"   "+fit(t.S("wi.now"), 18)+" "+t.S("wi.move"), w.w)))

@@ -9,8 +9,8 @@ import (
 
 	"qaward/award"
 	"qaward/award/sample"
-	"qaward/backend/importer"
 	"qaward/backend/packet"
+	"qaward/criteria"
 	"qaward/store"
 	"qaward/store/access"
 )
@@ -79,7 +79,7 @@ func TestPacketOpenScoreReturn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := packet.Import(office, data, packet.ImportOptions{Actor: DefaultOffice, Reviewer: "R002", Sets: importer.LookupSet})
+	res, err := packet.Import(office, data, packet.ImportOptions{Actor: DefaultOffice, Reviewer: "R002", Catalog: criteria.BuiltinCatalog()})
 	if err != nil {
 		t.Fatalf("the office refused the return: %v", err)
 	}

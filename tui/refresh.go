@@ -84,7 +84,7 @@ func loadAt(c Common, gen func() uint64) (*Data, uint64, error) {
 	if gen != nil {
 		g = gen()
 	}
-	d, err := Load(c.Store, c.Cycle, c.Office, c.Sets)
+	d, err := Load(c.Store, c.Cycle, c.Office, c.Catalog)
 	return d, g, err
 }
 

@@ -52,8 +52,8 @@ type Options struct {
 	// Office lists the person IDs acting for the office; nil is
 	// []string{DefaultOffice}.
 	Office []string
-	// Sets finds criteria sets; nil is DefaultSets (the built-in sets).
-	Sets func(id string, kind award.Kind) *criteria.Set
+	// Catalog finds criteria sets; nil is the built-in catalog.
+	Catalog *criteria.Catalog
 	// Inline draws in the normal screen instead of the terminal's
 	// alternate screen.
 	Inline bool
@@ -80,8 +80,8 @@ func Run(ctx context.Context, st store.Store, o Options) error {
 	if o.Office != nil {
 		c.Office = o.Office
 	}
-	if o.Sets != nil {
-		c.Sets = o.Sets
+	if o.Catalog != nil {
+		c.Catalog = o.Catalog
 	}
 	c.Poll = o.Poll
 	if c.Poll == 0 {
@@ -134,8 +134,8 @@ func New(c Common) *Model {
 	if c.saver == nil {
 		c.saver = newSaver(c.Store)
 	}
-	if c.Sets == nil {
-		c.Sets = DefaultSets
+	if c.Catalog == nil {
+		c.Catalog = criteria.BuiltinCatalog()
 	}
 	h := help.New()
 	h.Styles = c.Styles.Help

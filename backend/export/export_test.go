@@ -41,7 +41,7 @@ func readBack(t *testing.T, data []byte, sheet string) *imports.Table {
 // imports every sheet back and compares the records.
 func TestRoundTrip(t *testing.T) {
 	d := sample.Demo()
-	scores, skipped := export.Scores(d.Sheets, lookup)
+	scores, skipped := export.Scores(d.Sheets, criteria.BuiltinCatalog())
 	var submitted []award.Sheet
 	for _, s := range d.Sheets {
 		if s.Submitted && s.Complete() {

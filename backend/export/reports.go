@@ -73,7 +73,7 @@ func CompositeReport(ev *scoring.Evaluation) Report {
 			r.Notes = append(r.Notes, fmt.Sprintf("incomplete: %s: %s", c.Applicant.ID, c.Reason))
 		}
 	}
-	r.Notes = append(r.Notes, vacant(ev))
+	r.Notes = append(r.Notes, vacant(ev.Vacant))
 	r.Notes = append(r.Notes, ev.BoundaryTies...)
 	return r
 }
@@ -81,26 +81,32 @@ func CompositeReport(ev *scoring.Evaluation) Report {
 // CandidatesReport is the candidate list (Art. 22): every applicant the
 // composite ranking proposes for an award or nomination, with the
 // committee's decision where recorded.
-func CandidatesReport(ev *scoring.Evaluation, ds []award.Decision) Report {
-	byID := map[string]award.Decision{}
-	for _, d := range ds {
-		byID[d.ApplicantID] = d
-	}
+func CandidatesReport(ev *scoring.Evaluation, o Outcomes) Report {
 	h := []string{"rank", "id", "kind", "name", "composite", "proposed", "decided", "final", "note"}
 	r := Report{Table: Table{Name: SheetCandidates, Header: h, Columns: columns(h, map[string]Column{"rank": Integer, "composite": Decimal2})}}
 	for _, c := range ev.Composite {
-		if c.Outcome != scoring.Award && c.Outcome != scoring.Nomination {
+		d, ok := o.Decisions[c.Applicant.ID]
+		proposed := c.Outcome == scoring.Award || c.Outcome == scoring.Nomination
+		if !proposed && (!ok || d.Decided == award.DecideNone) {
 			continue
 		}
-		d, ok := byID[c.Applicant.ID]
-		decided, final, note := "", "", ""
+		decided, note := "", ""
 		if ok {
-			decided, final, note = d.Decided, d.Final(), joinNonEmpty("；", d.Note, d.CancelReason)
+			decided, note = d.Decided, joinNonEmpty("；", d.Note, d.CancelReason)
+		}
+		final := ""
+		if o.Final != nil {
+			final = o.Final(c.Applicant.ID)
+		}
+		if final == award.Revoked {
+			if rv, ok := o.Revocations[c.Applicant.ID]; ok {
+				note = joinNonEmpty("；", note, joinNonEmpty(" ", rv.Date, rv.Article, rv.Reason))
+			}
 		}
 		r.Rows = append(r.Rows, []string{rankText(c.Rank), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
 			c.Composite.String(), string(c.Outcome), decided, final, note})
 	}
-	r.Notes = append(r.Notes, vacant(ev))
+	r.Notes = append(r.Notes, vacant(o.Vacant))
 	r.Notes = append(r.Notes, ev.BoundaryTies...)
 	return r
 }
@@ -111,7 +117,7 @@ func CandidatesReport(ev *scoring.Evaluation, ds []award.Decision) Report {
 // candidate list; for "candidates" the candidate list. The cycle's rules
 // come last. Headings and values are in Chinese unless lang is "en" (see
 // Localize). A CSV file takes the first table.
-func Rankings(kind, stage, lang string, c award.Cycle, ev *scoring.Evaluation, ds []award.Decision) ([]Table, error) {
+func Rankings(kind, stage, lang string, c award.Cycle, ev *scoring.Evaluation, o Outcomes) ([]Table, error) {
 	if kind != "rankings" && kind != "candidates" {
 		return nil, fmt.Errorf("export: %q is neither rankings nor candidates", kind)
 	}
@@ -132,13 +138,22 @@ func Rankings(kind, stage, lang string, c award.Cycle, ev *scoring.Evaluation, d
 		add(CompositeReport(ev))
 	}
 	if kind == "candidates" || stage == "all" {
-		add(CandidatesReport(ev, ds))
+		add(CandidatesReport(ev, o))
 	}
 	return append(out, Rules(c)), nil
 }
 
-func vacant(ev *scoring.Evaluation) string {
-	v := ev.Vacant
+// Outcomes are the committee's side of the candidate list, from the
+// backend's results in force: the decisions, the final status of each
+// applicant (decision, or revoked) and the places left vacant.
+type Outcomes struct {
+	Decisions   map[string]award.Decision
+	Revocations map[string]award.Revocation
+	Final       func(id string) string
+	Vacant      scoring.Vacancies
+}
+
+func vacant(v scoring.Vacancies) string {
 	return fmt.Sprintf("vacant places: %d organisation award(s), %d individual award(s), %d nomination(s)",
 		v.AwardOrganizations, v.AwardIndividuals, v.Nominations)
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"qaward/criteria"
 	"reflect"
 	"strings"
 	"testing"
@@ -15,7 +16,7 @@ import (
 
 func demoEvaluation() *scoring.Evaluation {
 	d := sample.Demo()
-	ev := scoring.Evaluate(scoring.Input{Config: d.Cycle.Config, Sets: lookup, Applicants: d.Applicants,
+	ev := scoring.Evaluate(scoring.Input{Config: d.Cycle.Config, Catalog: criteria.BuiltinCatalog(), Applicants: d.Applicants,
 		Sheets: d.Sheets, Consensus: d.Consensus, Satisfaction: d.Satisfaction})
 	return &ev
 }
@@ -36,22 +37,22 @@ func TestRankings(t *testing.T) {
 		{"rankings", "onsite", "现场评审,评审规则"},
 		{"candidates", "all", "候选名单,评审规则"},
 	} {
-		ts, err := export.Rankings(tc.kind, tc.stage, "zh", c, ev, nil)
+		ts, err := export.Rankings(tc.kind, tc.stage, "zh", c, ev, export.Outcomes{})
 		if err != nil || names(ts) != tc.want {
 			t.Errorf("%s %s: %s, %v", tc.kind, tc.stage, names(ts), err)
 		}
 	}
 	for _, bad := range [][2]string{{"scores", "all"}, {"rankings", "final"}} {
-		if _, err := export.Rankings(bad[0], bad[1], "zh", c, ev, nil); err == nil {
+		if _, err := export.Rankings(bad[0], bad[1], "zh", c, ev, export.Outcomes{}); err == nil {
 			t.Errorf("%v accepted", bad)
 		}
 	}
-	en, _ := export.Rankings("rankings", "composite", "en", c, ev, nil)
+	en, _ := export.Rankings("rankings", "composite", "en", c, ev, export.Outcomes{})
 	r := export.CompositeReport(ev)
 	if !reflect.DeepEqual(en[0].Header, r.Header) || !reflect.DeepEqual(en[0].Rows, r.Rows) || len(r.Ties) != len(r.Rows) {
 		t.Error("the English table is not the command line's report")
 	}
-	if cr := export.CandidatesReport(ev, nil); cr.Ties != nil || cr.Kind(0) != export.Integer || cr.Kind(4) != export.Decimal2 {
+	if cr := export.CandidatesReport(ev, export.Outcomes{}); cr.Ties != nil || cr.Kind(0) != export.Integer || cr.Kind(4) != export.Decimal2 {
 		t.Errorf("candidates: ties %v, kinds %v", cr.Ties, cr.Columns)
 	}
 }

@@ -148,14 +148,14 @@ func Satisfaction(ss []award.Satisfaction) Table {
 // Scores is the submitted, complete score sheets, one row per item, as
 // `qaward import scores` reads them; it returns how many sheets it left out
 // (drafts, incomplete sheets, consensus sheets, unknown criteria sets).
-func Scores(ss []award.Sheet, sets func(id string) *criteria.Set) (Table, int) {
+func Scores(ss []award.Sheet, sets *criteria.Catalog) (Table, int) {
 	t := Table{Name: "评分", Header: []string{"阶段", "申报编号", "评审员编号", "条款", "得分率", "优势", "改进机会"},
 		Columns: []Column{Text, Text, Text, Text, Integer, Text, Text}}
 	stage := map[award.Stage]string{award.Material: "材料评审", award.Onsite: "现场评审"}
 	skipped := 0
 	for i := range ss {
 		s := &ss[i]
-		set := sets(s.CriteriaSet)
+		set, _ := sets.Lookup(s.CriteriaSet)
 		if !s.Submitted || s.Consensus || !s.Complete() || set == nil || set.NumItems() != len(s.Percents) {
 			skipped++
 			continue

@@ -19,8 +19,8 @@ type Batch struct {
 	// Order is every applicant of the cycle, in the order reports are
 	// made.
 	Order []award.Applicant
-	// Sets finds a criteria set by ID.
-	Sets func(id string) *criteria.Set
+	// Catalog finds the applicants' criteria sets.
+	Catalog *criteria.Catalog
 	// Scores, Confidential and Generated are as in Input.
 	Scores, Confidential bool
 	Generated            time.Time
@@ -31,8 +31,8 @@ type Batch struct {
 }
 
 // NewBatch starts a batch of the applicants of a cycle at a stage.
-func NewBatch(c award.Cycle, stage award.Stage, ev *scoring.Evaluation, order []award.Applicant, sets func(string) *criteria.Set) *Batch {
-	b := &Batch{Cycle: c, Stage: stage, Eval: ev, Order: order, Sets: sets,
+func NewBatch(c award.Cycle, stage award.Stage, ev *scoring.Evaluation, order []award.Applicant, sets *criteria.Catalog) *Batch {
+	b := &Batch{Cycle: c, Stage: stage, Eval: ev, Order: order, Catalog: sets,
 		applicant: make(map[string]award.Applicant, len(order)), sheets: map[string][]award.Sheet{}, consensus: map[string]*award.Sheet{}}
 	for _, ap := range order {
 		b.applicant[ap.ID] = ap
@@ -60,7 +60,7 @@ func (b *Batch) AddSheet(s award.Sheet) {
 // the stage; of several, the newest.
 func (b *Batch) AddConsensus(s award.Sheet) {
 	ap, ok := b.applicant[s.ApplicantID]
-	if !ok || s.Stage != b.Stage || scoring.CheckConsensus(b.Sets(ap.CriteriaSet), &s) != nil {
+	if !ok || s.Stage != b.Stage || scoring.CheckConsensus(b.Catalog.Set(ap.CriteriaSet, string(ap.Kind)), &s) != nil {
 		return
 	}
 	if old := b.consensus[s.ApplicantID]; old == nil || !s.Updated.Before(old.Updated) {
@@ -83,7 +83,7 @@ func (b *Batch) Todo() []award.Applicant {
 // Build builds an applicant's report.
 func (b *Batch) Build(ap award.Applicant) (*Report, error) {
 	res := b.Eval.Stage(ap.ID, b.Stage)
-	in := Input{Cycle: b.Cycle, Applicant: ap, Set: b.Sets(ap.CriteriaSet), Stage: b.Stage, Result: res,
+	in := Input{Cycle: b.Cycle, Applicant: ap, Set: b.Catalog.Set(ap.CriteriaSet, string(ap.Kind)), Stage: b.Stage, Result: res,
 		Sheets: b.sheets[ap.ID], Scores: b.Scores, Confidential: b.Confidential, Generated: b.Generated}
 	if res.HasConsensus {
 		in.Consensus = b.consensus[ap.ID]

@@ -13,8 +13,8 @@ import (
 // get none, and every report is built.
 func TestBatch(t *testing.T) {
 	d := sample.Demo()
-	sets := func(id string) *criteria.Set { s, _ := criteria.Lookup(id); return s }
-	ev := scoring.Evaluate(scoring.Input{Config: d.Cycle.Config, Sets: sets, Applicants: d.Applicants,
+	sets := criteria.BuiltinCatalog()
+	ev := scoring.Evaluate(scoring.Input{Config: d.Cycle.Config, Catalog: sets, Applicants: d.Applicants,
 		Sheets: d.Sheets, Consensus: d.Consensus, Satisfaction: d.Satisfaction})
 	b := NewBatch(d.Cycle, award.Material, &ev, d.Applicants, sets)
 	drafts := 0

@@ -20,7 +20,7 @@ type ImportOptions struct {
 	// SkipConflicts imports the sheets without conflict and leaves the
 	// others; by default one conflict refuses the whole packet.
 	SkipConflicts bool
-	Sets          func(id string) *criteria.Set
+	Catalog       *criteria.Catalog
 }
 
 // Conflict is a returned sheet that was not imported, and why: either
@@ -82,8 +82,8 @@ func Import(st Office, data []byte, o ImportOptions) (*Result, error) {
 	if o.Reviewer != "" && o.Reviewer != m.Reviewer.ID {
 		return res, refusal(ErrOtherReviewer, "packet %s is reviewer %s's (%s), not %s's", m.PacketID, m.Reviewer.ID, m.Reviewer.Name, o.Reviewer)
 	}
-	if o.Sets == nil {
-		o.Sets = func(id string) *criteria.Set { s, _ := criteria.Lookup(id); return s }
+	if o.Catalog == nil {
+		o.Catalog = criteria.BuiltinCatalog()
 	}
 	cycle := m.Cycle.ID
 	if _, err := st.Cycle(cycle); err != nil {
@@ -107,7 +107,7 @@ func Import(st Office, data []byte, o ImportOptions) (*Result, error) {
 		}
 		seen[k] = true
 		s := ps.Award()
-		if err := state.check(s, o.Sets); err != nil {
+		if err := state.check(s, o.Catalog); err != nil {
 			return res, fmt.Errorf("packet %s: sheet %s/%s: %v", m.PacketID, k.Stage, k.ApplicantID, err)
 		}
 		if ContentHash(s) == ContentHash(is.Sheet.Award()) {
@@ -211,7 +211,7 @@ func loadState(st Office, cycle, reviewer string) (*state, error) {
 }
 
 // check validates a returned sheet against the central database.
-func (s *state) check(sh award.Sheet, sets func(string) *criteria.Set) error {
+func (s *state) check(sh award.Sheet, sets *criteria.Catalog) error {
 	a, ok := s.applicants[sh.ApplicantID]
 	switch {
 	case !ok:
@@ -223,7 +223,7 @@ func (s *state) check(sh award.Sheet, sets func(string) *criteria.Set) error {
 	case sh.CriteriaSet != a.CriteriaSet:
 		return fmt.Errorf("scored on criteria set %s, but %s is now scored on %s", sh.CriteriaSet, a.ID, a.CriteriaSet)
 	}
-	set := sets(sh.CriteriaSet)
+	set := sets.Set(sh.CriteriaSet, string(a.Kind))
 	if set == nil || set.NumItems() != len(sh.Percents) {
 		return fmt.Errorf("has %d items; criteria set %s has a different number", len(sh.Percents), sh.CriteriaSet)
 	}

@@ -61,7 +61,7 @@ type IssueOptions struct {
 	IncludeConfidential bool
 	// Sets finds a criteria set and SetSource its TOML source; nil means
 	// the built-in sets.
-	Sets      func(id string) *criteria.Set
+	Catalog   *criteria.Catalog
 	SetSource func(id string) ([]byte, bool)
 }
 
@@ -71,8 +71,8 @@ type IssueOptions struct {
 // centrally are listed as done. The issued packet is recorded in the
 // database (without its key) and returned with its file bytes.
 func Export(st Office, o IssueOptions) (*Issued, []byte, error) {
-	if o.Sets == nil {
-		o.Sets = func(id string) *criteria.Set { s, _ := criteria.Lookup(id); return s }
+	if o.Catalog == nil {
+		o.Catalog = criteria.BuiltinCatalog()
 	}
 	if o.SetSource == nil {
 		o.SetSource = criteria.BuiltinSource
@@ -163,7 +163,7 @@ func gather(st Office, o IssueOptions, m *Manifest) error {
 		if !ok || !a.Status.Ranked() {
 			continue
 		}
-		set := o.Sets(a.CriteriaSet)
+		set := o.Catalog.Set(a.CriteriaSet, string(a.Kind))
 		if set == nil {
 			return fmt.Errorf("applicant %s uses criteria set %q, which this qaward does not have", a.ID, a.CriteriaSet)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"qaward/award/sample"
+	"qaward/backend"
 	"qaward/backend/importer"
 	"qaward/backend/imports"
 	"qaward/store"
@@ -74,10 +75,11 @@ func BenchmarkRecomputeRankings(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		ev, err := evaluate(st, "ref")
+		res, err := backend.New(st, backend.Options{}).Results("ref")
 		if err != nil {
 			b.Fatal(err)
 		}
+		ev := &res.Eval
 		if len(ev.Material) != 1000 || len(ev.Onsite()) != 1000 || len(ev.Composite) == 0 {
 			b.Fatalf("rankings incomplete: %d material rows", len(ev.Material))
 		}

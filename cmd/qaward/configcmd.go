@@ -11,7 +11,7 @@ func runConfig(a *app, args []string) error {
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
-	return a.inCycle(true, func(st *store.DB, cycle string) error {
+	return a.inCycle(true, func(st store.Store, cycle string) error {
 		c, err := st.Cycle(cycle)
 		if err != nil {
 			return err

@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"qaward/award"
+	"qaward/backend"
 	"qaward/store"
+	"qaward/store/access"
 )
 
 // openStore opens the database; a read-only open needs the file to exist.
@@ -44,18 +46,27 @@ func (a *app) cycleID(st store.Store) (string, error) {
 }
 
 // inCycle opens the database (read-only or for writing), resolves the
-// cycle the command acts on and runs fn; the database is closed after.
-func (a *app) inCycle(readOnly bool, fn func(st *store.DB, cycle string) error) error {
-	st, err := a.openStore(readOnly)
+// cycle the command acts on and runs fn on the acting person's view of it
+// (store/access: --as, else the office), so that a command may do only
+// what the person may do in the TUI; the database is closed after.
+func (a *app) inCycle(readOnly bool, fn func(st store.Store, cycle string) error) error {
+	db, err := a.openStore(readOnly)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer db.Close()
+	st := access.Wrap(db, a.localPerson(db))
 	cycle, err := a.cycleID(st)
 	if err != nil {
 		return err
 	}
 	return fn(st, cycle)
+}
+
+// backend is the application layer acting for the person whose view st
+// is, with the audit log naming a.actor().
+func (a *app) backend(st store.Store) *backend.Backend {
+	return backend.New(st, backend.Options{Actor: a.actor()})
 }
 
 func runInit(a *app, args []string) error {

@@ -2,19 +2,16 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
 	"qaward/award"
-	"qaward/award/confidential"
-	"qaward/backend/export"
-	"qaward/backend/importer"
+	"qaward/backend"
 	"qaward/store"
 )
 
 // exportKinds are the tables `qaward export` writes.
-var exportKinds = []string{"rankings", "candidates", "applicants", "reviewers", "conflicts", "scores", "satisfaction"}
+var exportKinds = backend.ExportKinds
 
 func runExport(a *app, args []string) error {
 	fs := a.flags("export")
@@ -41,87 +38,21 @@ func runExport(a *app, args []string) error {
 	if format == "csv" && kind == "rankings" && *stage == "all" {
 		return usagef("export: a CSV file holds one ranking: give --stage material, onsite or composite (or write .xlsx for all)")
 	}
-	return a.inCycle(!*include, func(st *store.DB, cycle string) error {
-		tables, err := exportTables(a, st, cycle, kind, *stage, *include)
+	return a.inCycle(!*include, func(st store.Store, cycle string) error {
+		res, err := a.backend(st).Export(cycle, backend.ExportRequest{Kind: kind, Stage: *stage, Lang: a.lang,
+			IncludeConfidential: *include, File: file, Progress: a.progress("writing " + file)})
 		if err != nil {
 			return err
 		}
-		if format == "csv" {
-			tables = tables[:1]
+		if res.Skipped > 0 {
+			fmt.Fprintf(a.stderr, "note: %d sheet(s) not submitted or incomplete are left out (an import makes every sheet submitted)\n", res.Skipped)
 		}
-		if *include {
-			as, err := st.Applicants(cycle)
-			if err != nil {
-				return err
-			}
-			if err := disclose(a, st, cycle, "export "+kind+" to "+file, as); err != nil {
-				return err
-			}
+		if res.Disclosure != "" {
+			fmt.Fprintf(a.stderr, "note: --include-confidential: %s; recorded in the audit log\n", res.Disclosure)
 		}
-		rows := 0
-		for _, t := range tables {
-			rows += len(t.Rows)
-		}
-		progress := a.progress("writing " + file)
-		if err := export.WriteFile(file, func(w io.Writer) error {
-			if format == "csv" {
-				return export.WriteCSV(w, &tables[0], progress)
-			}
-			return export.WriteXLSX(w, tables, progress)
-		}); err != nil {
-			return err
-		}
-		names := make([]string, len(tables))
-		for i, t := range tables {
-			names[i] = t.Name
-		}
-		fmt.Fprintf(a.stdout, "wrote %s: %s, %d rows\n", file, strings.Join(names, ", "), rows)
+		fmt.Fprintf(a.stdout, "wrote %s: %s, %d rows\n", file, strings.Join(res.Tables, ", "), res.Rows)
 		return nil
 	})
-}
-
-// exportTables builds the tables of an export; the rankings reuse the
-// rows `qaward rank` and `qaward candidates` print.
-func exportTables(a *app, st *store.DB, cycle, kind, stage string, include bool) ([]export.Table, error) {
-	c, err := st.Cycle(cycle)
-	if err != nil {
-		return nil, err
-	}
-	switch kind {
-	case "rankings", "candidates":
-		ev, err := evaluate(st, cycle)
-		if err != nil {
-			return nil, err
-		}
-		ds, err := st.Decisions(cycle)
-		if err != nil {
-			return nil, err
-		}
-		return export.Rankings(kind, stage, a.lang, c, ev, ds)
-	case "applicants":
-		as, err := st.Applicants(cycle)
-		return []export.Table{export.Applicants(as, include)}, err
-	case "reviewers":
-		rs, err := st.Reviewers(cycle)
-		return []export.Table{export.Reviewers(rs)}, err
-	case "conflicts":
-		cs, err := st.Conflicts(cycle)
-		return []export.Table{export.Conflicts(cs)}, err
-	case "satisfaction":
-		ss, err := st.Satisfaction(cycle)
-		return []export.Table{export.Satisfaction(ss)}, err
-	case "scores":
-		var ss []award.Sheet
-		if err := st.Sheets(cycle, true, func(s award.Sheet) error { ss = append(ss, s); return nil }); err != nil {
-			return nil, err
-		}
-		t, skipped := export.Scores(ss, importer.LookupSet)
-		if skipped > 0 {
-			fmt.Fprintf(a.stderr, "note: %d sheet(s) not submitted or incomplete are left out (an import makes every sheet submitted)\n", skipped)
-		}
-		return []export.Table{t}, nil
-	}
-	return nil, usagef("export: unknown kind %q", kind)
 }
 
 // fileFormat is the format a file name asks for by its extension.
@@ -140,11 +71,11 @@ func fileFormat(file string, allowed ...string) (string, error) {
 }
 
 // disclose records in the audit log that confidential fields left qaward
-// (Art. 32, 37), before they are written.
-func disclose(a *app, st *store.DB, cycle, what string, as []award.Applicant) error {
-	entry, detail := confidential.Disclosure(what, as)
-	if err := st.RecordDisclosure(a.actor(), cycle, entry); err != nil {
-		return fmt.Errorf("recording the disclosure of confidential fields: %w", err)
+// (Art. 32, 37), before they are written, and says so on stderr.
+func disclose(a *app, st store.Store, cycle, what string, as []award.Applicant) error {
+	detail, err := a.backend(st).Disclose(cycle, what, as)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(a.stderr, "note: --include-confidential: %s; recorded in the audit log\n", detail)
 	return nil

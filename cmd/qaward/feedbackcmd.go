@@ -3,14 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"time"
 
 	"qaward/award"
+	"qaward/backend"
 	"qaward/backend/export"
-	"qaward/backend/feedback"
-	"qaward/backend/importer"
 	"qaward/store"
 )
 
@@ -52,14 +48,26 @@ func runFeedback(a *app, args []string) error {
 	if !*all && *outDir != "" {
 		return usagef("feedback: --out DIR is for --all; use -o FILE for one report")
 	}
-	return a.inCycle(!*include, func(st *store.DB, cycle string) error {
-		fb, err := loadFeedback(st, cycle, stage)
+	return a.inCycle(!*include, func(st store.Store, cycle string) error {
+		be := a.backend(st)
+		fb, err := be.Feedback(cycle, backend.FeedbackOptions{Stage: stage, Scores: *scores, IncludeConfidential: *include})
 		if err != nil {
 			return err
 		}
-		fb.Scores, fb.Confidential, fb.Generated = *scores, *include, time.Now()
 		if *all {
-			return writeFeedback(a, st, fb, *outDir, *format)
+			n, detail, err := be.WriteFeedback(fb, *outDir, *format, a.progress("feedback reports"))
+			if detail != "" {
+				fmt.Fprintf(a.stderr, "note: --include-confidential: %s; recorded in the audit log\n", detail)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "wrote %d %s feedback reports to %s", n, fb.Stage, *outDir)
+			if skipped := len(fb.Order) - n; skipped > 0 {
+				fmt.Fprintf(a.stdout, " (%d applicants without a counted sheet, or out of the running, have none)", skipped)
+			}
+			fmt.Fprintln(a.stdout)
+			return nil
 		}
 		id := pos[0]
 		app, ok := fb.Applicant(id)
@@ -94,60 +102,4 @@ func allFlag(args []string) bool {
 		}
 	}
 	return false
-}
-
-// loadFeedback reads a cycle once for any number of reports of a stage.
-func loadFeedback(st store.Store, cycle string, stage award.Stage) (*feedback.Batch, error) {
-	c, err := st.Cycle(cycle)
-	if err != nil {
-		return nil, err
-	}
-	ev, err := evaluate(st, cycle)
-	if err != nil {
-		return nil, err
-	}
-	order, err := st.Applicants(cycle)
-	if err != nil {
-		return nil, err
-	}
-	fb := feedback.NewBatch(c, stage, ev, order, importer.LookupSet)
-	if err := st.Sheets(cycle, true, func(s award.Sheet) error { fb.AddSheet(s); return nil }); err != nil {
-		return nil, err
-	}
-	err = st.Consensus(cycle, func(s award.Sheet) error { fb.AddConsensus(s); return nil })
-	return fb, err
-}
-
-func writeFeedback(a *app, st *store.DB, fb *feedback.Batch, dir, format string) error {
-	todo := fb.Todo()
-	if len(todo) == 0 {
-		return fmt.Errorf("no applicant has a submitted %s sheet: no feedback to write", fb.Stage)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	if fb.Confidential {
-		if err := disclose(a, st, fb.Cycle.ID, "feedback reports to "+dir, todo); err != nil {
-			return err
-		}
-	}
-	progress := a.progress("feedback reports")
-	for i, ap := range todo {
-		r, err := fb.Build(ap)
-		if err != nil {
-			return err
-		}
-		path := filepath.Join(dir, feedback.FileName(ap, fb.Stage, format))
-		if err := export.WriteFile(path, func(w io.Writer) error { return r.Write(w, format) }); err != nil {
-			return err
-		}
-		progress(i+1, len(todo))
-	}
-	skipped := len(fb.Order) - len(todo)
-	fmt.Fprintf(a.stdout, "wrote %d %s feedback reports to %s", len(todo), fb.Stage, dir)
-	if skipped > 0 {
-		fmt.Fprintf(a.stdout, " (%d applicants without a counted sheet, or out of the running, have none)", skipped)
-	}
-	fmt.Fprintln(a.stdout)
-	return nil
 }

@@ -32,7 +32,7 @@ func runImport(a *app, args []string) error {
 		return err
 	}
 	defer done()
-	return a.inCycle(false, func(st *store.DB, cycle string) error {
+	return a.inCycle(false, func(st store.Store, cycle string) error {
 		n, err := importer.Import(st, a.actor(), cycle, kind, table)
 		if err != nil {
 			return err

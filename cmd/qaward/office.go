@@ -6,7 +6,6 @@ import (
 
 	"qaward/award"
 	"qaward/backend/export"
-	"qaward/scoring"
 	"qaward/store"
 )
 
@@ -22,7 +21,7 @@ func runStage(a *app, args []string) error {
 	if err != nil {
 		return usagef("stage: %v", err)
 	}
-	return a.inCycle(false, func(st *store.DB, cycle string) error {
+	return a.inCycle(false, func(st store.Store, cycle string) error {
 		t := award.Transition{ApplicantID: pos[0], To: to, Reason: *reason, Article: *article}
 		if err := st.SetStatus(a.actor(), cycle, t); err != nil {
 			return err
@@ -45,7 +44,7 @@ func runEligibility(a *app, args []string) error {
 	if fs.NArg() > 1 {
 		return usagef("eligibility: at most one applicant ID")
 	}
-	return a.inCycle(true, func(st *store.DB, cycle string) error {
+	return a.inCycle(true, func(st store.Store, cycle string) error {
 		c, err := st.Cycle(cycle)
 		if err != nil {
 			return err
@@ -96,22 +95,11 @@ func runCandidates(a *app, args []string) error {
 	if err := checkFormat(*format); err != nil {
 		return err
 	}
-	return a.inCycle(true, func(st *store.DB, cycle string) error {
-		ev, err := evaluate(st, cycle)
+	return a.inCycle(true, func(st store.Store, cycle string) error {
+		res, err := a.backend(st).Results(cycle)
 		if err != nil {
 			return err
 		}
-		ds, err := st.Decisions(cycle)
-		if err != nil {
-			return err
-		}
-		return candidatesReport(ev, ds).write(a.stdout, *format)
+		return fromExport(export.CandidatesReport(&res.Eval, res.Outcomes())).write(a.stdout, *format)
 	})
-}
-
-// candidatesReport lists the candidate list (Art. 22): every applicant the
-// composite ranking proposes for an award or nomination, with the
-// committee's decision where recorded.
-func candidatesReport(ev *scoring.Evaluation, ds []award.Decision) *report {
-	return fromExport(export.CandidatesReport(ev, ds))
 }

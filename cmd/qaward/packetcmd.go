@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 
 	"qaward/award"
 	"qaward/backend/export"
-	"qaward/backend/importer"
 	"qaward/backend/packet"
 	"qaward/store"
 )
@@ -91,25 +89,14 @@ func packetExport(a *app, reviewer, file, stageText string, include bool) error 
 		}
 		stage = s
 	}
-	return a.inCycle(false, func(st *store.DB, cycle string) error {
-		if include {
-			as, err := st.Applicants(cycle)
-			if err != nil {
-				return err
-			}
-			if err := disclose(a, st, cycle, "packet for reviewer "+reviewer+" to "+file, as); err != nil {
-				return err
-			}
-		}
-		p, data, err := packet.Export(st, packet.IssueOptions{Cycle: cycle, Reviewer: reviewer, Stage: stage,
-			Actor: a.actor(), Now: time.Now(), IncludeConfidential: include})
+	return a.inCycle(false, func(st store.Store, cycle string) error {
+		m, err := a.backend(st).IssuePacket(cycle, reviewer, stage, include, file)
 		if err != nil {
 			return err
 		}
-		if err := export.WriteFile(file, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-			return err
+		if include {
+			fmt.Fprintln(a.stderr, "note: --include-confidential: the disclosure is recorded in the audit log")
 		}
-		m, _ := packet.ReadManifest(p.Manifest)
 		fmt.Fprintf(a.stdout, "wrote packet %s for reviewer %s (%s) to %s: %d sheet(s) of %d applicant(s)",
 			m.PacketID, m.Reviewer.ID, m.Reviewer.Name, file, len(m.Sheets), len(m.Applicants))
 		if len(m.Done) > 0 {
@@ -125,8 +112,8 @@ func packetImport(a *app, file, reviewer string, skip bool) error {
 	if err != nil {
 		return err
 	}
-	return a.inCycle(false, func(st *store.DB, _ string) error {
-		res, err := packet.Import(st, data, packet.ImportOptions{Actor: a.actor(), Reviewer: reviewer, SkipConflicts: skip, Sets: importer.LookupSet})
+	return a.inCycle(false, func(st store.Store, _ string) error {
+		res, err := a.backend(st).ImportPacket(data, reviewer, skip)
 		if err != nil {
 			return fmt.Errorf("%s: refused, the database is unchanged: %w", file, err)
 		}
@@ -196,18 +183,15 @@ func packetReturn(a *app, file string) error {
 }
 
 func packetList(a *app) error {
-	return a.inCycle(true, func(st *store.DB, cycle string) error {
+	return a.inCycle(true, func(st store.Store, cycle string) error {
 		r := &report{header: []string{"packet", "side", "reviewer", "issued", "issuer", "sheets"}, integer: map[string]bool{"sheets": true}}
-		err := st.Packets(cycle, func(id string, raw []byte) error {
-			var rec packet.Record
-			if err := json.Unmarshal(raw, &rec); err != nil {
-				return fmt.Errorf("packet record %s: %v", id, err)
-			}
-			r.rows = append(r.rows, []string{id, rec.Side, rec.Reviewer, rec.Issued.Format(time.DateTime), rec.Issuer, fmt.Sprint(rec.Sheets)})
-			return nil
-		})
+		ps, err := a.backend(st).Packets(cycle)
 		if err != nil {
 			return err
+		}
+		for _, p := range ps {
+			rec := p.Record
+			r.rows = append(r.rows, []string{p.ID, rec.Side, rec.Reviewer, rec.Issued.Format(time.DateTime), rec.Issuer, fmt.Sprint(rec.Sheets)})
 		}
 		if len(r.rows) == 0 {
 			fmt.Fprintf(a.stdout, "no packets in cycle %s\n", cycle)

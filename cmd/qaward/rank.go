@@ -2,7 +2,6 @@ package main
 
 import (
 	"qaward/backend/export"
-	"qaward/backend/importer"
 	"qaward/scoring"
 	"qaward/store"
 )
@@ -20,33 +19,22 @@ func runRank(a *app, args []string) error {
 	if *stage != "material" && *stage != "onsite" && *stage != "composite" {
 		return usagef("rank: --stage %q: want material, onsite or composite", *stage)
 	}
-	return a.inCycle(true, func(st *store.DB, cycle string) error {
-		ev, err := evaluate(st, cycle)
+	return a.inCycle(true, func(st store.Store, cycle string) error {
+		res, err := a.backend(st).Results(cycle)
 		if err != nil {
 			return err
 		}
 		var r *report
 		switch *stage {
 		case "material":
-			r = materialReport(ev)
+			r = materialReport(&res.Eval)
 		case "onsite":
-			r = onsiteReport(ev)
+			r = onsiteReport(&res.Eval)
 		default:
-			r = compositeReport(ev)
+			r = compositeReport(&res.Eval)
 		}
 		return r.write(a.stdout, *format)
 	})
-}
-
-// evaluate computes every ranking of a cycle from the database.
-func evaluate(st store.Store, cycle string) (*scoring.Evaluation, error) {
-	snap, err := store.LoadSnapshot(st, cycle)
-	if err != nil {
-		return nil, err
-	}
-	ev := scoring.Evaluate(scoring.Input{Config: snap.Cycle.Config, Sets: importer.LookupSet, Applicants: snap.Applicants,
-		Sheets: snap.Sheets, Consensus: snap.Consensus, Satisfaction: snap.Satisfaction})
-	return &ev, nil
 }
 
 // The reports are built in backend/export, which the exports and the TUI

@@ -311,3 +311,11 @@ func (v *view) Path() string { return v.st.Path() }
 
 // Close does nothing: the store belongs to whoever opened it.
 func (v *view) Close() error { return nil }
+
+// PersonOf is the person whose view st is; false when st is not a view.
+func PersonOf(st store.Store) (Person, bool) {
+	if v, ok := st.(*view); ok {
+		return v.p, true
+	}
+	return Person{}, false
+}

@@ -1,0 +1,173 @@
+package backend
+
+import (
+	"qaward/award"
+	"qaward/scoring"
+	"qaward/store"
+)
+
+// Results are the results in force of a cycle, read in one snapshot and
+// computed once: stage scores (a consensus in force replaces the computed
+// value, DESIGN rule 4), the material ranking with the shortlist, the
+// composite ranking with the proposed outcomes, the eligibility of every
+// applicant, the committee's decisions and the final status with
+// revocations. Every command, screen, export and document that shows one
+// of these figures takes it from here.
+type Results struct {
+	Cycle    award.Cycle
+	Snapshot store.Snapshot
+	Eval     scoring.Evaluation
+	History  award.History
+	Opinions []award.Opinion
+
+	Decisions   map[string]award.Decision   // by applicant
+	Revocations map[string]award.Revocation // by applicant
+	Eligibility map[string]award.Eligibility
+
+	applicants map[string]int // applicant ID -> index in Snapshot.Applicants
+	b          *Backend
+}
+
+// Results reads and computes the results in force of a cycle ("" is the
+// current one). They are the office's: a reviewer's view holds only their
+// own share, and a ranking computed from a share would mislead.
+func (b *Backend) Results(cycle string) (*Results, error) {
+	if err := b.officeOnly("read the rankings and results"); err != nil {
+		return nil, err
+	}
+	snap, err := b.st.Snapshot(cycle)
+	if err != nil {
+		return nil, err
+	}
+	cycle = snap.Cycle.ID
+	r := &Results{Cycle: snap.Cycle, Snapshot: snap, b: b}
+	if r.History, err = b.st.History(); err != nil {
+		return nil, err
+	}
+	if r.Opinions, err = b.st.Opinions(cycle); err != nil {
+		return nil, err
+	}
+	ds, err := b.st.Decisions(cycle)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := b.st.Revocations(cycle)
+	if err != nil {
+		return nil, err
+	}
+	r.index(ds, revs)
+	r.Eval = scoring.Evaluate(r.Input(snap.Cycle.Config))
+	return r, nil
+}
+
+func (r *Results) index(ds []award.Decision, revs []award.Revocation) {
+	as := r.Snapshot.Applicants
+	r.applicants = make(map[string]int, len(as))
+	byIdentity := make(map[string][]string, len(as))
+	for i, a := range as {
+		r.applicants[a.ID] = i
+		byIdentity[award.Identity(a)] = append(byIdentity[award.Identity(a)], a.ID)
+	}
+	r.Decisions = make(map[string]award.Decision, len(ds))
+	for _, d := range ds {
+		r.Decisions[d.ApplicantID] = d
+	}
+	r.Revocations = map[string]award.Revocation{}
+	for _, rv := range revs {
+		for _, id := range byIdentity[rv.Identity] {
+			r.Revocations[id] = rv
+		}
+	}
+	ops := map[string][]award.Opinion{}
+	for _, o := range r.Opinions {
+		ops[o.ApplicantID] = append(ops[o.ApplicantID], o)
+	}
+	r.Eligibility = make(map[string]award.Eligibility, len(as))
+	for _, a := range as {
+		r.Eligibility[a.ID] = award.CheckEligibility(a, r.Cycle.ID, r.Cycle.Created, r.History).WithOpinions(ops[a.ID])
+	}
+}
+
+// Input is the evaluation input of the cycle under a configuration (the
+// cycle's own, or a what-if).
+func (r *Results) Input(cfg award.Config) scoring.Input {
+	s := &r.Snapshot
+	return scoring.Input{Config: cfg, Catalog: r.b.catalog, Applicants: s.Applicants, Sheets: s.Sheets,
+		Consensus: s.Consensus, Satisfaction: s.Satisfaction}
+}
+
+// WhatIf evaluates the cycle under another configuration (the office's
+// what-if view); the official results are Eval.
+func (r *Results) WhatIf(cfg award.Config) scoring.Evaluation {
+	return scoring.Evaluate(r.Input(cfg))
+}
+
+// Applicant is an applicant as read.
+func (r *Results) Applicant(id string) (award.Applicant, bool) {
+	i, ok := r.applicants[id]
+	if !ok {
+		return award.Applicant{}, false
+	}
+	return r.Snapshot.Applicants[i], true
+}
+
+// Kind is an applicant's kind ("" when unknown).
+func (r *Results) Kind(id string) award.Kind {
+	a, _ := r.Applicant(id)
+	return a.Kind
+}
+
+// Blocking are the eligibility checks that keep an applicant out of
+// 评委会审议 and from an award or nomination (DESIGN rule 12).
+func (r *Results) Blocking(id string) []award.Check {
+	a, _ := r.Applicant(id)
+	return r.Eligibility[id].Blocking(a.Kind)
+}
+
+// Final is the applicant's final status (DESIGN rule 11): revoked, else the
+// decision in force, else "" (nothing decided yet).
+func (r *Results) Final(id string) string {
+	d, decided := r.Decisions[id]
+	_, revoked := r.Revocations[id]
+	return award.FinalStatus(d, decided, revoked)
+}
+
+// Decided reports whether the committee has recorded any decision.
+func (r *Results) Decided() bool { return len(r.Decisions) > 0 }
+
+// Vacant are the places left empty: from the decisions in force once the
+// committee has decided (a revoked award leaves its place empty), else as
+// the composite ranking proposes.
+func (r *Results) Vacant() scoring.Vacancies {
+	if !r.Decided() {
+		return r.Eval.Vacant
+	}
+	q := r.Cycle.Config.Quotas
+	v := scoring.Vacancies{AwardOrganizations: q.AwardOrganizations, AwardIndividuals: q.AwardIndividuals, Nominations: q.Nominations}
+	for id := range r.Decisions {
+		switch r.Final(id) {
+		case award.DecideAward:
+			if r.Kind(id) == award.Individual {
+				v.AwardIndividuals--
+			} else {
+				v.AwardOrganizations--
+			}
+		case award.DecideNomination:
+			v.Nominations--
+		}
+	}
+	v.AwardOrganizations, v.AwardIndividuals, v.Nominations = max(v.AwardOrganizations, 0), max(v.AwardIndividuals, 0), max(v.Nominations, 0)
+	return v
+}
+
+// inForce lists the decisions in force.
+func (r *Results) inForce() []award.Decision {
+	out := make([]award.Decision, 0, len(r.Decisions))
+	for id, d := range r.Decisions {
+		if _, revoked := r.Revocations[id]; revoked {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
