@@ -133,6 +133,12 @@ func (db *DB) saveOne(actor, action, cycle string, s award.Sheet, assigned bool)
 		if assigned && c.Bucket([]byte(subAssignments)).Get(r.key) == nil {
 			return fmt.Errorf("sheet %s: %w", sheetName(s), ErrNotAssigned)
 		}
+		if assigned {
+			var a award.Applicant
+			if err := getJSON(c, cycle, subApplicants, []byte(s.ApplicantID), &a); err == nil && !a.Status.Ranked() {
+				return fmt.Errorf("sheet %s: %w", sheetName(s), ErrOutOfRunning)
+			}
+		}
 		old := c.Bucket([]byte(r.bucket)).Get(r.key)
 		if old == nil || bytes.Equal(old, r.val) || sameSheet(old, r.val) {
 			return nil

@@ -30,6 +30,9 @@ var (
 	// ErrConflicted: the reviewer declared a conflict of interest with the
 	// applicant and may not score it.
 	ErrConflicted = errors.New("reviewer declared a conflict of interest with the applicant")
+	// ErrOutOfRunning: the applicant was rejected, withdrew or was found
+	// ineligible, and is no longer scored.
+	ErrOutOfRunning = errors.New("the applicant is out of the running (rejected, withdrawn or ineligible) and is no longer scored")
 	// ErrSchema: the database was written by a newer qaward, or is not a
 	// qaward database at all.
 	ErrSchema = errors.New("unsupported database schema")

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"qaward/award/sample"
+	"qaward/backend"
 	"qaward/store"
 )
 
@@ -55,28 +56,7 @@ func runGen(a *app, args []string) error {
 
 // storeDataset writes a whole generated cycle.
 func storeDataset(st store.Store, actor string, d sample.Dataset) error {
-	c := d.Cycle.ID
-	steps := []func() error{
-		func() error { return st.CreateCycle(actor, d.Cycle) },
-		func() error { return st.PutApplicants(actor, c, d.Applicants) },
-		func() error { return st.PutReviewers(actor, c, d.Reviewers) },
-		func() error { return st.PutConflicts(actor, c, d.Conflicts) },
-		func() error { return st.PutGroups(actor, c, d.Groups) },
-		func() error { return st.PutAssignments(actor, c, d.Assignments) },
-		func() error { return st.PutSheets(actor, c, d.Sheets) },
-		func() error { return st.PutSatisfaction(actor, c, d.Satisfaction) },
-	}
-	for _, s := range steps {
-		if err := s(); err != nil {
-			return err
-		}
-	}
-	for _, s := range d.Consensus {
-		if err := st.SaveConsensus(actor, c, s); err != nil {
-			return err
-		}
-	}
-	return nil
+	return backend.StoreDataset(st, actor, d)
 }
 
 // tempDB makes a database file in a fresh temporary directory.

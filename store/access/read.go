@@ -125,7 +125,25 @@ func (v *view) Assignments(cycle string) ([]award.Assignment, error) {
 	if err != nil || x.clean {
 		return as, err
 	}
-	return keep(as, x.assignment), nil
+	as = keep(as, x.assignment)
+	if v.office() {
+		return as, nil
+	}
+	// Applicants out of the running leave the reviewers' task lists.
+	apps, err := v.st.Applicants(cycle)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool)
+	for _, a := range apps {
+		if !a.Status.Ranked() {
+			out[a.ID] = true
+		}
+	}
+	if len(out) == 0 {
+		return as, nil
+	}
+	return keep(as, func(a award.Assignment) bool { return !out[a.ApplicantID] }), nil
 }
 
 // Sheet returns a sheet whose scores the person may see; any other is not

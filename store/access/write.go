@@ -176,7 +176,7 @@ func (v *view) SaveSheet(actor, cycle string, s award.Sheet) error {
 	}
 	if as, ok := v.st.(assignedSaver); ok {
 		err := as.SaveAssignedSheet(actor, cycle, s)
-		if errors.Is(err, store.ErrNotAssigned) || errors.Is(err, store.ErrConflicted) {
+		if errors.Is(err, store.ErrNotAssigned) || errors.Is(err, store.ErrConflicted) || errors.Is(err, store.ErrOutOfRunning) {
 			return fmt.Errorf("%s may not save this sheet: %w: %w", v.p, err, ErrForbidden)
 		}
 		return err
