@@ -323,8 +323,11 @@ func TestReviewerIsRefusedTheOfficesUseCases(t *testing.T) {
 		"move": func() error {
 			return b.Move("", award.Transition{ApplicantID: d.Applicants[0].ID, To: award.Rejected, Reason: "x", Article: "第十六条"})
 		},
-		"import": func() error { _, err := b.Import("", "reviewers", filepath.Join(dir, "none.csv"), backend.ImportOptions{}); return err },
-		"audit":  func() error { _, err := b.Audit(backend.AuditFilter{}); return err },
+		"import": func() error {
+			_, err := b.Import("", "reviewers", filepath.Join(dir, "none.csv"), backend.ImportOptions{})
+			return err
+		},
+		"audit": func() error { _, err := b.Audit(backend.AuditFilter{}); return err },
 	}
 	gen := db.Generation()
 	for name, call := range calls {

@@ -24,7 +24,7 @@ func TestEvaluateCountsOnlySubmittedCompleteSheets(t *testing.T) {
 	unknown := sheet(award.Material, "NOBODY", "R1", 900)
 	in := Input{
 		Config:     cfg,
-		Catalog:       setsOf(tenSet()),
+		Catalog:    setsOf(tenSet()),
 		Applicants: []award.Applicant{org("A")},
 		Sheets:     append(counted, unsubmitted, incomplete, short, bad, otherSet, unknown),
 	}
