@@ -1,7 +1,10 @@
 package backend
 
 import (
+	"fmt"
+
 	"qaward/award"
+	"qaward/backend/export"
 	"qaward/scoring"
 	"qaward/store"
 )
@@ -19,6 +22,7 @@ type Results struct {
 	Eval     scoring.Evaluation
 	History  award.History
 	Opinions []award.Opinion
+	Groups   []award.Group
 
 	Decisions   map[string]award.Decision   // by applicant
 	Revocations map[string]award.Revocation // by applicant
@@ -45,6 +49,9 @@ func (b *Backend) Results(cycle string) (*Results, error) {
 		return nil, err
 	}
 	if r.Opinions, err = b.st.Opinions(cycle); err != nil {
+		return nil, err
+	}
+	if r.Groups, err = b.st.Groups(cycle); err != nil {
 		return nil, err
 	}
 	ds, err := b.st.Decisions(cycle)
@@ -168,6 +175,54 @@ func (r *Results) inForce() []award.Decision {
 			continue
 		}
 		out = append(out, d)
+	}
+	return out
+}
+
+// MaterialReport is the material ranking as every list shows it, with a
+// warning for each shortlisted applicant whose material score rests on
+// fewer sheets than its group has members (a consensus in force excepted).
+func (r *Results) MaterialReport() export.Report {
+	rep := export.MaterialReport(&r.Eval)
+	return withNotes(rep, r.ShortlistWarnings())
+}
+
+// OnsiteReport is the on-site ranking.
+func (r *Results) OnsiteReport() export.Report { return export.OnsiteReport(&r.Eval) }
+
+// CompositeReport is the composite ranking with the proposed outcomes.
+func (r *Results) CompositeReport() export.Report { return export.CompositeReport(&r.Eval) }
+
+// CandidatesReport is the candidate list with the decisions and the final
+// status.
+func (r *Results) CandidatesReport() export.Report {
+	return export.CandidatesReport(&r.Eval, r.Outcomes())
+}
+
+func withNotes(rep export.Report, notes []string) export.Report {
+	rep.Notes = append(append([]string{}, notes...), rep.Notes...)
+	return rep
+}
+
+// ShortlistWarnings names the shortlisted applicants whose material score
+// was drawn on fewer sheets than the material group has members.
+func (r *Results) ShortlistWarnings() []string {
+	members := map[string]int{}
+	for _, g := range r.Groups {
+		if g.Stage != award.Material {
+			continue
+		}
+		for _, a := range g.Applicants {
+			members[a] = max(members[a], len(g.Members))
+		}
+	}
+	var out []string
+	for _, m := range r.Eval.Material {
+		n := members[m.Applicant.ID]
+		if !m.Shortlisted || n == 0 || m.Reviewers >= n || r.Eval.Stage(m.Applicant.ID, award.Material).HasConsensus {
+			continue
+		}
+		out = append(out, fmt.Sprintf("warning: %s is shortlisted on %d material sheet(s), but its group has %d members", m.Applicant.ID, m.Reviewers, n))
 	}
 	return out
 }

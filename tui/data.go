@@ -252,6 +252,7 @@ type stageSummary struct {
 	totals                   []award.Score // of counted sheets, by panel order
 	counted                  []award.Sheet // the counted sheets, by panel order
 	reviewers                []string      // reviewer of each counted sheet
+	missing                  []string      // panel reviewers without a submitted sheet
 	computed                 award.Score
 	hasComputed              bool
 	consensus                *award.Sheet
@@ -270,6 +271,9 @@ func (d *Data) summary(st award.Stage, app string) *stageSummary {
 	for _, r := range d.panel[sa] {
 		s.panel++
 		sh := d.sheets[award.SheetKey{Stage: st, ApplicantID: app, ReviewerID: r}]
+		if sh == nil || !sh.Submitted {
+			s.missing = append(s.missing, r)
+		}
 		switch {
 		case sh == nil:
 		case sh.Submitted:

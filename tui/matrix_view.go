@@ -174,6 +174,13 @@ func (m *matrix) tableView(h, notesH int) string {
 			if m.revising {
 				ask = t.S("mx.revise.confirm")
 			}
+			if miss := m.sum.missing; len(miss) > 0 {
+				names := make([]string, len(miss))
+				for i, id := range miss {
+					names[i] = personLabel(m.data, t, id)
+				}
+				lines = append(lines, st.Warn.Render(cut(t.F("mx.confirm.missing", strings.Join(names, t.S("list.sep")), len(miss)), m.w)))
+			}
 			lines = append(lines, st.Dialog.Render(cut(ask, m.w-2)), st.Key.Render(t.S("sheet.confirmkeys")))
 		} else {
 			lines = append(lines, label, m.reason.View())

@@ -147,6 +147,8 @@ var messages = map[string][2]string{
 	"mx.reasonhint":          {"按 enter 填写理由", "press enter to write the reason"},
 	"mx.needreason":          {"请填写共识理由", "Write the reason for the consensus"},
 	"mx.needall":             {"每一项都需要共识评分", "Every item needs an agreed score"},
+	"mx.confirm.missing":     {"尚有 %[2]d 名组员未提交评分表：%[1]s。", "%[2]d member(s) of the group have not submitted their sheet: %[1]s. "},
+	"list.sep":               {"、", ", "},
 	"mx.confirm":             {"提交共识评分表？提交后其总分即为阶段得分，并锁定。", "Submit the consensus sheet? Its total becomes the stage score, and it is locked."},
 	"mx.recorded":            {"共识已提交", "Consensus submitted"},
 	"mx.tab.matrix":          {"评分矩阵", "Matrix"},

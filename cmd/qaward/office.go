@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"qaward/award"
-	"qaward/backend/export"
 	"qaward/store"
 )
 
@@ -100,6 +99,6 @@ func runCandidates(a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		return fromExport(export.CandidatesReport(&res.Eval, res.Outcomes())).write(a.stdout, *format)
+		return fromExport(res.CandidatesReport()).write(a.stdout, *format)
 	})
 }

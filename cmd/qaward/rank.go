@@ -2,7 +2,6 @@ package main
 
 import (
 	"qaward/backend/export"
-	"qaward/scoring"
 	"qaward/store"
 )
 
@@ -27,11 +26,11 @@ func runRank(a *app, args []string) error {
 		var r *report
 		switch *stage {
 		case "material":
-			r = materialReport(&res.Eval)
+			r = fromExport(res.MaterialReport())
 		case "onsite":
-			r = onsiteReport(&res.Eval)
+			r = fromExport(res.OnsiteReport())
 		default:
-			r = compositeReport(&res.Eval)
+			r = fromExport(res.CompositeReport())
 		}
 		return r.write(a.stdout, *format)
 	})
@@ -39,10 +38,6 @@ func runRank(a *app, args []string) error {
 
 // The reports are built in backend/export, which the exports and the TUI
 // share; the command line prints them as tables, CSV or JSON.
-
-func materialReport(ev *scoring.Evaluation) *report  { return fromExport(export.MaterialReport(ev)) }
-func onsiteReport(ev *scoring.Evaluation) *report    { return fromExport(export.OnsiteReport(ev)) }
-func compositeReport(ev *scoring.Evaluation) *report { return fromExport(export.CompositeReport(ev)) }
 
 // fromExport is an export report as the command line prints it: decimal
 // columns print as JSON numbers, integer columns as JSON integers.
