@@ -176,3 +176,26 @@ func FinalStatus(d Decision, decided, revoked bool) string {
 	}
 	return ""
 }
+
+// outcomeNames are the outcomes and final statuses in Chinese, as every
+// list, export and document says them.
+var outcomeNames = map[string]string{DecideAward: "市长质量奖", DecideNomination: "提名奖", DecideNone: "无",
+	"incomplete": "数据不全", Revoked: "已撤销"}
+
+// OutcomeName is an outcome or final status in Chinese (the value itself
+// when it has no name).
+func OutcomeName(o string) string {
+	if n, ok := outcomeNames[o]; ok {
+		return n
+	}
+	return o
+}
+
+// OutcomeNames lists the Chinese names by outcome (a copy).
+func OutcomeNames() map[string]string {
+	out := make(map[string]string, len(outcomeNames))
+	for k, v := range outcomeNames {
+		out[k] = v
+	}
+	return out
+}

@@ -50,7 +50,7 @@ func (p *afterPage) setRecords(rec *records) {
 func (r *records) winners() []award.Applicant {
 	var out []award.Applicant
 	for _, a := range r.Snapshot.Applicants {
-		if d, ok := r.Decisions[a.ID]; ok && a.Status == award.Announced && d.Final() != "none" {
+		if d, ok := r.Decisions[a.ID]; ok && a.Status == award.Announced && d.Final() != award.DecideNone {
 			out = append(out, a)
 		}
 	}
@@ -71,7 +71,7 @@ func (p *afterPage) build() {
 			p.remark = t.S("rv.none")
 		}
 		for _, a := range ws {
-			text := fit(a.ID+" "+a.Name, 34) + " " + fit(c.outcomeName(rec.Decisions[a.ID].Final()), 6)
+			text := fit(a.ID+" "+a.Name, 34) + " " + fit(c.outcomeName(rec.Final(a.ID)), 10)
 			if r, ok := rec.Revocations[a.ID]; ok {
 				art := r.Article
 				if r.Fraud {

@@ -266,6 +266,9 @@ func (c Common) outcomeName(o string) string {
 	if o == "" {
 		return "--"
 	}
+	if !c.Text.English() {
+		return award.OutcomeName(o)
+	}
 	return c.Text.S("out." + o)
 }
 

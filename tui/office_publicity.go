@@ -80,7 +80,7 @@ func (p *publicityPage) setRecords(rec *records) {
 	}
 	for _, d := range cands {
 		a, _ := rec.applicant(d.ApplicantID)
-		text := fit(a.ID+" "+a.Name, 34) + " " + fit(c.outcomeName(d.Decided), 6) + " " + fit(c.statusName(a.Status), 10)
+		text := fit(a.ID+" "+a.Name, 34) + " " + fit(c.outcomeName(d.Decided), 10) + " " + fit(c.statusName(a.Status), 10)
 		if d.Cancelled {
 			text += " " + st.Bad.Render(t.S("rk.cancelled")+"："+d.CancelReason)
 		}

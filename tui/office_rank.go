@@ -94,7 +94,7 @@ func (p *rankingPage) build() {
 				return p.compositeRow(cr, w)
 			})
 		}
-		v := rec.Eval.Vacant
+		v := rec.Vacant()
 		info(t.F("rk.vacant", v.AwardOrganizations, v.AwardIndividuals, v.Nominations), v != scoring.Vacancies{})
 		for _, n := range compositeTies(c, rec.Eval.Composite) {
 			info(n, true)
@@ -158,7 +158,7 @@ func (p *rankingPage) compositeRow(cr scoring.CompositeRow, w int) string {
 	}
 	nw := min(40, max(6, w-3-1-6-1-7-1-7-1-6-1-6-1-6-1-4-1-10))
 	return fitRight(rankText(cr.Rank), 3) + " " + fit(cr.Applicant.ID, 6) + " " + fit(cr.Applicant.Name, nw) + " " + fitRight(cr.Material.String(), 7) + " " +
-		fitRight(o, 7) + " " + fitRight(s, 6) + " " + fitRight(comp, 6) + " " + fit(out, 6) + " " + fit(tie, 4) + " " + dec
+		fitRight(o, 7) + " " + fitRight(s, 6) + " " + fitRight(comp, 6) + " " + fit(out, 10) + " " + fit(tie, 4) + " " + dec
 }
 
 // materialTies notes applicants with equal material scores on either side

@@ -24,10 +24,10 @@ func TestOfficeTieNotes(t *testing.T) {
 	if len(notes) != 2 {
 		t.Fatalf("notes %q", notes)
 	}
-	if !strings.Contains(notes[0], "A2（获奖）与 A3（提名）综合得分同为 65.00") || !strings.Contains(notes[0], "按现场评审得分 6.80 对 6.50") {
+	if !strings.Contains(notes[0], "A2（市长质量奖）与 A3（提名奖）综合得分同为 65.00") || !strings.Contains(notes[0], "按现场评审得分 6.80 对 6.50") {
 		t.Errorf("award boundary: %q", notes[0])
 	}
-	if !strings.Contains(notes[1], "A4（提名）与 A5（无）") || !strings.Contains(notes[1], "按材料评审得分 6.00 对 5.90") {
+	if !strings.Contains(notes[1], "A4（提名奖）与 A5（无）") || !strings.Contains(notes[1], "按材料评审得分 6.00 对 5.90") {
 		t.Errorf("nomination boundary: %q", notes[1])
 	}
 	ms := []scoring.MaterialRow{

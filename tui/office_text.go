@@ -46,6 +46,7 @@ var officeMessages = map[string][2]string{
 	"out.nomination": {"提名", "nominee"},
 	"out.none":       {"无", "none"},
 	"out.incomplete": {"不完整", "incompl."},
+	"out.revoked":    {"已撤销", "revoked"},
 
 	"el.pass":     {"符合", "pass"},
 	"el.fail":     {"不符合", "fail"},

@@ -200,7 +200,7 @@ func (w *whatIf) View() string {
 			if cr.Rank > 0 {
 				comp = cr.Composite.String()
 			}
-			return fitRight(rankText(cr.Rank), 3) + " " + fitRight(comp, 6) + " " + fit(c.outcomeName(string(cr.Outcome)), 6) + " "
+			return fitRight(rankText(cr.Rank), 3) + " " + fitRight(comp, 6) + " " + fit(c.outcomeName(string(cr.Outcome)), 10) + " "
 		}
 		move := ""
 		switch {

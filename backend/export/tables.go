@@ -33,7 +33,7 @@ var values = map[string]map[string]string{
 	"outcome":     outcomes, "proposed": outcomes, "decided": outcomes, "final": outcomes,
 }
 
-var outcomes = map[string]string{"award": "市长质量奖", "nomination": "提名奖", "none": "无", "incomplete": "数据不全"}
+var outcomes = award.OutcomeNames()
 
 // Localize returns the table with Chinese headings and values when lang is
 // "zh" (or ""), and the table unchanged for "en": the columns and rows of
