@@ -199,11 +199,12 @@ func TestKeyRecheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer client.Close()
-	empty, err := ParseUsers(nil)
+	_, otherLine := newKey(t, "r003")
+	others, err := ParseUsers([]byte(usersTOML(person("R003", "reviewer", otherLine))))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.srv.SetUsers(empty) // the office removed the key meanwhile
+	ts.srv.SetUsers(others) // the office removed the key meanwhile
 	sess, err := client.NewSession()
 	if err != nil {
 		t.Fatal(err)
