@@ -107,7 +107,7 @@ func (ts *testServer) dial(signer gossh.Signer) (*gossh.Client, error) {
 		User:            "panel",
 		Auth:            []gossh.AuthMethod{gossh.PublicKeys(signer)},
 		HostKeyCallback: gossh.FixedHostKey(ts.hostKey),
-		Timeout:         5 * time.Second,
+		Timeout:         30 * time.Second, // only keeps a broken test from hanging
 	})
 }
 
@@ -158,10 +158,11 @@ func (ts *testServer) open(t *testing.T, name string, signer gossh.Signer, w, h 
 func (x *terminal) screen() string { return ansi.Strip(x.out.String()) }
 
 // waitFor waits until the drawn text contains s, and returns how long
-// after the shell started it first did.
+// after the shell started it first did. (30 s only keeps a broken test
+// from hanging.)
 func (x *terminal) waitFor(s string) time.Duration {
 	x.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if strings.Contains(x.screen(), s) {
 			return time.Since(x.started)
