@@ -72,6 +72,12 @@ type testServer struct {
 
 func startServer(t *testing.T, st store.Store, usersTOML string) *testServer {
 	t.Helper()
+	return startServerWith(t, st, usersTOML, nil)
+}
+
+// startServerWith is startServer with options changed by set (nil: none).
+func startServerWith(t *testing.T, st store.Store, usersTOML string, set func(*Options)) *testServer {
+	t.Helper()
 	users, err := ParseUsers([]byte(usersTOML))
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +91,11 @@ func startServer(t *testing.T, st store.Store, usersTOML string) *testServer {
 		t.Fatal(err)
 	}
 	logs := &syncBuffer{}
-	srv, err := New(Options{Store: st, Users: users, HostKey: pem, Log: logs})
+	o := Options{Store: st, Users: users, HostKey: pem, Log: logs}
+	if set != nil {
+		set(&o)
+	}
+	srv, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}
