@@ -94,7 +94,25 @@ func TestServeUsage(t *testing.T) {
 	if _, errs, code := qa(t, "--db", db, "serve", "--users", bad); code != 1 || !strings.Contains(errs, `role "chair"`) {
 		t.Errorf("bad users file: exit %d, %q", code, errs)
 	}
-	if out, errs, code := qa(t, "serve", "--help"); code != 0 || !strings.Contains(out+errs, "--host-key") {
+	empty := writeFile(t, t.TempDir(), "users.toml", "# nobody yet\n")
+	if _, errs, code := qa(t, "--db", db, "serve", "--users", empty); code != 1 ||
+		!strings.Contains(errs, "users file "+empty+": no [[person]] in the file") {
+		t.Errorf("empty users file: exit %d, %q", code, errs)
+	}
+	pub, _, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sshPub, err := gossh.NewPublicKey(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := writeFile(t, t.TempDir(), "users.toml",
+		fmt.Sprintf("[[person]]\nid = \"R002\"\nrole = \"reviewer\"\nkeys = [%q]\n", strings.TrimSpace(string(gossh.MarshalAuthorizedKey(sshPub)))))
+	if _, errs, code := qa(t, "--db", db, "serve", "--users", good, "--idle-timeout", "0s"); code != 2 || !strings.Contains(errs, "--idle-timeout 0s: want a positive duration") {
+		t.Errorf("--idle-timeout 0: exit %d, %q", code, errs)
+	}
+	if out, errs, code := qa(t, "serve", "--help"); code != 0 || !strings.Contains(out+errs, "--host-key") || !strings.Contains(out+errs, "-idle-timeout") {
 		t.Errorf("serve --help: exit %d, %q", code, out+errs)
 	}
 }
