@@ -28,12 +28,16 @@ func runServe(a *app, args []string) error {
 	listen := fs.String("listen", ":2222", "`address` to listen on, host:port (port 0 picks a free one)")
 	usersPath := fs.String("users", "", "users `file` (TOML): public keys, the people they belong to and their roles (required)")
 	hostKey := fs.String("host-key", "", "server's private host key `file` (default: next to the database, DB.host_key; made when missing)")
+	idle := fs.Duration("idle-timeout", serve.DefaultIdleTimeout, "end a session after this `duration` without input, warning the person a minute before")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
 	if *usersPath == "" {
 		fs.Usage()
 		return usagef("serve: --users FILE is required")
+	}
+	if *idle <= 0 {
+		return usagef("serve: --idle-timeout %v: want a positive duration such as 30m or 2h", *idle)
 	}
 	if a.lang != "" && a.lang != "zh" && a.lang != "en" {
 		return usagef("--lang %q: want zh or en", a.lang)
@@ -75,7 +79,7 @@ func runServe(a *app, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	addr := ln.Addr().String()
-	srv, err := serve.New(serve.Options{Store: st, Users: users, HostKey: pem, Cycle: a.cycle, Lang: a.lang, Log: a.stderr})
+	srv, err := serve.New(serve.Options{Store: st, Users: users, HostKey: pem, Cycle: a.cycle, Lang: a.lang, Log: a.stderr, IdleTimeout: *idle})
 	if err != nil {
 		ln.Close()
 		return err

@@ -72,6 +72,12 @@ type testServer struct {
 
 func startServer(t *testing.T, st store.Store, usersTOML string) *testServer {
 	t.Helper()
+	return startServerWith(t, st, usersTOML, nil)
+}
+
+// startServerWith is startServer with options changed by set (nil: none).
+func startServerWith(t *testing.T, st store.Store, usersTOML string, set func(*Options)) *testServer {
+	t.Helper()
 	users, err := ParseUsers([]byte(usersTOML))
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +91,11 @@ func startServer(t *testing.T, st store.Store, usersTOML string) *testServer {
 		t.Fatal(err)
 	}
 	logs := &syncBuffer{}
-	srv, err := New(Options{Store: st, Users: users, HostKey: pem, Log: logs})
+	o := Options{Store: st, Users: users, HostKey: pem, Log: logs}
+	if set != nil {
+		set(&o)
+	}
+	srv, err := New(o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +117,7 @@ func (ts *testServer) dial(signer gossh.Signer) (*gossh.Client, error) {
 		User:            "panel",
 		Auth:            []gossh.AuthMethod{gossh.PublicKeys(signer)},
 		HostKeyCallback: gossh.FixedHostKey(ts.hostKey),
-		Timeout:         5 * time.Second,
+		Timeout:         30 * time.Second, // only keeps a broken test from hanging
 	})
 }
 
@@ -158,10 +168,11 @@ func (ts *testServer) open(t *testing.T, name string, signer gossh.Signer, w, h 
 func (x *terminal) screen() string { return ansi.Strip(x.out.String()) }
 
 // waitFor waits until the drawn text contains s, and returns how long
-// after the shell started it first did.
+// after the shell started it first did. (30 s only keeps a broken test
+// from hanging.)
 func (x *terminal) waitFor(s string) time.Duration {
 	x.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if strings.Contains(x.screen(), s) {
 			return time.Since(x.started)

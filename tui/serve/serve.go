@@ -12,6 +12,12 @@
 // middleware feeds the session's size and resizes to the program. On
 // Shutdown every session is told, its saves in flight are let finish, and
 // the server is closed within the deadline.
+//
+// One session cannot sink the server (bounds.go): the terminal size a
+// client reports is clamped to MaxWidth × MaxHeight and every frame is
+// bounded; a connection that has not authenticated and started its
+// session within HandshakeTimeout is closed; a session without input for
+// IdleTimeout ends, after a warning shown a minute before.
 package serve
 
 import (
@@ -53,6 +59,14 @@ type Options struct {
 	// Log receives one line per connection, refusal and shutdown; nil
 	// discards them.
 	Log io.Writer
+	// HandshakeTimeout is how long a connection has to authenticate and
+	// start its session before it is closed; 0 is
+	// DefaultHandshakeTimeout (30 s).
+	HandshakeTimeout time.Duration
+	// IdleTimeout ends a session that has had no input for this long,
+	// after a warning shown a minute (at most half of it) before; 0 is
+	// DefaultIdleTimeout (2 h).
+	IdleTimeout time.Duration
 }
 
 // Server serves the TUI over SSH.
@@ -63,6 +77,8 @@ type Server struct {
 	log   *log.Logger
 	ssh   *ssh.Server
 	users atomic.Pointer[Users]
+
+	handshake, idle time.Duration
 
 	closing  atomic.Bool
 	mu       sync.Mutex
@@ -75,12 +91,15 @@ type live struct {
 	done    chan struct{}
 	mu      sync.Mutex
 	program *tea.Program
+	lang    tui.Lang // of the program's screens
 	sess    ssh.Session
+	// idled is set when the session is ended for want of input.
+	idled atomic.Bool
 }
 
-func (l *live) setProgram(p *tea.Program) {
+func (l *live) setProgram(p *tea.Program, lang tui.Lang) {
 	l.mu.Lock()
-	l.program = p
+	l.program, l.lang = p, lang
 	l.mu.Unlock()
 }
 
@@ -93,8 +112,9 @@ func (l *live) prog() *tea.Program {
 type ctxKey struct{ name string }
 
 var (
-	userKey = &ctxKey{"qaward-user"}
-	liveKey = &ctxKey{"qaward-session"}
+	userKey      = &ctxKey{"qaward-user"}
+	liveKey      = &ctxKey{"qaward-session"}
+	handshakeKey = &ctxKey{"qaward-handshake"}
 )
 
 // New makes a server; Serve runs it.
@@ -105,16 +125,30 @@ func New(o Options) (*Server, error) {
 	if _, err := tui.ParseLang(o.Lang); err != nil {
 		return nil, err
 	}
+	if o.HandshakeTimeout < 0 || o.IdleTimeout < 0 {
+		return nil, fmt.Errorf("serve: timeouts must be positive (handshake %v, idle %v)", o.HandshakeTimeout, o.IdleTimeout)
+	}
 	out := o.Log
 	if out == nil {
 		out = io.Discard
 	}
 	s := &Server{st: o.Store, cycle: o.Cycle, lang: o.Lang, log: log.New(out, "qaward serve: ", log.LstdFlags|log.Lmicroseconds),
-		sessions: map[*live]struct{}{}}
+		sessions: map[*live]struct{}{}, handshake: o.HandshakeTimeout, idle: o.IdleTimeout}
+	if s.handshake == 0 {
+		s.handshake = DefaultHandshakeTimeout
+	}
+	if s.idle == 0 {
+		s.idle = DefaultIdleTimeout
+	}
 	s.users.Store(o.Users)
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPEM(o.HostKey),
 		wish.WithPublicKeyAuth(s.authorize),
+		ssh.WrapConn(s.deadline),
+		// A connection on which nothing at all passes (no session, no
+		// keepalive) is closed too; a session's own idle timeout, which
+		// counts the person's input only, comes first.
+		wish.WithIdleTimeout(s.idle+idleWarning),
 		// Executed last to first: identify, then track, then the program.
 		wish.WithMiddleware(
 			bubbletea.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
@@ -142,6 +176,43 @@ func (s *Server) Serve(ln net.Listener) error {
 	return err
 }
 
+// deadline closes a connection that has not started a session (see
+// identify) within the handshake timeout: one that never authenticates,
+// or sends its version line and no more, or authenticates and stops.
+func (s *Server) deadline(ctx ssh.Context, conn net.Conn) net.Conn {
+	h := &handshake{}
+	h.timer = time.AfterFunc(s.handshake, func() {
+		if h.state.CompareAndSwap(handshakePending, handshakeExpired) {
+			s.log.Printf("closed the connection from %s: no session within %v", conn.RemoteAddr(), s.handshake)
+			conn.Close()
+		}
+	})
+	context.AfterFunc(ctx, func() { h.timer.Stop() }) // the connection closed first
+	ctx.SetValue(handshakeKey, h)
+	return conn
+}
+
+// handshake is a connection's deadline to start a session.
+type handshake struct {
+	timer *time.Timer
+	state atomic.Int32
+}
+
+const (
+	handshakePending int32 = iota
+	handshakeDone
+	handshakeExpired
+)
+
+// started reports whether a session may run on the connection: its
+// first one started before the deadline.
+func (h *handshake) started() bool {
+	if h.state.CompareAndSwap(handshakePending, handshakeDone) {
+		h.timer.Stop()
+	}
+	return h.state.Load() == handshakeDone
+}
+
 // authorize admits the keys of users.toml. The client may offer several
 // keys; the session is bound to the one it proves (see identify).
 func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
@@ -157,6 +228,9 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 // trusted, since a client may offer keys it does not hold.
 func (s *Server) identify(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		if h, ok := sess.Context().Value(handshakeKey).(*handshake); ok && !h.started() {
+			return // too late: deadline closes the connection
+		}
 		key := sess.PublicKey()
 		u, ok := s.users.Load().Lookup(key)
 		if !ok {
@@ -202,11 +276,66 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		s.log.Printf("%v connected from %s", u.Person, sess.RemoteAddr())
 		sess.Context().SetValue(liveKey, l)
 		start := time.Now()
-		next(sess)
-		if s.closing.Load() {
+		b := bindSession(sess)
+		defer b.close()
+		go s.watchIdle(l, b)
+		next(b)
+		switch {
+		case s.closing.Load():
 			fmt.Fprint(sess, "\r\nqaward serve is shutting down: everything you saved is kept. Connect again when it is back.\r\n")
+		case l.idled.Load():
+			fmt.Fprintf(sess, "\r\nqaward: session closed after %s without input: everything you saved is kept. Connect again to go on.\r\n",
+				span(tui.English, s.idle))
 		}
 		s.log.Printf("%v disconnected after %v", u.Person, time.Since(start).Round(time.Second))
+	}
+}
+
+// watchIdle ends the session when it has had no input for the idle
+// timeout: the person is warned idleWarning before (at most half the
+// timeout), the warning goes when they type, and at the end the program
+// is asked to quit as Shutdown asks it (its saves in flight finish).
+func (s *Server) watchIdle(l *live, b *boundSession) {
+	lead := min(idleWarning, s.idle/2)
+	timer := time.NewTimer(s.idle - lead)
+	defer timer.Stop()
+	warned := false
+	for {
+		select {
+		case <-l.done:
+			return
+		case <-timer.C:
+		}
+		idle, p := b.idle(), l.prog()
+		l.mu.Lock()
+		lang := l.lang
+		l.mu.Unlock()
+		switch {
+		case p == nil:
+			timer.Reset(lead) // the program has not started yet
+		case idle < s.idle-lead:
+			if warned {
+				p.Send(idleWarningMsg{})
+				warned = false
+			}
+			timer.Reset(s.idle - lead - idle)
+		case idle < s.idle:
+			if !warned {
+				p.Send(idleWarningMsg{idleText(lang, idle, s.idle-idle)})
+				warned = true
+			}
+			timer.Reset(s.idle - idle)
+		default:
+			s.log.Printf("%v: no input for %v: closing the session", l.user.Person, idle.Round(time.Second))
+			l.idled.Store(true)
+			go p.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+			select {
+			case <-l.done:
+			case <-time.After(time.Second):
+				p.Kill()
+			}
+			return
+		}
 	}
 }
 
@@ -264,8 +393,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// handler would also race Shutdown's quit and, sending to a program
 	// that has just stopped, hold it forever.)
 	opts := append(bubbletea.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())
-	p := tea.NewProgram(tui.New(c), opts...)
-	l.setProgram(p)
+	p := tea.NewProgram(newSessionModel(tui.New(c), c), opts...)
+	l.setProgram(p, lang)
 	return p
 }
 

