@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"qaward/award"
 	"qaward/backend/export"
 	"qaward/backend/feedback"
@@ -14,59 +16,83 @@ import (
 	"qaward/store"
 )
 
-func runFeedback(a *app, args []string) error {
-	fs := a.flags("feedback")
-	stageText := fs.String("stage", "material", "stage reported: material or onsite")
-	format := fs.String("format", "", "md or html (default: by the output file's extension, else md)")
-	scores := fs.Bool("scores", false, "show exact scores beside the bands")
-	include := fs.Bool("include-confidential", false, "show the applicant's confidential fields (Art. 37); the disclosure is audited")
-	outFile := fs.String("o", "", "write the report to `FILE` (default: standard output)")
-	all := fs.Bool("all", false, "write a report for every applicant with counted sheets at the stage")
-	outDir := fs.String("out", "", "with --all: the `DIR` the reports are written to")
-	want := 1
-	if allFlag(args) {
-		want = 0
+type feedbackFlags struct {
+	stageText, format, outFile, outDir string
+	scores, include, all               bool
+}
+
+func feedbackCmd(a *app) *cobra.Command {
+	var f feedbackFlags
+	c := &cobra.Command{
+		Use:   "feedback ID [-o FILE] | feedback --all --out DIR",
+		Short: "Write applicants' feedback reports (Art. 19) as Markdown or printable HTML",
+		Long: `Feedback writes an applicant's feedback report (Art. 19) for a stage: per item
+the band reached, the strengths and the opportunities for improvement, with
+no reviewer's name and nothing of other applicants. With --all it writes one
+report for every applicant with counted sheets at the stage into a directory.`,
+		Example: `  qaward --db cycle.db feedback A0009 --format html -o A0009.html
+  qaward --db cycle.db feedback --all --out feedback/ --scores`,
+		Args: func(c *cobra.Command, args []string) error {
+			if f.all {
+				return noArgs(c, args)
+			}
+			return exactArgs("ID")(c, args)
+		},
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, args []string) error { return runFeedback(a, f, args) },
 	}
-	pos, err := parse(fs, args, want)
-	if err != nil {
-		return err
-	}
-	stage, err := award.ParseStage(*stageText)
+	fl := c.Flags()
+	fl.StringVar(&f.stageText, "stage", "material", "stage reported: `material|onsite`")
+	fl.StringVar(&f.format, "format", "", "`md|html` (default: by the output file's extension, else md)")
+	fl.BoolVar(&f.scores, "scores", false, "show exact scores beside the bands")
+	fl.BoolVar(&f.include, "include-confidential", false, "show the applicant's confidential fields (Art. 37); the disclosure is audited")
+	fl.StringVarP(&f.outFile, "output", "o", "", "write the report to `FILE` (default: standard output)")
+	fl.BoolVar(&f.all, "all", false, "write a report for every applicant with counted sheets at the stage")
+	fl.StringVar(&f.outDir, "out", "", "with --all: the `DIR` the reports are written to")
+	c.RegisterFlagCompletionFunc("stage", fixed("material", "onsite"))
+	c.RegisterFlagCompletionFunc("format", fixed("md", "html"))
+	c.MarkFlagFilename("output", "md", "html")
+	c.MarkFlagDirname("out")
+	return c
+}
+
+func runFeedback(a *app, f feedbackFlags, pos []string) error {
+	stage, err := award.ParseStage(f.stageText)
 	if err != nil {
 		return usagef("feedback: --stage: %v", err)
 	}
-	if *format == "" {
-		*format = "md"
-		if *outFile != "" {
-			if f, err := fileFormat(*outFile, "md", "html"); err == nil {
-				*format = f
+	if f.format == "" {
+		f.format = "md"
+		if f.outFile != "" {
+			if ext, err := fileFormat(f.outFile, "md", "html"); err == nil {
+				f.format = ext
 			}
 		}
 	}
-	if *format != "md" && *format != "html" {
-		return usagef("feedback: --format %q: want md or html", *format)
+	if f.format != "md" && f.format != "html" {
+		return usagef("feedback: --format %q: want md or html", f.format)
 	}
-	if *all && *outDir == "" {
+	if f.all && f.outDir == "" {
 		return usagef("feedback: --all needs --out DIR")
 	}
-	if !*all && *outDir != "" {
+	if !f.all && f.outDir != "" {
 		return usagef("feedback: --out DIR is for --all; use -o FILE for one report")
 	}
-	return a.inCycle(!*include, func(st *store.DB, cycle string) error {
+	return a.inCycle(!f.include, func(st *store.DB, cycle string) error {
 		fb, err := loadFeedback(st, cycle, stage)
 		if err != nil {
 			return err
 		}
-		fb.Scores, fb.Confidential, fb.Generated = *scores, *include, time.Now()
-		if *all {
-			return writeFeedback(a, st, fb, *outDir, *format)
+		fb.Scores, fb.Confidential, fb.Generated = f.scores, f.include, time.Now()
+		if f.all {
+			return writeFeedback(a, st, fb, f.outDir, f.format)
 		}
 		id := pos[0]
 		app, ok := fb.Applicant(id)
 		if !ok {
 			return fmt.Errorf("no applicant %q in cycle %s", id, cycle)
 		}
-		if *include {
+		if f.include {
 			if err := disclose(a, st, cycle, "feedback report "+id, []award.Applicant{app}); err != nil {
 				return err
 			}
@@ -75,25 +101,15 @@ func runFeedback(a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *outFile == "" {
-			return r.Write(a.stdout, *format)
+		if f.outFile == "" {
+			return r.Write(a.stdout, f.format)
 		}
-		if err := export.WriteFile(*outFile, func(w io.Writer) error { return r.Write(w, *format) }); err != nil {
+		if err := export.WriteFile(f.outFile, func(w io.Writer) error { return r.Write(w, f.format) }); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stdout, "wrote %s\n", *outFile)
+		fmt.Fprintf(a.stdout, "wrote %s\n", f.outFile)
 		return nil
 	})
-}
-
-// allFlag peeks at --all before parsing, which needs the argument count.
-func allFlag(args []string) bool {
-	for _, x := range args {
-		if x == "--all" || x == "-all" || x == "--all=true" || x == "-all=true" {
-			return true
-		}
-	}
-	return false
 }
 
 // loadFeedback reads a cycle once for any number of reports of a stage.
