@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"qaward/award/sample"
@@ -13,6 +16,9 @@ import (
 
 // runTUI starts the terminal UI on the database.
 func runTUI(a *app) error {
+	if err := a.terminal(); err != nil {
+		return err
+	}
 	st, err := a.openStore(false)
 	if err != nil {
 		return err
@@ -54,6 +60,19 @@ func (a *app) localPerson(st store.Store) access.Person {
 	return access.Person{ID: a.as, Role: access.Reviewer}
 }
 
+// terminal checks that the TUI has a terminal to run in: standard input
+// and output, when they are files (as for the binary), must be terminals.
+// Other readers and writers are a test's stand-in for one.
+func (a *app) terminal() error {
+	for _, s := range []any{a.stdin, a.stdout} {
+		if f, ok := s.(*os.File); ok && !isatty.IsTerminal(f.Fd()) && !isatty.IsCygwinTerminal(f.Fd()) {
+			return errors.New("the terminal UI needs a terminal on standard input and output; " +
+				"for scripts, see the commands in 'qaward --help'")
+		}
+	}
+	return nil
+}
+
 func demoCmd(a *app) *cobra.Command {
 	var keep bool
 	c := &cobra.Command{
@@ -75,6 +94,9 @@ With --db it opens that database, filling it with the sample when empty.`,
 // runDemo opens the TUI on a temporary database holding the sample cycle;
 // it touches nothing else and removes the database afterwards.
 func runDemo(a *app, keep bool) error {
+	if err := a.terminal(); err != nil {
+		return err
+	}
 	path, cleanup, err := tempDB()
 	if err != nil {
 		return err
