@@ -61,9 +61,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		args = []string{} // cobra reads os.Args when given nil
 	}
 	root.SetArgs(longDashes(root, args))
-	root.SetIn(stdin)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
 	cmd, err := root.ExecuteContextC(ctx)
 	return a.exit(cmd, err)
 }
@@ -96,6 +93,9 @@ script the same work through the same rules; they act on the current cycle
 		},
 		RunE: func(*cobra.Command, []string) error { return runTUI(a) },
 	}
+	root.SetIn(a.stdin)
+	root.SetOut(a.stdout) // before the completion command, which keeps it
+	root.SetErr(a.stderr)
 	root.SuggestionsMinimumDistance = 2
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageErr(c, err) })
@@ -137,6 +137,9 @@ script the same work through the same rules; they act on the current cycle
 		}
 	}
 	usageArgs(root)
+	// The usage of a command that only groups others shows "[command]".
+	root.SetUsageTemplate(strings.Replace(root.UsageTemplate(), "{{if .Runnable}}",
+		`{{if and .Runnable (ne (index .Annotations "group") "true")}}`, 1))
 	return root
 }
 
@@ -201,7 +204,10 @@ func commandArgs(c *cobra.Command, args []string) error {
 // "qaward c [command]".
 func actionOnly(c *cobra.Command) {
 	c.Args, c.RunE = needAction, needAction
-	c.SetUsageTemplate(strings.Replace(c.UsageTemplate(), "{{if .Runnable}}\n  {{.UseLine}}{{end}}", "", 1))
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations["group"] = "true"
 }
 
 func needAction(c *cobra.Command, args []string) error {
