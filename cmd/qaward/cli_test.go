@@ -27,6 +27,9 @@ func TestVersion(t *testing.T) {
 		{debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}, Settings: []debug.BuildSetting{
 			{Key: "vcs.revision", Value: "59846c4e0d2b"}, {Key: "vcs.modified", Value: "false"}}},
 			"v1.2.0 (commit 59846c4)"},
+		{debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261201225307-d2247acdd159+dirty"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "d2247acdd159f489411580cef51fe6a14e3cbf58"}, {Key: "vcs.modified", Value: "true"}}},
+			"v0.0.0-20261201225307-d2247acdd159 (commit d2247ac, modified)"},
 		{debug.BuildInfo{}, "v0.0.0-dev (commit unknown: built without VCS information)"},
 	} {
 		if got := formatVersion(&c.info); got != c.want {

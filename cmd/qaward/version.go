@@ -8,7 +8,9 @@ import (
 // version is what `qaward --version` prints after the name: the module
 // version and the commit the binary was built from, as the Go toolchain
 // recorded them (runtime/debug.ReadBuildInfo), such as
-// "v0.0.0-dev (commit 59846c4, modified)".
+// "v0.0.0-dev (commit 59846c4, modified)". Go records the commit when it
+// builds in a git checkout, not with -buildvcs=false and not in a linked
+// git worktree (golang/go#58218); then the commit is unknown.
 func version() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
@@ -18,7 +20,7 @@ func version() string {
 }
 
 func formatVersion(info *debug.BuildInfo) string {
-	v := info.Main.Version
+	v := strings.TrimSuffix(info.Main.Version, "+dirty") // "modified" says it
 	if v == "" || v == "(devel)" {
 		v = "v0.0.0-dev"
 	}
