@@ -242,8 +242,12 @@ func exactArgs(names ...string) cobra.PositionalArgs {
 }
 
 // usageArgs makes every argument error in the tree a usage error, cobra's
-// own commands' too.
+// own commands' too. A command whose use line names its flags gets no
+// "[flags]" after them.
 func usageArgs(c *cobra.Command) {
+	if strings.Contains(c.Use, " --") || strings.Contains(c.Use, "[--") {
+		c.DisableFlagsInUseLine = true
+	}
 	if check := c.Args; check != nil {
 		c.Args = func(c *cobra.Command, args []string) error {
 			if err := check(c, args); err != nil {
