@@ -105,7 +105,6 @@ script the same work through the same rules; they act on the current cycle
 	pf.StringVar(&a.as, "as", "", "act as this person: a reviewer's or leader's `ID`, or office")
 	pf.StringVar(&a.lang, "lang", "", "language of the TUI and of documents: `zh|en` (default zh)")
 	pf.StringVar(&a.cycle, "cycle", "", "cycle `ID` to act on (default: the one init made last)")
-	root.MarkPersistentFlagFilename("db", "db")
 	root.RegisterFlagCompletionFunc("lang", fixed("zh", "en"))
 	root.RegisterFlagCompletionFunc("as", cobra.NoFileCompletions)
 	root.RegisterFlagCompletionFunc("cycle", cobra.NoFileCompletions)
