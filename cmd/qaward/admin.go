@@ -3,14 +3,24 @@ package main
 import (
 	"fmt"
 
+	"github.com/spf13/cobra"
+
 	"qaward/store"
 )
 
-func runVerify(a *app, args []string) error {
-	fs := a.flags("verify")
-	if _, err := parse(fs, args, 0); err != nil {
-		return err
+func verifyCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "verify",
+		Short: "Check the database file and its audit chain",
+		Long: `Verify checks the database file, the hash chain of its audit log and that
+every record matches its audit entry; it exits non-zero on any fault.`,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, args []string) error { return runVerify(a, args) },
 	}
+}
+
+func runVerify(a *app, _ []string) error {
 	st, err := a.openStore(true)
 	if err != nil {
 		return err
@@ -34,12 +44,18 @@ func runVerify(a *app, args []string) error {
 	return nil
 }
 
-func runBackup(a *app, args []string) error {
-	fs := a.flags("backup")
-	pos, err := parse(fs, args, 1)
-	if err != nil {
-		return err
+func backupCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:               "backup FILE",
+		Short:             "Write a consistent copy of the database",
+		Long:              "Backup writes a consistent copy of the database to FILE (bbolt's own snapshot, in one read transaction).",
+		Args:              exactArgs("FILE"),
+		ValidArgsFunction: positional(files()),
+		RunE:              func(_ *cobra.Command, args []string) error { return runBackup(a, args) },
 	}
+}
+
+func runBackup(a *app, pos []string) error {
 	st, err := a.openStore(true)
 	if err != nil {
 		return err

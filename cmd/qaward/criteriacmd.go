@@ -5,45 +5,60 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"qaward/criteria"
 )
 
-func runCriteria(a *app, args []string) error {
-	fs := a.flags("criteria")
-	setID := fs.String("set", "gbt19580-2012", "criteria set `ID` (see the list below)")
-	file := fs.String("file", "", "check and print a criteria set from a TOML `file` instead")
-	format := fs.String("format", "table", "output format: table, csv or json")
-	fs.Usage = func() {
-		fmt.Fprintf(a.stderr, "Usage: qaward %s\n\nPrints a criteria set: categories, items, points and kinds.\n\nFlags:\n", commands["criteria"].usage)
-		fs.PrintDefaults()
-		fmt.Fprintln(a.stderr, "\nBuilt-in sets:")
-		for _, s := range criteria.Builtin() {
-			fmt.Fprintf(a.stderr, "  %-15s %s (%d points)\n", s.ID, s.Name, s.Total)
-		}
+type criteriaFlags struct{ setID, file, format string }
+
+func criteriaCmd(a *app) *cobra.Command {
+	var f criteriaFlags
+	var sets strings.Builder
+	var ids, completions []string
+	for _, s := range criteria.Builtin() {
+		fmt.Fprintf(&sets, "\n  %-15s %s (%d points)", s.ID, s.Name, s.Total)
+		ids = append(ids, s.ID)
+		completions = append(completions, cobra.CompletionWithDesc(s.ID, s.Name))
 	}
-	if _, err := parse(fs, args, 0); err != nil {
-		return err
+	c := &cobra.Command{
+		Use:               "criteria",
+		Short:             "Print a criteria set, or check one in a TOML file",
+		Long:              "Criteria prints a criteria set: categories, items, points and kinds.\n\nBuilt-in sets:" + sets.String(),
+		Example:           "  qaward criteria --format csv\n  qaward criteria --file my-set.toml",
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return runCriteria(a, f) },
 	}
-	if err := checkFormat(*format); err != nil {
+	c.Flags().StringVar(&f.setID, "set", "gbt19580-2012", "criteria set `ID`: "+strings.Join(ids, ", "))
+	c.Flags().StringVar(&f.file, "file", "", "check and print a criteria set from a TOML `file` instead")
+	formatFlag(c, &f.format)
+	c.RegisterFlagCompletionFunc("set", cobra.FixedCompletions(completions, cobra.ShellCompDirectiveNoFileComp))
+	c.MarkFlagFilename("file", "toml")
+	return c
+}
+
+func runCriteria(a *app, f criteriaFlags) error {
+	if err := checkFormat(f.format); err != nil {
 		return err
 	}
 	var set *criteria.Set
-	if *file != "" {
+	if f.file != "" {
 		var err error
-		if set, err = criteria.Load(*file); err != nil {
+		if set, err = criteria.Load(f.file); err != nil {
 			return err
 		}
 	} else {
 		var ok bool
-		if set, ok = criteria.Lookup(*setID); !ok {
+		if set, ok = criteria.Lookup(f.setID); !ok {
 			var ids []string
 			for _, s := range criteria.Builtin() {
 				ids = append(ids, s.ID)
 			}
-			return usagef("criteria: unknown set %q: want one of %s", *setID, strings.Join(ids, ", "))
+			return usagef("criteria: unknown set %q: want one of %s", f.setID, strings.Join(ids, ", "))
 		}
 	}
-	return criteriaReport(set).write(a.stdout, *format)
+	return criteriaReport(set).write(a.stdout, f.format)
 }
 
 func criteriaReport(set *criteria.Set) *report {

@@ -7,6 +7,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"qaward/award"
 	"qaward/backend"
 	"qaward/store"
@@ -69,12 +71,25 @@ func (a *app) backend(st store.Store) *backend.Backend {
 	return backend.New(st, backend.Options{Actor: a.actor()})
 }
 
-func runInit(a *app, args []string) error {
-	fs := a.flags("init")
-	configFile := fs.String("config", "", "cycle configuration `file` (TOML); defaults apply to every key it leaves out")
-	if _, err := parse(fs, args, 0); err != nil {
-		return err
+func initCmd(a *app) *cobra.Command {
+	var configFile string
+	c := &cobra.Command{
+		Use:   "init --cycle ID [--config FILE]",
+		Short: "Create a cycle and make it current",
+		Long: `Init creates a cycle in the database (made when missing) and makes it the
+current cycle, with the configuration of the TOML file; the defaults of the
+design apply to every key the file leaves out ('qaward config' prints them).`,
+		Example:           "  qaward --db cycle.db init --cycle 2026 --config cycle.toml",
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return runInit(a, configFile) },
 	}
+	c.Flags().StringVar(&configFile, "config", "", "cycle configuration `file` (TOML); defaults apply to every key it leaves out")
+	c.MarkFlagFilename("config", "toml")
+	return c
+}
+
+func runInit(a *app, configFile string) error {
 	if a.cycle == "" {
 		return usagef("init: --cycle ID is required")
 	}
@@ -82,12 +97,12 @@ func runInit(a *app, args []string) error {
 		return usagef("init: --cycle %q: an ID is 1–64 letters, digits, '.', '_' or '-'", a.cycle)
 	}
 	c := award.Cycle{ID: a.cycle, Created: time.Now().UTC(), Config: award.DefaultConfig()}
-	if *configFile != "" {
-		text, err := os.ReadFile(*configFile)
+	if configFile != "" {
+		text, err := os.ReadFile(configFile)
 		if err != nil {
 			return err
 		}
-		if c.Config, err = award.ParseConfig(*configFile, string(text)); err != nil {
+		if c.Config, err = award.ParseConfig(configFile, string(text)); err != nil {
 			return err
 		}
 		c.ConfigText = string(text)

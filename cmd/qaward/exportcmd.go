@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"qaward/award"
 	"qaward/backend"
 	"qaward/store"
@@ -13,14 +15,39 @@ import (
 // exportKinds are the tables `qaward export` writes.
 var exportKinds = backend.ExportKinds
 
-func runExport(a *app, args []string) error {
-	fs := a.flags("export")
-	stage := fs.String("stage", "all", "rankings: material, onsite, composite, or all (XLSX only)")
-	include := fs.Bool("include-confidential", false, "include applicants' confidential fields (Art. 37); the disclosure is audited")
-	pos, err := parse(fs, args, 2)
-	if err != nil {
-		return err
+type exportFlags struct {
+	stage   string
+	include bool
+}
+
+func exportCmd(a *app) *cobra.Command {
+	var f exportFlags
+	c := &cobra.Command{
+		Use:   "export KIND FILE.xlsx|FILE.csv",
+		Short: "Write rankings, the candidate list or the cycle's data as XLSX or CSV (UTF-8 with BOM)",
+		Long: `Export writes a table of the current cycle to an XLSX workbook or a CSV file
+(UTF-8 with a BOM, as Excel and WPS expect), by the file's extension. KIND is
+one of ` + strings.Join(exportKinds, ", ") + `. The rankings go into one
+workbook with a sheet per stage and the rules on a sheet of their own, or one
+ranking (--stage) into a CSV file. Cells that a spreadsheet would run as a
+formula are neutralised.
+
+Applicants' confidential fields (Art. 37) are left out unless
+--include-confidential is given, which is recorded in the audit log.`,
+		Example: `  qaward --db cycle.db export rankings rankings.xlsx
+  qaward --db cycle.db export rankings composite.csv --stage composite
+  qaward --db cycle.db export candidates candidates.xlsx`,
+		Args:              exactArgs("KIND", "FILE"),
+		ValidArgsFunction: positional(fixed(exportKinds...), files("xlsx", "csv")),
+		RunE:              func(_ *cobra.Command, args []string) error { return runExport(a, f, args) },
 	}
+	c.Flags().StringVar(&f.stage, "stage", "all", "rankings: `material|onsite|composite|all` (all: XLSX only)")
+	c.Flags().BoolVar(&f.include, "include-confidential", false, "include applicants' confidential fields (Art. 37); the disclosure is audited")
+	c.RegisterFlagCompletionFunc("stage", fixed("all", "material", "onsite", "composite"))
+	return c
+}
+
+func runExport(a *app, f exportFlags, pos []string) error {
 	kind, file := pos[0], pos[1]
 	if !contains(exportKinds, kind) {
 		return usagef("export: unknown kind %q: want one of %s", kind, strings.Join(exportKinds, ", "))
@@ -29,18 +56,18 @@ func runExport(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if !contains([]string{"all", "material", "onsite", "composite"}, *stage) {
-		return usagef("export: --stage %q: want material, onsite, composite or all", *stage)
+	if !contains([]string{"all", "material", "onsite", "composite"}, f.stage) {
+		return usagef("export: --stage %q: want material, onsite, composite or all", f.stage)
 	}
-	if *stage != "all" && kind != "rankings" {
+	if f.stage != "all" && kind != "rankings" {
 		return usagef("export: --stage is for rankings")
 	}
-	if format == "csv" && kind == "rankings" && *stage == "all" {
+	if format == "csv" && kind == "rankings" && f.stage == "all" {
 		return usagef("export: a CSV file holds one ranking: give --stage material, onsite or composite (or write .xlsx for all)")
 	}
-	return a.inCycle(!*include, func(st store.Store, cycle string) error {
-		res, err := a.backend(st).Export(cycle, backend.ExportRequest{Kind: kind, Stage: *stage, Lang: a.lang,
-			IncludeConfidential: *include, File: file, Progress: a.progress("writing " + file)})
+	return a.inCycle(!f.include, func(st store.Store, cycle string) error {
+		res, err := a.backend(st).Export(cycle, backend.ExportRequest{Kind: kind, Stage: f.stage, Lang: a.lang,
+			IncludeConfidential: f.include, File: file, Progress: a.progress("writing " + file)})
 		if err != nil {
 			return err
 		}

@@ -5,23 +5,42 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
 	"qaward/award/sample"
 	"qaward/backend"
 	"qaward/store"
 )
 
-func runGen(a *app, args []string) error {
-	fs := a.flags("gen")
+func genCmd(a *app) *cobra.Command {
 	var o sample.Options
-	fs.IntVar(&o.Applicants, "applicants", 1000, "number of applicants (about one in twenty an individual)")
-	fs.IntVar(&o.Reviewers, "reviewers", 300, "number of reviewers")
-	fs.IntVar(&o.PerApplicant, "per-applicant", 7, "reviewers per applicant per stage")
-	fs.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed gives the same cycle")
-	fs.BoolVar(&o.Text, "text", false, "write strengths and improvements for every item")
-	out := fs.String("out", "", "write CSV files and a cycle.toml into this `directory` instead of the database")
-	if _, err := parse(fs, args, 0); err != nil {
-		return err
+	var out string
+	c := &cobra.Command{
+		Use:   "gen",
+		Short: "Generate a synthetic cycle, into the database or as CSV files",
+		Long: `Gen builds a synthetic cycle deterministically from a seed: by default the
+reference scale of the design (1,000 applicants, 300 reviewers, 7 reviewers
+per applicant per stage, both stages scored). It writes the cycle (named by
+--cycle, default gen) into the database, or CSV files and a cycle.toml into
+a directory with --out.`,
+		Example: `  qaward --db ref.db gen
+  qaward gen --applicants 100 --reviewers 30 --out small/`,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return runGen(a, o, out) },
 	}
+	fl := c.Flags()
+	fl.IntVar(&o.Applicants, "applicants", 1000, "number of applicants (about one in twenty an individual)")
+	fl.IntVar(&o.Reviewers, "reviewers", 300, "number of reviewers")
+	fl.IntVar(&o.PerApplicant, "per-applicant", 7, "reviewers per applicant per stage")
+	fl.Uint64Var(&o.Seed, "seed", 1, "random seed; the same seed gives the same cycle")
+	fl.BoolVar(&o.Text, "text", false, "write strengths and improvements for every item")
+	fl.StringVar(&out, "out", "", "write CSV files and a cycle.toml into this `directory` instead of the database")
+	c.MarkFlagDirname("out")
+	return c
+}
+
+func runGen(a *app, o sample.Options, out string) error {
 	o.Cycle = a.cycle
 	if o.Cycle == "" {
 		o.Cycle = "gen"
@@ -33,12 +52,12 @@ func runGen(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out != "" {
-		if err := sample.WriteCSV(*out, d); err != nil {
+	if out != "" {
+		if err := sample.WriteCSV(out, d); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "wrote cycle %s to %s: %d applicants, %d reviewers, %d sheets\n",
-			d.Cycle.ID, filepath.Clean(*out), len(d.Applicants), len(d.Reviewers), len(d.Sheets))
+			d.Cycle.ID, filepath.Clean(out), len(d.Applicants), len(d.Reviewers), len(d.Sheets))
 		return nil
 	}
 	st, err := a.openStore(false)

@@ -5,17 +5,36 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"qaward/backend/importer"
 	"qaward/store"
 )
 
-func runImport(a *app, args []string) error {
-	fs := a.flags("import")
-	sheet := fs.String("sheet", "", "worksheet of an .xlsx `file` to read (default: the first)")
-	pos, err := parse(fs, args, 2)
-	if err != nil {
-		return err
+func importCmd(a *app) *cobra.Command {
+	var sheet string
+	c := &cobra.Command{
+		Use:   "import KIND FILE",
+		Short: "Import applicants, reviewers, conflicts, scores, satisfaction or survey from CSV or XLSX",
+		Long: `Import reads a table from a CSV file (UTF-8, with or without BOM, or GB18030/GBK
+as Chinese Excel and WPS write it) or an XLSX workbook into the current cycle.
+KIND is one of ` + strings.Join(importer.Kinds, ", ") + `.
+
+A header row is required and the columns may come in any order. An import is
+all or nothing: one bad row refuses the file, the error names the file, line
+and column, and the database is unchanged.`,
+		Example: `  qaward --db cycle.db import applicants applicants.csv
+  qaward --db cycle.db import scores scores.xlsx --sheet 评分`,
+		Args:              exactArgs("KIND", "FILE"),
+		ValidArgsFunction: positional(fixed(importer.Kinds...), files("csv", "xlsx", "xlsm")),
+		RunE:              func(_ *cobra.Command, args []string) error { return runImport(a, sheet, args) },
 	}
+	c.Flags().StringVar(&sheet, "sheet", "", "worksheet of an .xlsx workbook to read, by `name` (default: the first)")
+	c.RegisterFlagCompletionFunc("sheet", cobra.NoFileCompletions)
+	return c
+}
+
+func runImport(a *app, sheet string, pos []string) error {
 	kind, file := pos[0], pos[1]
 	if !contains(importer.Kinds, kind) {
 		return usagef("import: unknown kind %q: want one of %s", kind, strings.Join(importer.Kinds, ", "))
@@ -24,10 +43,10 @@ func runImport(a *app, args []string) error {
 	if e := strings.ToLower(filepath.Ext(file)); e != ".xlsx" && e != ".xlsm" {
 		label += " (KB)"
 	}
-	if *sheet != "" && !strings.HasSuffix(strings.ToLower(file), ".xlsx") && !strings.HasSuffix(strings.ToLower(file), ".xlsm") {
+	if sheet != "" && !strings.HasSuffix(strings.ToLower(file), ".xlsx") && !strings.HasSuffix(strings.ToLower(file), ".xlsm") {
 		return usagef("import: --sheet is for .xlsx workbooks; %s is read as CSV", file)
 	}
-	table, done, err := importer.Open(file, *sheet, a.progress(label))
+	table, done, err := importer.Open(file, sheet, a.progress(label))
 	if err != nil {
 		return err
 	}

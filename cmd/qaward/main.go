@@ -2,23 +2,23 @@
 // Award (武冈市市长质量奖): without a subcommand it starts the terminal UI for
 // reviewers, group leaders and office staff; its subcommands let the office
 // script a cycle (init, import, rank, criteria, verify, backup, gen, demo).
-// This package holds flags, subcommands and wiring only.
+// This package holds the command tree (cobra), flags and wiring only.
 package main
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 func main() {
@@ -30,7 +30,9 @@ func main() {
 	os.Exit(code)
 }
 
-// app is one invocation: the global flags and the standard streams.
+// app is one invocation: the global flags and the standard streams. Every
+// command's constructor gets the same app; the persistent flags of the root
+// command write into it.
 type app struct {
 	ctx    context.Context
 	db     string
@@ -42,35 +44,102 @@ type app struct {
 	stderr io.Writer
 }
 
-// command is a subcommand.
-type command struct {
-	summary string
-	usage   string
-	run     func(a *app, args []string) error
+// The groups of the help listing.
+const (
+	groupCycle     = "cycle"
+	groupRankings  = "rankings"
+	groupDocuments = "documents"
+	groupServer    = "server"
+)
+
+// run is qaward with its arguments and streams; it returns the exit status:
+// 0 success, 1 failure, 2 a mistake in the command line.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	root := a.rootCmd()
+	if args == nil {
+		args = []string{} // cobra reads os.Args when given nil
+	}
+	root.SetArgs(longDashes(root, args))
+	cmd, err := root.ExecuteContextC(ctx)
+	return a.exit(cmd, err)
 }
 
-var commands map[string]command
+// rootCmd builds the command tree.
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "qaward",
+		Short: "The review-panel system of the Wugang Mayor's Quality Award",
+		Long: `qaward is the review-panel system of the Wugang Mayor's Quality Award (武冈市市长质量奖).
 
-func init() {
-	commands = map[string]command{
-		"init":        {"create a cycle and make it current", "init --cycle ID [--config FILE]", runInit},
-		"import":      {"import applicants, reviewers, conflicts, scores, satisfaction or survey from CSV or XLSX", "import KIND FILE [--sheet NAME]", runImport},
-		"rank":        {"print the material, on-site or composite ranking", "rank --stage material|onsite|composite [--format table|csv|json]", runRank},
-		"criteria":    {"print a criteria set, or check one in a TOML file", "criteria [--set ID | --file FILE] [--format table|csv|json]", runCriteria},
-		"verify":      {"check the database file and its audit chain", "verify", runVerify},
-		"backup":      {"write a consistent copy of the database", "backup FILE", runBackup},
-		"gen":         {"generate a synthetic cycle, into the database or as CSV files", "gen [--applicants N] [--reviewers N] [--per-applicant N] [--seed N] [--out DIR]", runGen},
-		"publicity":   {"compute the publicity window on the official working-day calendar", "publicity --start YYYY-MM-DD [--days 5]", runPublicity},
-		"stage":       {"move an applicant through the pipeline (申报 … 审定公告), or end its way with a reason", "stage ID STAGE [--reason TEXT --article ART]", runStage},
-		"eligibility": {"check applicants against the eligibility rules (Art. 8-10, 30)", "eligibility [ID] [--as-of DATE] [--format table|csv|json]", runEligibility},
-		"candidates":  {"print the candidate list with the committee's decisions", "candidates [--format table|csv|json]", runCandidates},
-		"config":      {"print the current cycle's configuration, every key with its value", "config", runConfig},
-		"demo":        {"open the TUI on a temporary database with the sample cycle", "demo", runDemo},
-		"serve":       {"serve the TUI to the whole panel over SSH, from one process that owns the database", "serve --users FILE [--listen ADDR] [--host-key FILE]", runServe},
-		"export":      {"write rankings, the candidate list or the cycle's data as XLSX or CSV (UTF-8 with BOM)", "export rankings|candidates|applicants|reviewers|conflicts|scores|satisfaction FILE.xlsx|FILE.csv [--stage material|onsite|composite|all] [--include-confidential]", runExport},
-		"feedback":    {"write applicants' feedback reports (Art. 19) as Markdown or printable HTML", "feedback ID [--stage material|onsite] [--format md|html] [--scores] [-o FILE] | feedback --all --out DIR", runFeedback},
-		"packet":      {"exchange offline reviewer packets: export, import, open on a laptop, return", "packet export REVIEWER FILE | import FILE | open FILE | return FILE | list", runPacket},
+Without a command it starts the terminal UI on the database: reviewers score,
+group leaders record the consensus, the office runs the cycle. The commands
+script the same work through the same rules; they act on the current cycle
+(the one init made last) unless --cycle names another.`,
+		Example: `  qaward --db cycle.db init --cycle 2026
+  qaward --db cycle.db import applicants applicants.csv
+  qaward --db cycle.db rank --stage composite --format csv
+  qaward --db cycle.db --as R001          # the TUI, as reviewer R001`,
+		Version:           version(),
+		Args:              commandArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			if a.lang != "" && a.lang != "zh" && a.lang != "en" {
+				return usagef("--lang %q: want zh or en", a.lang)
+			}
+			return nil
+		},
+		RunE: func(*cobra.Command, []string) error { return runTUI(a) },
 	}
+	root.SetIn(a.stdin)
+	root.SetOut(a.stdout) // before the completion command, which keeps it
+	root.SetErr(a.stderr)
+	root.SuggestionsMinimumDistance = 2
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageErr(c, err) })
+
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.db, "db", "", "database `file` (default $QAWARD_DB, else $XDG_DATA_HOME/qaward/qaward.db)")
+	pf.StringVar(&a.as, "as", "", "act as this person: a reviewer's or leader's `ID`, or office")
+	pf.StringVar(&a.lang, "lang", "", "language of the TUI and of documents: `zh|en` (default zh)")
+	pf.StringVar(&a.cycle, "cycle", "", "cycle `ID` to act on (default: the one init made last)")
+	root.RegisterFlagCompletionFunc("lang", fixed("zh", "en"))
+	root.RegisterFlagCompletionFunc("as", cobra.NoFileCompletions)
+	root.RegisterFlagCompletionFunc("cycle", cobra.NoFileCompletions)
+
+	root.AddGroup(
+		&cobra.Group{ID: groupCycle, Title: "Cycle and data:"},
+		&cobra.Group{ID: groupRankings, Title: "Rankings and decisions:"},
+		&cobra.Group{ID: groupDocuments, Title: "Documents and exchange:"},
+		&cobra.Group{ID: groupServer, Title: "Server and maintenance:"},
+	)
+	add := func(group string, cmds ...*cobra.Command) {
+		for _, c := range cmds {
+			c.GroupID = group
+			root.AddCommand(c)
+		}
+	}
+	add(groupCycle, initCmd(a), importCmd(a), configCmd(a), criteriaCmd(a), stageCmd(a), eligibilityCmd(a), genCmd(a), demoCmd(a))
+	add(groupRankings, rankCmd(a), candidatesCmd(a), publicityCmd(a))
+	add(groupDocuments, exportCmd(a), feedbackCmd(a), packetCmd(a))
+	add(groupServer, serveCmd(a), verifyCmd(a), backupCmd(a), manCmd(a))
+
+	root.SetHelpCommand(helpCmd(root))
+	root.SetHelpCommandGroupID(groupServer)
+	root.SetCompletionCommandGroupID(groupServer)
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" || c.Name() == "packet" {
+			actionOnly(c)
+		}
+	}
+	usageArgs(root)
+	// The usage of a command that only groups others shows "[command]".
+	root.SetUsageTemplate(strings.Replace(root.UsageTemplate(), "{{if .Runnable}}",
+		`{{if and .Runnable (ne (index .Annotations "group") "true")}}`, 1))
+	return root
 }
 
 // usageError is a mistake in the command line: exit status 2.
@@ -80,130 +149,236 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
-	fs := flag.NewFlagSet("qaward", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	a.globalFlags(fs)
-	fs.Usage = func() { a.usage(stderr) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+// usageErr is an error of cobra's or pflag's about c's command line.
+func usageErr(c *cobra.Command, err error) error {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return err
 	}
-	rest := fs.Args()
-	var err error
-	if len(rest) == 0 {
-		err = runTUI(a)
-	} else if rest[0] == "help" {
-		err = a.help(rest[1:])
-	} else if c, ok := commands[rest[0]]; ok {
-		err = c.run(a, rest[1:])
-	} else {
-		err = usagef("unknown command %q (see 'qaward --help')", rest[0])
+	if n := cmdName(c); n != "" {
+		return &usageError{n + ": " + err.Error()}
 	}
-	return a.exit(err)
+	return &usageError{err.Error()}
 }
 
-func (a *app) exit(err error) int {
-	if err == nil || errors.Is(err, flag.ErrHelp) {
+// exit prints the error, if any, and returns the exit status; a usage
+// error also names the help to read.
+func (a *app) exit(cmd *cobra.Command, err error) int {
+	if err == nil {
 		return 0
 	}
 	fmt.Fprintln(a.stderr, "qaward:", err)
 	var ue *usageError
 	if errors.As(err, &ue) {
+		path := "qaward"
+		if cmd != nil && cmd.Name() != "help" {
+			path = cmd.CommandPath()
+		}
+		fmt.Fprintf(a.stderr, "Run '%s --help' for usage.\n", path)
 		return 2
 	}
 	return 1
 }
 
-// globalFlags are accepted before the subcommand and by every subcommand.
-func (a *app) globalFlags(fs *flag.FlagSet) {
-	fs.StringVar(&a.db, "db", a.db, "database `file` (default $QAWARD_DB, else $XDG_DATA_HOME/qaward/qaward.db)")
-	fs.StringVar(&a.as, "as", a.as, "acting person's `ID` (reviewer ID, or office)")
-	fs.StringVar(&a.lang, "lang", a.lang, "language of the TUI: zh or en")
-	fs.StringVar(&a.cycle, "cycle", a.cycle, "cycle `ID` (default: the current cycle)")
+// cmdName is a command's path below the root ("rank", "packet export").
+func cmdName(c *cobra.Command) string {
+	return strings.TrimPrefix(strings.TrimPrefix(c.CommandPath(), c.Root().Name()), " ")
 }
 
-// flags makes a subcommand's flag set, global flags included.
-func (a *app) flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet("qaward "+name, flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
-	a.globalFlags(fs)
-	c := commands[name]
-	fs.Usage = func() {
-		fmt.Fprintf(a.stderr, "Usage: qaward %s\n\n%s.\n\nFlags:\n", c.usage, upperFirst(c.summary))
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses a subcommand's arguments and checks their count.
-func parse(fs *flag.FlagSet, args []string, positional int) ([]string, error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
-		}
-		return nil, &usageError{err.Error()}
-	}
-	// allow flags after positional arguments too
-	var pos []string
-	rest := fs.Args()
-	for len(rest) > 0 {
-		pos = append(pos, rest[0])
-		if err := fs.Parse(rest[1:]); err != nil {
-			return nil, &usageError{err.Error()}
-		}
-		rest = fs.Args()
-	}
-	if len(pos) != positional {
-		fs.Usage()
-		return nil, usagef("%s: want %d argument(s), got %d", fs.Name(), positional, len(pos))
-	}
-	return pos, nil
-}
-
-func (a *app) usage(w io.Writer) {
-	fmt.Fprint(w, `qaward: the review-panel system of the Wugang Mayor's Quality Award (武冈市市长质量奖)
-
-Usage:
-  qaward [--db FILE] [--as ID] [--lang zh|en]      start the terminal UI
-  qaward [global flags] COMMAND [flags] [args]
-
-Commands:
-`)
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
-	}
-	fmt.Fprint(w, `
-Global flags:
-  --db FILE     database (default $QAWARD_DB, else $XDG_DATA_HOME/qaward/qaward.db)
-  --as ID       acting person: a reviewer ID, or office
-  --lang zh|en  language of the TUI (default zh)
-  --cycle ID    cycle to act on (default: the one init made last)
-
-Run 'qaward COMMAND --help' for a command's flags.
-`)
-}
-
-func (a *app) help(args []string) error {
+// commandArgs are the root's arguments: none, or a command.
+func commandArgs(c *cobra.Command, args []string) error {
 	if len(args) == 0 {
-		a.usage(a.stdout)
 		return nil
 	}
-	if _, ok := commands[args[0]]; !ok {
-		return usagef("unknown command %q", args[0])
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %q?)", s[0])
 	}
-	fs := a.flags(args[0])
-	fs.SetOutput(a.stdout)
-	fs.Usage()
+	return &usageError{msg}
+}
+
+// actionOnly makes c a command that only groups its subcommands (packet,
+// completion): on its own, or with an unknown subcommand, it is a usage
+// error (cobra would print its help and exit 0), and its usage shows only
+// "qaward c [command]".
+func actionOnly(c *cobra.Command) {
+	c.Args, c.RunE = needAction, needAction
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations["group"] = "true"
+}
+
+func needAction(c *cobra.Command, args []string) error {
+	var names []string
+	for _, s := range c.Commands() {
+		if s.IsAvailableCommand() {
+			names = append(names, s.Name())
+		}
+	}
+	if len(args) > 0 {
+		return usagef("%s: unknown command %q: want %s", cmdName(c), args[0], strings.Join(names, ", "))
+	}
+	return usagef("%s: want one of %s", cmdName(c), strings.Join(names, ", "))
+}
+
+// noArgs is a command without positional arguments.
+func noArgs(c *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s: unexpected argument %q (it takes none)", cmdName(c), args[0])
+	}
 	return nil
+}
+
+// exactArgs is a command with exactly the named positional arguments.
+func exactArgs(names ...string) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) != len(names) {
+			return usagef("%s: want %s, got %d argument(s)", cmdName(c), strings.Join(names, " "), len(args))
+		}
+		return nil
+	}
+}
+
+// usageArgs makes every argument error in the tree a usage error, cobra's
+// own commands' too. A command whose use line names its flags gets no
+// "[flags]" after them.
+func usageArgs(c *cobra.Command) {
+	if strings.Contains(c.Use, " --") || strings.Contains(c.Use, "[--") {
+		c.DisableFlagsInUseLine = true
+	}
+	if check := c.Args; check != nil {
+		c.Args = func(c *cobra.Command, args []string) error {
+			if err := check(c, args); err != nil {
+				return usageErr(c, err)
+			}
+			return nil
+		}
+	}
+	for _, s := range c.Commands() {
+		usageArgs(s)
+	}
+}
+
+// helpCmd is `qaward help [command]`: the command's help on stdout, and a
+// usage error for a command that does not exist.
+func helpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		Long:  "Help prints the help of any command: 'qaward help rank' is 'qaward rank --help'.",
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			cmd, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var out []cobra.Completion
+			for _, s := range cmd.Commands() {
+				if s.IsAvailableCommand() && strings.HasPrefix(s.Name(), toComplete) {
+					out = append(out, cobra.CompletionWithDesc(s.Name(), s.Short))
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 {
+				return usagef("help: unknown command %q", strings.Join(args, " "))
+			}
+			cmd.InitDefaultHelpFlag()
+			cmd.InitDefaultVersionFlag()
+			return cmd.Help()
+		},
+	}
+}
+
+// fixed completes a flag or argument from a fixed list, never with files.
+func fixed(values ...string) cobra.CompletionFunc {
+	return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
+}
+
+// files completes file names with one of the extensions (any file when
+// none is given).
+func files(ext ...string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(ext) == 0 {
+			return nil, cobra.ShellCompDirectiveDefault
+		}
+		return ext, cobra.ShellCompDirectiveFilterFileExt
+	}
+}
+
+// positional completes each positional argument with its own function;
+// arguments beyond the list complete to nothing.
+func positional(fns ...cobra.CompletionFunc) cobra.CompletionFunc {
+	return func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) >= len(fns) {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return fns[len(args)](c, args, toComplete)
+	}
+}
+
+// formatFlag adds --format table|csv|json with its completion.
+func formatFlag(c *cobra.Command, p *string) {
+	c.Flags().StringVar(p, "format", "table", "output `format`: table, csv or json")
+	c.RegisterFlagCompletionFunc("format", fixed(formats...))
+}
+
+// longDashes accepts Go's single-dash long flags (-db, -stage), which
+// qaward took before it moved to cobra: "-name" or "-name=value" becomes
+// "--name…" when some command has a long flag of that name. Shorthands
+// (-o, -h) and values of flags stay as they are.
+func longDashes(root *cobra.Command, args []string) []string {
+	if len(args) > 0 && strings.HasPrefix(args[0], "__complete") {
+		return args
+	}
+	takesValue := map[string]bool{"help": false, "version": false}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		visit := func(f *pflag.Flag) {
+			takesValue[f.Name] = takesValue[f.Name] || f.NoOptDefVal == ""
+			if f.Shorthand != "" {
+				takesValue[f.Shorthand] = takesValue[f.Shorthand] || f.NoOptDefVal == ""
+			}
+		}
+		c.Flags().VisitAll(visit)
+		c.PersistentFlags().VisitAll(visit)
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(root)
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		x := args[i]
+		out = append(out, x)
+		if x == "--" {
+			return append(out, args[i+1:]...)
+		}
+		var name string
+		switch {
+		case strings.HasPrefix(x, "--"):
+			name = x[2:]
+		case len(x) >= 2 && x[0] == '-' && x[1] >= 'a' && x[1] <= 'z':
+			name = x[1:]
+		default:
+			continue
+		}
+		name, _, hasValue := strings.Cut(name, "=")
+		value, known := takesValue[name]
+		if !known {
+			continue
+		}
+		if !strings.HasPrefix(x, "--") && len(name) > 1 {
+			out[len(out)-1] = "-" + x
+		}
+		if value && !hasValue && i+1 < len(args) {
+			i++
+			out = append(out, args[i])
+		}
+	}
+	return out
 }
 
 // dbPath resolves the database file: --db, then $QAWARD_DB, then the XDG
@@ -236,11 +411,4 @@ func (a *app) actor() string {
 		}
 	}
 	return "office"
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -24,12 +24,6 @@ type report struct {
 	ties []bool
 }
 
-// addRow appends a row and whether it is tied.
-func (r *report) addRow(tie bool, cells ...string) {
-	r.rows = append(r.rows, cells)
-	r.ties = append(r.ties, tie)
-}
-
 func (r *report) tied(i int) bool { return i < len(r.ties) && r.ties[i] }
 
 var formats = []string{"table", "csv", "json"}

@@ -8,76 +8,88 @@ import (
 	"os"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"qaward/award"
 	"qaward/backend/export"
 	"qaward/backend/packet"
 	"qaward/store"
 )
 
-const packetHelp = `Usage:
-  qaward packet export REVIEWER FILE [--stage material|onsite] [--include-confidential]
-      (office) write the reviewer's signed packet: criteria, assigned applicants
-      without confidential fields, blank or draft sheets
-  qaward packet import FILE [--reviewer ID] [--skip-conflicts]
-      (office) check a returned packet's signature and store its sheets; a sheet
-      submitted or changed centrally since issue is never overwritten
-  qaward --db laptop.db packet open FILE
-      (laptop) make a new database the working copy of a packet; then score with
-      qaward --db laptop.db --as REVIEWER
-  qaward --db laptop.db packet return FILE
-      (laptop) write the signed returned packet for the office
-  qaward packet list
-      the packets issued from (or held by) the database
-`
+func packetCmd(a *app) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "packet",
+		Short: "Exchange offline reviewer packets: export, import, open on a laptop, return",
+		Long: `Packet exchanges a reviewer's work with a laptop that is offline. The office
+exports a reviewer's signed packet (criteria, assigned applicants without
+confidential fields, blank or draft sheets); on the laptop 'packet open' makes
+a new database the working copy, the reviewer scores in the TUI as usual and
+'packet return' writes the signed returned packet; the office imports it,
+and a sheet submitted or changed centrally since issue is never overwritten.`,
+		Example: `  qaward --db cycle.db packet export R002 R002.packet
+  qaward --db laptop.db --as R002 packet open R002.packet
+  qaward --db laptop.db --as R002
+  qaward --db laptop.db packet return R002.return
+  qaward --db cycle.db packet import R002.return`,
+	}
 
-func runPacket(a *app, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(a.stderr, packetHelp)
-		if len(args) == 0 {
-			return usagef("packet: want export, import, open, return or list")
-		}
-		return nil
+	var stage string
+	var include bool
+	exp := &cobra.Command{
+		Use:               "export REVIEWER FILE",
+		Short:             "(office) Write the reviewer's signed packet",
+		Long:              "Export writes the reviewer's signed packet: criteria, assigned applicants without confidential fields, blank or draft sheets.",
+		Args:              exactArgs("REVIEWER", "FILE"),
+		ValidArgsFunction: positional(cobra.NoFileCompletions, files()),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return packetExport(a, args[0], args[1], stage, include)
+		},
 	}
-	action, rest := args[0], args[1:]
-	fs := a.flags("packet")
-	fs.Usage = func() { fmt.Fprint(a.stderr, packetHelp) }
-	switch action {
-	case "export":
-		stage := fs.String("stage", "", "only this stage: material or onsite (default: both)")
-		include := fs.Bool("include-confidential", false, "keep applicants' confidential fields (Art. 37); audited")
-		pos, err := parse(fs, rest, 2)
-		if err != nil {
-			return err
-		}
-		return packetExport(a, pos[0], pos[1], *stage, *include)
-	case "import":
-		reviewer := fs.String("reviewer", "", "refuse the packet unless it is this reviewer's")
-		skip := fs.Bool("skip-conflicts", false, "import the sheets without conflict and report the rest")
-		pos, err := parse(fs, rest, 1)
-		if err != nil {
-			return err
-		}
-		return packetImport(a, pos[0], *reviewer, *skip)
-	case "open":
-		pos, err := parse(fs, rest, 1)
-		if err != nil {
-			return err
-		}
-		return packetOpen(a, pos[0])
-	case "return":
-		pos, err := parse(fs, rest, 1)
-		if err != nil {
-			return err
-		}
-		return packetReturn(a, pos[0])
-	case "list":
-		if _, err := parse(fs, rest, 0); err != nil {
-			return err
-		}
-		return packetList(a)
+	exp.Flags().StringVar(&stage, "stage", "", "only this stage: `material|onsite` (default: both)")
+	exp.Flags().BoolVar(&include, "include-confidential", false, "keep applicants' confidential fields (Art. 37); audited")
+	exp.RegisterFlagCompletionFunc("stage", fixed("material", "onsite"))
+
+	var reviewer string
+	var skip bool
+	imp := &cobra.Command{
+		Use:   "import FILE",
+		Short: "(office) Check a returned packet's signature and store its sheets",
+		Long: `Import checks a returned packet's signature and stores its sheets; a sheet
+submitted or changed centrally since issue is never overwritten.`,
+		Args:              exactArgs("FILE"),
+		ValidArgsFunction: positional(files()),
+		RunE:              func(_ *cobra.Command, args []string) error { return packetImport(a, args[0], reviewer, skip) },
 	}
-	fmt.Fprint(a.stderr, packetHelp)
-	return usagef("packet: unknown action %q: want export, import, open, return or list", action)
+	imp.Flags().StringVar(&reviewer, "reviewer", "", "refuse the packet unless it is this reviewer's (`ID`)")
+	imp.Flags().BoolVar(&skip, "skip-conflicts", false, "import the sheets without conflict and report the rest")
+	imp.RegisterFlagCompletionFunc("reviewer", cobra.NoFileCompletions)
+
+	open := &cobra.Command{
+		Use:   "open FILE",
+		Short: "(laptop) Make a new database the working copy of a packet",
+		Long: `Open makes a new database (--db) the working copy of a packet; then score with
+qaward --db laptop.db --as REVIEWER.`,
+		Example:           "  qaward --db laptop.db packet open R002.packet",
+		Args:              exactArgs("FILE"),
+		ValidArgsFunction: positional(files()),
+		RunE:              func(_ *cobra.Command, args []string) error { return packetOpen(a, args[0]) },
+	}
+	ret := &cobra.Command{
+		Use:               "return FILE",
+		Short:             "(laptop) Write the signed returned packet for the office",
+		Args:              exactArgs("FILE"),
+		ValidArgsFunction: positional(files()),
+		RunE:              func(_ *cobra.Command, args []string) error { return packetReturn(a, args[0]) },
+	}
+	list := &cobra.Command{
+		Use:               "list",
+		Short:             "List the packets issued from (or held by) the database",
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return packetList(a) },
+	}
+	c.AddCommand(exp, imp, open, ret, list)
+	return c
 }
 
 func packetExport(a *app, reviewer, file, stageText string, include bool) error {

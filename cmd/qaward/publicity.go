@@ -6,26 +6,47 @@ import (
 	"os"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"qaward/award"
 	"qaward/store"
 )
 
-func runPublicity(a *app, args []string) error {
-	fs := a.flags("publicity")
-	start := fs.String("start", "", "first day of publicity, `YYYY-MM-DD`")
-	days := fs.Int("days", award.PublicityDays, "length in working days (Art. 24: 5)")
-	if _, err := parse(fs, args, 0); err != nil {
-		return err
+type publicityFlags struct {
+	start string
+	days  int
+}
+
+func publicityCmd(a *app) *cobra.Command {
+	var f publicityFlags
+	c := &cobra.Command{
+		Use:   "publicity --start YYYY-MM-DD [--days 5]",
+		Short: "Compute the publicity window on the official working-day calendar",
+		Long: `Publicity computes the window of the publicity (Art. 24: 5 working days) from
+its first day on the official working-day calendar, holidays and make-up
+working days included, with the years the cycle's configuration adds.`,
+		Example:           "  qaward publicity --start 2026-09-28",
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return runPublicity(a, f) },
 	}
-	if *start == "" {
+	c.Flags().StringVar(&f.start, "start", "", "first day of publicity, `YYYY-MM-DD`")
+	c.Flags().IntVar(&f.days, "days", award.PublicityDays, "length in working `days` (Art. 24: 5)")
+	c.RegisterFlagCompletionFunc("start", cobra.NoFileCompletions)
+	c.RegisterFlagCompletionFunc("days", cobra.NoFileCompletions)
+	return c
+}
+
+func runPublicity(a *app, f publicityFlags) error {
+	if f.start == "" {
 		return usagef("publicity: --start YYYY-MM-DD is required")
 	}
-	d, err := time.Parse(time.DateOnly, *start)
+	d, err := time.Parse(time.DateOnly, f.start)
 	if err != nil {
-		return usagef("publicity: --start %q: want a date as YYYY-MM-DD", *start)
+		return usagef("publicity: --start %q: want a date as YYYY-MM-DD", f.start)
 	}
-	if *days < 1 || *days > 60 {
-		return usagef("publicity: --days %d: want 1 to 60", *days)
+	if f.days < 1 || f.days > 60 {
+		return usagef("publicity: --days %d: want 1 to 60", f.days)
 	}
 	years, err := a.calendarYears()
 	if err != nil {
@@ -35,7 +56,7 @@ func runPublicity(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	end, err := cal.AddWorkdays(d, *days)
+	end, err := cal.AddWorkdays(d, f.days)
 	if err != nil {
 		return err
 	}
@@ -43,9 +64,9 @@ func runPublicity(a *app, args []string) error {
 	for ok, _ := cal.IsWorkday(first); !ok; ok, _ = cal.IsWorkday(first) {
 		first = first.AddDate(0, 0, 1)
 	}
-	fmt.Fprintf(a.stdout, "publicity of %d working days: %s to %s", *days, first.Format(time.DateOnly), end.Format(time.DateOnly))
+	fmt.Fprintf(a.stdout, "publicity of %d working days: %s to %s", f.days, first.Format(time.DateOnly), end.Format(time.DateOnly))
 	if !first.Equal(d) {
-		fmt.Fprintf(a.stdout, " (%s is not a working day)", *start)
+		fmt.Fprintf(a.stdout, " (%s is not a working day)", f.start)
 	}
 	fmt.Fprintln(a.stdout)
 	return nil

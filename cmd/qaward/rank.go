@@ -1,22 +1,42 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"qaward/backend/export"
 	"qaward/store"
 )
 
-func runRank(a *app, args []string) error {
-	fs := a.flags("rank")
-	stage := fs.String("stage", "composite", "ranking: material, onsite or composite")
-	format := fs.String("format", "table", "output format: table, csv or json")
-	if _, err := parse(fs, args, 0); err != nil {
+type rankFlags struct{ stage, format string }
+
+func rankCmd(a *app) *cobra.Command {
+	var f rankFlags
+	c := &cobra.Command{
+		Use:   "rank [--stage material|onsite|composite] [--format table|csv|json]",
+		Short: "Print the material, on-site or composite ranking",
+		Long: `Rank prints a ranking of the current cycle by rule 7 of the design: composite
+descending, then on-site, then material, then applicant ID. The material
+ranking marks the on-site shortlist; the composite ranking carries the
+outcomes under the quotas of Art. 3, and lists shortlisted applicants that
+lack a score after the ranked rows as incomplete.`,
+		Example: `  qaward --db cycle.db rank --stage material
+  qaward --db cycle.db rank --stage composite --format csv > composite.csv`,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return runRank(a, f) },
+	}
+	c.Flags().StringVar(&f.stage, "stage", "composite", "ranking: `material|onsite|composite`")
+	formatFlag(c, &f.format)
+	c.RegisterFlagCompletionFunc("stage", fixed("material", "onsite", "composite"))
+	return c
+}
+
+func runRank(a *app, f rankFlags) error {
+	if err := checkFormat(f.format); err != nil {
 		return err
 	}
-	if err := checkFormat(*format); err != nil {
-		return err
-	}
-	if *stage != "material" && *stage != "onsite" && *stage != "composite" {
-		return usagef("rank: --stage %q: want material, onsite or composite", *stage)
+	if f.stage != "material" && f.stage != "onsite" && f.stage != "composite" {
+		return usagef("rank: --stage %q: want material, onsite or composite", f.stage)
 	}
 	return a.inCycle(true, func(st store.Store, cycle string) error {
 		res, err := a.backend(st).Results(cycle)
@@ -24,7 +44,7 @@ func runRank(a *app, args []string) error {
 			return err
 		}
 		var r *report
-		switch *stage {
+		switch f.stage {
 		case "material":
 			r = fromExport(res.MaterialReport())
 		case "onsite":
@@ -32,7 +52,7 @@ func runRank(a *app, args []string) error {
 		default:
 			r = fromExport(res.CompositeReport())
 		}
-		return r.write(a.stdout, *format)
+		return r.write(a.stdout, f.format)
 	})
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/spf13/cobra"
 
 	"qaward/store"
 	"qaward/tui/serve"
@@ -21,39 +22,56 @@ import (
 // session and close after SIGINT or SIGTERM (the store's close follows).
 const shutdownGrace = 1800 * time.Millisecond
 
+type serveFlags struct {
+	listen, usersPath, hostKey string
+	idle                       time.Duration
+}
+
+func serveCmd(a *app) *cobra.Command {
+	var f serveFlags
+	c := &cobra.Command{
+		Use:   "serve --users FILE [--listen ADDR] [--host-key FILE]",
+		Short: "Serve the TUI to the whole panel over SSH, from one process that owns the database",
+		Long: `Serve runs one qaward that owns the database and serves everyone's TUI over
+SSH. Each person connects with their own key; the users file maps public keys
+to people and roles. SIGHUP re-reads the users file; SIGINT or SIGTERM tells
+every session and stops.`,
+		Example:           "  qaward --db cycle.db serve --listen :2222 --users users.toml",
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return runServe(a, f) },
+	}
+	c.Flags().StringVar(&f.listen, "listen", ":2222", "`address` to listen on, host:port (port 0 picks a free one)")
+	c.Flags().StringVar(&f.usersPath, "users", "", "users `file` (TOML): public keys, the people they belong to and their roles (required)")
+	c.Flags().StringVar(&f.hostKey, "host-key", "", "server's private host key `file` (default: next to the database, DB.host_key; made when missing)")
+	c.Flags().DurationVar(&f.idle, "idle-timeout", serve.DefaultIdleTimeout, "end a session after this `duration` without input, warning the person a minute before")
+	c.RegisterFlagCompletionFunc("listen", cobra.NoFileCompletions)
+	c.MarkFlagFilename("users", "toml")
+	c.MarkFlagFilename("host-key")
+	return c
+}
+
 // runServe serves the TUI to the whole panel over SSH from one process
 // that owns the database.
-func runServe(a *app, args []string) error {
-	fs := a.flags("serve")
-	listen := fs.String("listen", ":2222", "`address` to listen on, host:port (port 0 picks a free one)")
-	usersPath := fs.String("users", "", "users `file` (TOML): public keys, the people they belong to and their roles (required)")
-	hostKey := fs.String("host-key", "", "server's private host key `file` (default: next to the database, DB.host_key; made when missing)")
-	idle := fs.Duration("idle-timeout", serve.DefaultIdleTimeout, "end a session after this `duration` without input, warning the person a minute before")
-	if _, err := parse(fs, args, 0); err != nil {
-		return err
-	}
-	if *usersPath == "" {
-		fs.Usage()
+func runServe(a *app, f serveFlags) error {
+	if f.usersPath == "" {
 		return usagef("serve: --users FILE is required")
 	}
-	if *idle <= 0 {
-		return usagef("serve: --idle-timeout %v: want a positive duration such as 30m or 2h", *idle)
-	}
-	if a.lang != "" && a.lang != "zh" && a.lang != "en" {
-		return usagef("--lang %q: want zh or en", a.lang)
+	if f.idle <= 0 {
+		return usagef("serve: --idle-timeout %v: want a positive duration such as 30m or 2h", f.idle)
 	}
 	path, err := a.dbPath()
 	if err != nil {
 		return err
 	}
-	users, err := serve.LoadUsers(*usersPath)
+	users, err := serve.LoadUsers(f.usersPath)
 	if err != nil {
 		return err
 	}
-	if *hostKey == "" {
-		*hostKey = path + ".host_key"
+	if f.hostKey == "" {
+		f.hostKey = path + ".host_key"
 	}
-	pem, fingerprint, err := serve.HostKey(*hostKey)
+	pem, fingerprint, err := serve.HostKey(f.hostKey)
 	if err != nil {
 		return err
 	}
@@ -72,14 +90,14 @@ func runServe(a *app, args []string) error {
 		return err
 	}
 	for _, n := range notes {
-		fmt.Fprintf(a.stderr, "qaward serve: %s: %s\n", *usersPath, n)
+		fmt.Fprintf(a.stderr, "qaward serve: %s: %s\n", f.usersPath, n)
 	}
-	ln, err := net.Listen("tcp", *listen)
+	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	addr := ln.Addr().String()
-	srv, err := serve.New(serve.Options{Store: st, Users: users, HostKey: pem, Cycle: a.cycle, Lang: a.lang, Log: a.stderr, IdleTimeout: *idle})
+	srv, err := serve.New(serve.Options{Store: st, Users: users, HostKey: pem, Cycle: a.cycle, Lang: a.lang, Log: a.stderr, IdleTimeout: f.idle})
 	if err != nil {
 		ln.Close()
 		return err
@@ -91,9 +109,9 @@ func runServe(a *app, args []string) error {
 	defer os.Remove(servePath(path))
 
 	fmt.Fprintf(a.stdout, "qaward serve: %s on %s for %d people (%d keys)\n", path, addr, len(users.People()), users.Keys())
-	fmt.Fprintf(a.stdout, "host key %s (%s)\n", fingerprint, *hostKey)
+	fmt.Fprintf(a.stdout, "host key %s (%s)\n", fingerprint, f.hostKey)
 	fmt.Fprintf(a.stdout, "connect with: %s\n", sshCommand(addr))
-	fmt.Fprintf(a.stdout, "reload %s after editing it: kill -HUP %d; stop: ctrl+c or kill %d\n", *usersPath, os.Getpid(), os.Getpid())
+	fmt.Fprintf(a.stdout, "reload %s after editing it: kill -HUP %d; stop: ctrl+c or kill %d\n", f.usersPath, os.Getpid(), os.Getpid())
 
 	// SIGHUP re-reads the users file; a broken file keeps the old one.
 	hup := make(chan os.Signal, 1)
@@ -101,7 +119,7 @@ func runServe(a *app, args []string) error {
 	defer signal.Stop(hup)
 	go func() {
 		for range hup {
-			u, err := serve.LoadUsers(*usersPath)
+			u, err := serve.LoadUsers(f.usersPath)
 			if err != nil {
 				fmt.Fprintf(a.stderr, "qaward serve: users file not reloaded, the old one stays: %v\n", err)
 				continue

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
 
 	"qaward/award/sample"
 	"qaward/store"
@@ -12,8 +16,8 @@ import (
 
 // runTUI starts the terminal UI on the database.
 func runTUI(a *app) error {
-	if a.lang != "" && a.lang != "zh" && a.lang != "en" {
-		return usagef("--lang %q: want zh or en", a.lang)
+	if err := a.terminal(); err != nil {
+		return err
 	}
 	st, err := a.openStore(false)
 	if err != nil {
@@ -56,16 +60,42 @@ func (a *app) localPerson(st store.Store) access.Person {
 	return access.Person{ID: a.as, Role: access.Reviewer}
 }
 
+// terminal checks that the TUI has a terminal to run in: standard input
+// and output, when they are files (as for the binary), must be terminals.
+// Other readers and writers are a test's stand-in for one.
+func (a *app) terminal() error {
+	for _, s := range []any{a.stdin, a.stdout} {
+		if f, ok := s.(*os.File); ok && !isatty.IsTerminal(f.Fd()) && !isatty.IsCygwinTerminal(f.Fd()) {
+			return errors.New("the terminal UI needs a terminal on standard input and output; " +
+				"for scripts, see the commands in 'qaward --help'")
+		}
+	}
+	return nil
+}
+
+func demoCmd(a *app) *cobra.Command {
+	var keep bool
+	c := &cobra.Command{
+		Use:   "demo",
+		Short: "Open the TUI on a temporary database with the sample cycle",
+		Long: `Demo opens the TUI on a temporary database filled with a realistic sample
+cycle (12 applicants, 7 reviewers in a material and an on-site group, one
+declared conflict); it touches nothing else and removes the database on exit.
+With --db it opens that database, filling it with the sample when empty.`,
+		Example:           "  qaward demo\n  qaward --as R002 --lang en demo",
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return runDemo(a, keep) },
+	}
+	c.Flags().BoolVar(&keep, "keep", false, "keep the temporary database and print its path on exit")
+	return c
+}
+
 // runDemo opens the TUI on a temporary database holding the sample cycle;
 // it touches nothing else and removes the database afterwards.
-func runDemo(a *app, args []string) error {
-	fs := a.flags("demo")
-	keep := fs.Bool("keep", false, "keep the temporary database and print its path on exit")
-	if _, err := parse(fs, args, 0); err != nil {
+func runDemo(a *app, keep bool) error {
+	if err := a.terminal(); err != nil {
 		return err
-	}
-	if a.lang != "" && a.lang != "zh" && a.lang != "en" {
-		return usagef("--lang %q: want zh or en", a.lang)
 	}
 	path, cleanup, err := tempDB()
 	if err != nil {
@@ -88,8 +118,8 @@ func runDemo(a *app, args []string) error {
 	}
 	err = a.tui(st, nil)
 	st.Close()
-	if *keep || a.db != "" {
-		fmt.Fprintln(os.Stderr, "demo database:", path)
+	if keep || a.db != "" {
+		fmt.Fprintln(a.stderr, "demo database:", path)
 	} else {
 		cleanup()
 	}
