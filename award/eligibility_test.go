@@ -15,17 +15,6 @@ func eligibleOrg() Applicant {
 
 var callDate = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 
-func verdicts(e Eligibility) map[string]Verdict {
-	m := map[string]Verdict{}
-	for _, c := range e.Checks {
-		key := c.Article + " " + c.Rule
-		if m[key] != NotMet {
-			m[key] = c.Verdict
-		}
-	}
-	return m
-}
-
 func failedArticle(t *testing.T, e Eligibility, article, evidence string) {
 	t.Helper()
 	for _, c := range e.Failures() {

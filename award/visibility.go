@@ -71,7 +71,7 @@ func NewRoster(in RosterInput) *Roster {
 		r.conflicted[personApplicant{c.ReviewerID, c.ApplicantID}] = true
 	}
 	for _, a := range in.Assignments {
-		k := SheetKey{Stage: a.Stage, ApplicantID: a.ApplicantID, ReviewerID: a.ReviewerID}
+		k := SheetKey(a)
 		if r.assigned[k] {
 			continue
 		}

@@ -19,8 +19,6 @@ import (
 	"qaward/store/access"
 )
 
-var office = access.Person{ID: "office", Role: access.Office}
-
 // demo is a database holding the demo cycle, for the office.
 func demo(t *testing.T) (*store.DB, sample.Dataset) {
 	t.Helper()

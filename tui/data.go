@@ -26,7 +26,6 @@ type layout struct {
 	cat     []int // category index of each item
 	first   []int // first item index of each category
 	total   int
-	maxName int // widest item name, in cells
 }
 
 func newLayout(set *criteria.Set) *layout {
@@ -144,7 +143,7 @@ func (d *Data) index(as []award.Assignment, cs []award.Conflict, list, cons []aw
 	d.panel = make(map[stageApp][]string, 2*len(d.Applicants))
 	seen := make(map[award.SheetKey]bool, len(as))
 	for _, a := range as {
-		k := award.SheetKey{Stage: a.Stage, ApplicantID: a.ApplicantID, ReviewerID: a.ReviewerID}
+		k := award.SheetKey(a)
 		if !seen[k] {
 			seen[k] = true
 			sa := stageApp{a.Stage, a.ApplicantID}

@@ -60,12 +60,6 @@ func NewKeyMap(t Text) KeyMap {
 	}
 }
 
-// isLetterKey reports whether a key press is a plain printable rune, which a
-// text field would take as input rather than as a command.
-func isLetterKey(msg tea.KeyMsg) bool {
-	return msg.Type == tea.KeyRunes && !msg.Alt
-}
-
 // digitsOf returns the decimal value of the key's runes when they are all
 // digits, ASCII or full-width (０–９, as an input method may send them).
 func digitsOf(msg tea.KeyMsg) (string, bool) {

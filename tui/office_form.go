@@ -37,7 +37,7 @@ func textOptions[V ~string](t Text, prefix string, vs ...V) []option {
 
 // field is one line of a form.
 type field struct {
-	key, label, hint string
+	key, label string
 	kind             fieldKind
 	in               textinput.Model
 	opts             []option
@@ -127,14 +127,6 @@ func (f *form) pick(key string) string {
 		return fl.opts[fl.idx].value
 	}
 	return ""
-}
-
-// picked is a choice field's option.
-func (f *form) picked(key string) option {
-	if fl := f.field(key); fl != nil && fl.idx < len(fl.opts) {
-		return fl.opts[fl.idx]
-	}
-	return option{}
 }
 
 // yes is a toggle's value.

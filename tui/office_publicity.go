@@ -39,18 +39,6 @@ func (p *publicityPage) help() []key.Binding {
 	return []key.Binding{k.Up, k.Down, withHelp(k.Enter, "enter", t.S("key.open")), k.Back, k.Quit, k.Help}
 }
 
-// candidates are the applicants the committee decided to honour, in ID
-// order.
-func (r *records) candidates() []award.Decision {
-	var out []award.Decision
-	for _, a := range r.Snapshot.Applicants {
-		if d, ok := r.Decisions[a.ID]; ok && d.Decided != "none" && d.Decided != "" {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
 func (p *publicityPage) setRecords(rec *records) {
 	p.rec = rec
 	c := p.k.c
@@ -74,7 +62,7 @@ func (p *publicityPage) setRecords(rec *records) {
 		item(pubTarget{kind: "publish"}, st.Key.Render(t.S("pb.publish")))
 	}
 	section(t.S("pb.candidates"))
-	cands := rec.candidates()
+	cands := rec.Candidates()
 	if len(cands) == 0 {
 		info(st.Subtle.Render(t.S("pb.nocands")))
 	}
@@ -154,13 +142,10 @@ func windowError(t Text, start string, err error) string {
 func publishForm(k *desk, rec *records) (*form, error) {
 	c, actor := k.c, k.person
 	t := c.Text
-	var move []string
 	var intro []string
-	for _, d := range rec.candidates() {
+	for _, d := range rec.Candidates() {
 		switch s := rec.status(d.ApplicantID); s {
-		case award.Deliberation:
-			move = append(move, d.ApplicantID)
-		case award.Publicity:
+		case award.Deliberation, award.Publicity:
 		default:
 			return nil, fmt.Errorf("%s", t.F("pb.notready", d.ApplicantID, c.statusName(s)))
 		}
@@ -262,7 +247,7 @@ func objectionForm(k *desk, rec *records, o award.Objection) *form {
 	})
 	if filing {
 		var apps []option
-		for _, d := range rec.candidates() {
+		for _, d := range rec.Candidates() {
 			a, _ := rec.applicant(d.ApplicantID)
 			apps = append(apps, option{value: a.ID, label: a.ID + " " + a.Name})
 		}
@@ -302,7 +287,7 @@ func announceForm(k *desk, rec *records) (*form, error) {
 	}
 	var moves []award.Transition
 	var intro []string
-	for _, d := range rec.candidates() {
+	for _, d := range rec.Candidates() {
 		if rec.status(d.ApplicantID) != award.Publicity {
 			continue
 		}

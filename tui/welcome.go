@@ -99,7 +99,7 @@ func (w *welcome) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case sampleLoadedMsg:
 		w.busy = false
 		if msg.err != nil {
-			return w, func() tea.Msg { return errMsg{msg.err} }
+			return w, func() tea.Msg { return errMsg(msg) }
 		}
 		return w, func() tea.Msg { return reloadMsg{} }
 	case packetOpenedMsg:

@@ -54,7 +54,7 @@ func busiest(t *testing.T) string {
 	}
 	best := ""
 	for _, a := range d.Assignments {
-		if !done[award.SheetKey{Stage: a.Stage, ApplicantID: a.ApplicantID, ReviewerID: a.ReviewerID}] {
+		if !done[award.SheetKey(a)] {
 			open[a.ReviewerID]++
 			if open[a.ReviewerID] > open[best] {
 				best = a.ReviewerID

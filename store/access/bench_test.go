@@ -129,7 +129,7 @@ func BenchmarkReviewerSave(b *testing.B) {
 	as, _ := db.Assignments("ref")
 	a := as[0]
 	v := access.Wrap(db, access.Person{ID: a.ReviewerID, Role: access.Reviewer})
-	s := award.NewSheet(award.SheetKey{Stage: a.Stage, ApplicantID: a.ApplicantID, ReviewerID: a.ReviewerID}, "gbt19580-2012", 23)
+	s := award.NewSheet(award.SheetKey(a), "gbt19580-2012", 23)
 	// The generated sheet is submitted: the office reopens it as a draft.
 	if err := db.PutSheets("office", "ref", []award.Sheet{s}); err != nil {
 		b.Fatal(err)

@@ -78,7 +78,7 @@ func TestLoad(t *testing.T) {
 	}
 	mine := map[string][]award.SheetKey{}
 	for _, a := range d.Assignments {
-		mine[a.ReviewerID] = append(mine[a.ReviewerID], award.SheetKey{Stage: a.Stage, ApplicantID: a.ApplicantID, ReviewerID: a.ReviewerID})
+		mine[a.ReviewerID] = append(mine[a.ReviewerID], award.SheetKey(a))
 	}
 	if len(mine) != 50 {
 		t.Fatalf("%d reviewers have assignments, want 50", len(mine))
