@@ -183,7 +183,7 @@ func TestTruncatedFileRefused(t *testing.T) {
 	}{
 		{"half", inUse / 2, "cut short"},
 		{"one page short", inUse - int64(ps), "cut short"},
-		{"one page", int64(ps), "meta page 1 (of the two that say where the data is) is missing"},
+		{"one page", int64(ps), "meta page 1 (one of the two that say where the data is) is missing"},
 		{"40 bytes", 40, "page 0 is missing"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -242,9 +242,9 @@ func TestDamagedMetaRefused(t *testing.T) {
 		offs []uint64
 		want string
 	}{
-		{"meta 0 body", []uint64{pageHeaderSize + 40}, "meta page 0 (of the two that say where the data is) fails its checksum"},
-		{"meta 1 body", []uint64{ps + pageHeaderSize + 48}, "meta page 1 (of the two that say where the data is) fails its checksum"},
-		{"meta 0 header", []uint64{0}, "meta page 0 (of the two that say where the data is) has a damaged page header"},
+		{"meta 0 body", []uint64{pageHeaderSize + 40}, "meta page 0 (one of the two that say where the data is) fails its checksum"},
+		{"meta 1 body", []uint64{ps + pageHeaderSize + 48}, "meta page 1 (one of the two that say where the data is) fails its checksum"},
+		{"meta 0 header", []uint64{0}, "meta page 0 (one of the two that say where the data is) has a damaged page header"},
 		{"both", []uint64{pageHeaderSize + 20, ps + pageHeaderSize + 20}, "both meta pages are damaged"},
 		{"both magic", []uint64{pageHeaderSize, ps + pageHeaderSize}, "not a qaward database"},
 	} {

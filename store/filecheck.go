@@ -127,9 +127,9 @@ func checkFile(f *os.File, path string) error {
 		}
 		return damagedf(path, "both meta pages are damaged: page 0 %s; page 1 %s", p0, p1)
 	case p0 != "":
-		return damagedf(path, "meta page 0 (of the two that say where the data is) %s", p0)
+		return damagedf(path, "meta page 0 (one of the two that say where the data is) %s", p0)
 	case p1 != "":
-		return damagedf(path, "meta page 1 (of the two that say where the data is) %s", p1)
+		return damagedf(path, "meta page 1 (one of the two that say where the data is) %s", p1)
 	}
 	m := m0
 	if m1.txid > m0.txid {

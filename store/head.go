@@ -78,7 +78,7 @@ func (db *DB) CheckHead(h Head) ([]Fault, error) {
 	err := db.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketAudit)
 		if b == nil {
-			add("the audit log is gone, but the recorded head is entry %d", h.Seq)
+			add("the audit log is gone")
 			return nil
 		}
 		c := b.Cursor()
@@ -89,26 +89,26 @@ func (db *DB) CheckHead(h Head) ([]Fault, error) {
 		k, v := c.Seek(seqKey(h.Seq))
 		switch {
 		case last < h.Seq:
-			add("the audit log was cut back: it ends at entry %d, before the recorded head %s", last, h)
+			add("the log was cut back: it ends at entry %d, before the head's entry %d", last, h.Seq)
 			return nil
 		case k == nil || binary.BigEndian.Uint64(k) != h.Seq:
-			add("the audit log was cut back: entry %d of the recorded head %s is gone", h.Seq, h)
+			add("the log was cut back: the head's entry %d is gone", h.Seq)
 			return nil
 		}
 		d, err := decodeEntry(k, v)
 		if err != nil {
-			add("audit entry %d of the recorded head does not decode: %v", h.Seq, err)
+			add("the head's entry %d does not decode: %v", h.Seq, err)
 			return nil
 		}
 		if d.Hash != h.Hash {
-			add("the audit log was rewritten: entry %d now has hash %s, not the recorded head's %s", h.Seq, d.Hash, h.Hash)
+			add("the log was rewritten: the head's entry %d now has hash %s", h.Seq, d.Hash)
 		}
 		var n uint64
 		for k, _ := c.First(); k != nil && string(k) <= string(seqKey(h.Seq)); k, _ = c.Next() {
 			n++
 		}
 		if n < h.Seq {
-			add("the audit log was cut back: it holds %d entries up to the recorded head %d", n, h.Seq)
+			add("the log was cut back: it holds %d entries up to the head's entry %d", n, h.Seq)
 		}
 		return nil
 	})
