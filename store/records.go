@@ -419,7 +419,7 @@ func (db *DB) Assignments(cycle string) ([]award.Assignment, error) {
 			if err := splitSheetKey(k, false, &key, in); err != nil {
 				return fmt.Errorf("%s/%s %s: %w", cyclePath(cycle), subAssignments, DisplayKey(string(k)), err)
 			}
-			out = append(out, award.Assignment{Stage: key.Stage, ApplicantID: key.ApplicantID, ReviewerID: key.ReviewerID})
+			out = append(out, award.Assignment(key))
 			return nil
 		})
 	})
