@@ -222,7 +222,7 @@ func decodeEntry(key, val []byte) (decodedEntry, error) {
 // the walk and is returned. fn runs inside a read transaction and must not
 // write to the database.
 func (db *DB) Audit(fn func(Entry) error) error {
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketAudit)
 		if b == nil {
 			return nil

@@ -11,10 +11,15 @@ import (
 
 // Backup writes a consistent copy of the database to w from a read
 // transaction, so that others keep reading (and one writer keeps writing)
-// meanwhile. It returns the number of bytes written.
+// meanwhile. It returns the number of bytes written. It checks the file
+// first (as Verify does, without the records) and copies no damaged file:
+// that would not be a backup to restore from.
 func (db *DB) Backup(w io.Writer) (int64, error) {
 	var n int64
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
+		if err := db.checkTx(tx); err != nil {
+			return err
+		}
 		var err error
 		n, err = tx.WriteTo(w)
 		return err

@@ -51,7 +51,7 @@ func (db *DB) Disclosures(cycle string) ([]Disclosure, error) {
 // database that never issued a packet has nothing to check one against.
 func (db *DB) PacketSecret(actor string, create bool) ([]byte, error) {
 	var secret []byte
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bucketMeta).Get(keyPacketSecret); v != nil {
 			secret = append([]byte(nil), v...)
 		}
@@ -63,7 +63,7 @@ func (db *DB) PacketSecret(actor string, create bool) ([]byte, error) {
 	if db.readOnly {
 		return nil, fmt.Errorf("database %s has no packet secret yet; open it for writing", db.path)
 	}
-	err = db.bolt.Update(func(tx *bolt.Tx) error {
+	err = db.update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if v := meta.Get(keyPacketSecret); v != nil {
 			secret = append([]byte(nil), v...)
@@ -95,7 +95,7 @@ func (db *DB) PutPacket(actor, cycle, id string, rec []byte) error {
 
 // Packets calls fn with every packet record of the cycle, by packet ID.
 func (db *DB) Packets(cycle string, fn func(id string, rec []byte) error) error {
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		b, err := subBucket(tx, cycle, subPackets)
 		if err != nil {
 			return err

@@ -75,7 +75,7 @@ func (db *DB) inCycle(actor, action, cycle string, fn func(w *writer, c *bolt.Bu
 	if err := validCycleID(cycle); err != nil {
 		return fmt.Errorf("%s: %w", action, err)
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.update(func(tx *bolt.Tx) error {
 		c, err := cycleBucket(tx, cycle)
 		if err != nil {
 			return fmt.Errorf("%s: %w", action, err)
@@ -176,7 +176,7 @@ func (db *DB) PublishNotice(actor, cycle string, n award.Notice, moves ...award.
 // published.
 func (db *DB) Notice(cycle string) (award.Notice, error) {
 	var n award.Notice
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		b, err := subBucket(tx, cycle, subNotice)
 		if err != nil {
 			return err

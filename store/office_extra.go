@@ -17,7 +17,7 @@ func (db *DB) RemoveAssignments(actor, cycle string, as []award.Assignment) erro
 	return db.inCycle(actor, "remove assignments", cycle, func(w *writer, c *bolt.Bucket) error {
 		b := c.Bucket([]byte(subAssignments))
 		for _, a := range as {
-			k := award.SheetKey{Stage: a.Stage, ApplicantID: a.ApplicantID, ReviewerID: a.ReviewerID}
+			k := award.SheetKey(a)
 			if err := validSheetKey(k, false); err != nil {
 				return err
 			}

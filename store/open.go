@@ -133,7 +133,10 @@ const SchemaVersion = 3
 // Open opens the database at path, creating it (and its directory) when it
 // does not exist, and brings its schema up to date. A database held by
 // another process makes it fail with an error wrapping ErrInUse after
-// opts.Timeout; one written by a newer qaward fails with ErrSchema.
+// opts.Timeout; one written by a newer qaward fails with ErrSchema. A
+// damaged file fails with ErrDamaged (an empty one too: Open never
+// overwrites a file that exists), and so does every later call that meets
+// damage Open could not see.
 func Open(path string, opts Options) (*DB, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
@@ -147,13 +150,55 @@ func Open(path string, opts Options) (*DB, error) {
 				return nil, fmt.Errorf("open database: %w", err)
 			}
 		}
-	} else if _, err := os.Stat(path); err != nil {
+	}
+	_, err := os.Stat(path)
+	if opts.ReadOnly && err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	existed := err == nil
+	// bbolt opens the file through this: an existing file is locked and its
+	// frame checked (filecheck.go) before bbolt maps it.
+	var file *os.File
+	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		if err != nil || !existed {
+			file = f
+			return f, err
+		}
+		locked, err := lockShared(f, opts.Timeout)
+		if err == nil && !locked {
+			err = &inUseError{path: path, waited: opts.Timeout}
+		}
+		if err == nil {
+			err = checkFile(f, path)
+		}
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		file = f
+		return f, nil
+	}
+	// The freelist is read at once, under guard, and not later inside
+	// tx.Check's goroutine, where a damaged one could not be recovered.
+	bopts := &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly, PreLoadFreelist: true, OpenFile: openFile}
+	var bdb *bolt.DB
+	err = guard(path, func() error {
+		var err error
+		bdb, err = bolt.Open(path, 0o600, bopts)
+		return err
+	})
 	if err != nil {
-		if errors.Is(err, berrors.ErrTimeout) {
+		if bdb == nil && file != nil && errors.Is(err, ErrDamaged) {
+			file.Close() // bbolt panicked: let go of the file and its lock
+		}
+		switch {
+		case errors.Is(err, berrors.ErrTimeout):
 			return nil, &inUseError{path: path, waited: opts.Timeout}
+		case errors.Is(err, ErrInUse), errors.Is(err, ErrDamaged):
+			return nil, err
+		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
+			return nil, damagedf(path, "bbolt says: %v", err)
 		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -191,7 +236,7 @@ func (db *DB) Close() error { return db.bolt.Close() }
 // what was read may be kept while it stays the same.
 func (db *DB) Generation() uint64 {
 	var g uint64
-	_ = db.bolt.View(func(tx *bolt.Tx) error {
+	_ = db.view(func(tx *bolt.Tx) error {
 		g = uint64(tx.ID())
 		return nil
 	})
@@ -201,7 +246,7 @@ func (db *DB) Generation() uint64 {
 // Schema reports the schema version stored in the database.
 func (db *DB) Schema() (int, error) {
 	var v int
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		var err error
 		v, err = readSchema(tx, db.path)
 		return err
@@ -235,7 +280,7 @@ func readSchema(tx *bolt.Tx, path string) (int, error) {
 // file lacks, each with its audit entries, in one transaction.
 func (db *DB) migrate() error {
 	var v int
-	if err := db.bolt.View(func(tx *bolt.Tx) error {
+	if err := db.view(func(tx *bolt.Tx) error {
 		var err error
 		v, err = readSchema(tx, db.path)
 		return err
@@ -252,7 +297,7 @@ func (db *DB) migrate() error {
 		return fmt.Errorf("database %s has schema version %d and needs migrating to %d; "+
 			"open it once without read-only: %w", db.path, v, SchemaVersion, ErrSchema)
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.update(func(tx *bolt.Tx) error {
 		for i := v; i < SchemaVersion; i++ {
 			w := db.newWriter(tx, "qaward", "migrate schema to "+strconv.Itoa(i+1))
 			if err := migrations[i](w); err != nil {

@@ -76,7 +76,7 @@ func (db *DB) CreateCycle(actor string, c award.Cycle) error {
 	if err != nil {
 		return fmt.Errorf("create cycle %q: %w", c.ID, err)
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.update(func(tx *bolt.Tx) error {
 		w := db.newWriter(tx, actor, "create cycle")
 		cs := tx.Bucket(bucketCycles)
 		if cs.Bucket([]byte(c.ID)) != nil {
@@ -101,7 +101,7 @@ func (db *DB) CreateCycle(actor string, c award.Cycle) error {
 // CurrentCycle is the ID of the cycle made last (ErrNoCycle if none).
 func (db *DB) CurrentCycle() (string, error) {
 	var id string
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketMeta).Get(keyCurrent)
 		if v == nil {
 			return ErrNoCycle
@@ -115,7 +115,7 @@ func (db *DB) CurrentCycle() (string, error) {
 // Cycle returns one cycle (ErrNotFound if there is no such cycle).
 func (db *DB) Cycle(id string) (award.Cycle, error) {
 	var c award.Cycle
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		b, err := cycleBucket(tx, id)
 		if err != nil {
 			return err
@@ -128,7 +128,7 @@ func (db *DB) Cycle(id string) (award.Cycle, error) {
 // Cycles returns every cycle in ID order.
 func (db *DB) Cycles() ([]award.Cycle, error) {
 	var out []award.Cycle
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketCycles).ForEachBucket(func(id []byte) error {
 			var c award.Cycle
 			b := tx.Bucket(bucketCycles).Bucket(id)
@@ -170,7 +170,7 @@ func (db *DB) putRecords(actor, action, cycle string, recs []record) error {
 	if err := validCycleID(cycle); err != nil {
 		return fmt.Errorf("%s: %w", action, err)
 	}
-	return db.bolt.Update(db.recordsTx(actor, action, cycle, recs))
+	return db.update(db.recordsTx(actor, action, cycle, recs))
 }
 
 // recordsTx is the transaction that writes a batch of records with their
@@ -236,7 +236,7 @@ func jsonBatch[T any](what, bucket string, items []T, key func(*T) ([]byte, erro
 // listJSON decodes every record of a cycle's sub-bucket in key order.
 func listJSON[T any](db *DB, cycle, bucket string) ([]T, error) {
 	var out []T
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = listJSONTx[T](tx, cycle, bucket)
 		return err
@@ -283,7 +283,7 @@ func (db *DB) Applicants(cycle string) ([]award.Applicant, error) {
 // Applicant returns one applicant (ErrNotFound if there is none).
 func (db *DB) Applicant(cycle, id string) (award.Applicant, error) {
 	var a award.Applicant
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		b, err := subBucket(tx, cycle, subApplicants)
 		if err != nil {
 			return err
@@ -407,7 +407,7 @@ func (db *DB) PutAssignments(actor, cycle string, as []award.Assignment) error {
 // need no JSON decoding. The values stay, for the audit and Verify.
 func (db *DB) Assignments(cycle string) ([]award.Assignment, error) {
 	var out []award.Assignment
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		b, err := subBucket(tx, cycle, subAssignments)
 		if err != nil {
 			return err
@@ -419,7 +419,7 @@ func (db *DB) Assignments(cycle string) ([]award.Assignment, error) {
 			if err := splitSheetKey(k, false, &key, in); err != nil {
 				return fmt.Errorf("%s/%s %s: %w", cyclePath(cycle), subAssignments, DisplayKey(string(k)), err)
 			}
-			out = append(out, award.Assignment{Stage: key.Stage, ApplicantID: key.ApplicantID, ReviewerID: key.ReviewerID})
+			out = append(out, award.Assignment(key))
 			return nil
 		})
 	})

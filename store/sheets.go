@@ -166,16 +166,16 @@ func (db *DB) commitSave(fn func(*bolt.Tx) error) error {
 	n := db.saving.Add(1)
 	defer db.saving.Add(-1)
 	if n == 1 {
-		return db.bolt.Update(fn)
+		return db.update(fn)
 	}
-	return db.bolt.Batch(fn)
+	return db.batch(fn)
 }
 
 // Sheet returns one sheet with its text (ErrNotFound if it was never
 // saved).
 func (db *DB) Sheet(cycle string, key award.SheetKey) (award.Sheet, error) {
 	s := award.Sheet{SheetKey: key}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		b, err := subBucket(tx, cycle, subSheets)
 		if err != nil {
 			return err
@@ -210,7 +210,7 @@ func (db *DB) Consensus(cycle string, fn func(award.Sheet) error) error {
 }
 
 func (db *DB) scanSheets(cycle, bucket string, text bool, fn func(award.Sheet) error) error {
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		return scanSheetsTx(tx, cycle, bucket, text, fn)
 	})
 }

@@ -26,7 +26,7 @@ func LoadSnapshot(st Store, cycle string) (Snapshot, error) {
 // means the current cycle.
 func (db *DB) Snapshot(cycle string) (Snapshot, error) {
 	var snap Snapshot
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		if cycle == "" {
 			v := tx.Bucket(bucketMeta).Get(keyCurrent)
 			if v == nil {

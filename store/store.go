@@ -36,6 +36,10 @@ var (
 	// ErrSchema: the database was written by a newer qaward, or is not a
 	// qaward database at all.
 	ErrSchema = errors.New("unsupported database schema")
+	// ErrDamaged: the database file is damaged (or is not a database at
+	// all): a page, a meta page or the file's length is not what bbolt
+	// wrote. The error says where; the remedy is a backup.
+	ErrDamaged = errors.New("database file is damaged")
 )
 
 // Store is what the rest of qaward knows of persistence. Methods that take

@@ -23,20 +23,22 @@ type lastWrite struct {
 	sum     [sha256.Size]byte
 }
 
-// Verify checks the bbolt file, the audit chain (sequence numbers from 1
+// Verify checks the bbolt file (every page in use, then bbolt's own
+// consistency check; damage is an error wrapping ErrDamaged, and no record
+// is read from a damaged file), the audit chain (sequence numbers from 1
 // without gaps, each entry linked to the previous one, every hash
 // recomputed), and every record against the last audit entry for its key:
 // a record must hold exactly the bytes that entry wrote, and a record that
 // entry wrote must exist. Every sheet must decode. It returns every fault
-// found; the error is for failures to check at all.
+// found; the error is for damage and for failures to check at all.
 func (db *DB) Verify() ([]Fault, error) {
 	var faults []Fault
 	add := func(bucket, key, format string, args ...any) {
 		faults = append(faults, Fault{Bucket: bucket, Key: key, Problem: fmt.Sprintf(format, args...)})
 	}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			add("(file)", "", "%v", err)
+	err := db.view(func(tx *bolt.Tx) error {
+		if err := db.checkTx(tx); err != nil {
+			return err
 		}
 		last := verifyChain(tx, add)
 		verifyData(tx, last, add)

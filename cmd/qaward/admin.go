@@ -9,18 +9,38 @@ import (
 )
 
 func verifyCmd(a *app) *cobra.Command {
-	return &cobra.Command{
-		Use:   "verify",
+	var sinceHead string
+	c := &cobra.Command{
+		Use:   "verify [--since-head SEQ:HASH]",
 		Short: "Check the database file and its audit chain",
-		Long: `Verify checks the database file, the hash chain of its audit log and that
-every record matches its audit entry; it exits non-zero on any fault.`,
+		Long: `Verify runs bbolt's consistency check on the database file, checks the hash
+chain of its audit log and that every record matches its audit entry, and
+prints the chain's head (SEQ:HASH); it exits non-zero on any fault. Record
+the head somewhere outside the database (for instance in the publicity
+notice): --since-head with that head then detects a log cut back or
+rewritten after it.`,
+		Example:           "  qaward --db cycle.db verify\n  qaward --db cycle.db verify --since-head 1234:9f86d081884c7d65…",
 		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
-		RunE:              func(_ *cobra.Command, args []string) error { return runVerify(a, args) },
+		RunE:              func(_ *cobra.Command, _ []string) error { return runVerify(a, sinceHead) },
 	}
+	c.Flags().StringVar(&sinceHead, "since-head", "", "fail if the audit log was cut back or rewritten after this head `SEQ:HASH`, printed by an earlier verify")
+	c.RegisterFlagCompletionFunc("since-head", cobra.NoFileCompletions)
+	return c
 }
 
-func runVerify(a *app, _ []string) error {
+func runVerify(a *app, sinceHead string) error {
+	var since store.Head
+	if sinceHead != "" {
+		h, err := store.ParseHead(sinceHead)
+		if err != nil {
+			return usagef("verify --since-head: %v", err)
+		}
+		since = h
+	}
+	if err := a.officeOnly("verify the database"); err != nil {
+		return err
+	}
 	st, err := a.openStore(true)
 	if err != nil {
 		return err
@@ -30,8 +50,18 @@ func runVerify(a *app, _ []string) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range faults {
+	var headFaults []store.Fault
+	if since.Seq != 0 {
+		if headFaults, err = st.CheckHead(since); err != nil {
+			return err
+		}
+	}
+	for _, f := range append(faults, headFaults...) {
 		fmt.Fprintln(a.stdout, "FAULT", f)
+	}
+	if len(headFaults) > 0 {
+		return fmt.Errorf("verify: %s does not extend the audit head %s recorded earlier: %s",
+			st.Path(), since, headFaults[0].Problem)
 	}
 	if len(faults) > 0 {
 		return fmt.Errorf("verify: %d fault(s) in %s", len(faults), st.Path())
@@ -40,7 +70,15 @@ func runVerify(a *app, _ []string) error {
 	if err := st.Audit(func(store.Entry) error { entries++; return nil }); err != nil {
 		return err
 	}
+	head, err := st.Head()
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(a.stdout, "ok: %s: file consistent, audit chain of %d entries intact, every record matches its audit entry\n", st.Path(), entries)
+	if since.Seq != 0 {
+		fmt.Fprintf(a.stdout, "the log extends the head recorded earlier, %s\n", since)
+	}
+	fmt.Fprintf(a.stdout, "audit head %s\n", head)
 	return nil
 }
 
@@ -48,7 +86,7 @@ func backupCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:               "backup FILE",
 		Short:             "Write a consistent copy of the database",
-		Long:              "Backup writes a consistent copy of the database to FILE (bbolt's own snapshot, in one read transaction).",
+		Long:              "Backup checks the database file and writes a consistent copy of it to FILE (bbolt's own snapshot, in one read transaction).",
 		Args:              exactArgs("FILE"),
 		ValidArgsFunction: positional(files()),
 		RunE:              func(_ *cobra.Command, args []string) error { return runBackup(a, args) },
@@ -56,6 +94,9 @@ func backupCmd(a *app) *cobra.Command {
 }
 
 func runBackup(a *app, pos []string) error {
+	if err := a.officeOnly("back up the database"); err != nil {
+		return err
+	}
 	st, err := a.openStore(true)
 	if err != nil {
 		return err

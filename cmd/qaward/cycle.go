@@ -13,6 +13,7 @@ import (
 	"qaward/backend"
 	"qaward/store"
 	"qaward/store/access"
+	"qaward/tui"
 )
 
 // openStore opens the database; a read-only open needs the file to exist.
@@ -133,4 +134,14 @@ func validID(s string) bool {
 		}
 	}
 	return true
+}
+
+// officeOnly refuses a command to anyone but the office, before anything
+// is opened: --as a reviewer or leader may run only what the TUI offers
+// them.
+func (a *app) officeOnly(what string) error {
+	if a.as == "" || a.as == tui.DefaultOffice {
+		return nil
+	}
+	return fmt.Errorf("%s may not %s (the office's work): %w", a.as, what, access.ErrForbidden)
 }
