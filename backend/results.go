@@ -2,6 +2,7 @@ package backend
 
 import (
 	"fmt"
+	"time"
 
 	"qaward/award"
 	"qaward/backend/export"
@@ -85,14 +86,23 @@ func (r *Results) index(ds []award.Decision, revs []award.Revocation) {
 			r.Revocations[id] = rv
 		}
 	}
+	r.Eligibility = r.EligibilityAsOf(r.Cycle.Created)
+}
+
+// EligibilityAsOf checks every applicant against the eligibility rules
+// (Art. 8–10, 30, with the department opinions of Art. 16 and the
+// office's overrides) as of a date; the results in force use the day the
+// cycle was created (the call for applications).
+func (r *Results) EligibilityAsOf(asOf time.Time) map[string]award.Eligibility {
 	ops := map[string][]award.Opinion{}
 	for _, o := range r.Opinions {
 		ops[o.ApplicantID] = append(ops[o.ApplicantID], o)
 	}
-	r.Eligibility = make(map[string]award.Eligibility, len(as))
-	for _, a := range as {
-		r.Eligibility[a.ID] = award.CheckEligibility(a, r.Cycle.ID, r.Cycle.Created, r.History).WithOpinions(ops[a.ID])
+	out := make(map[string]award.Eligibility, len(r.Snapshot.Applicants))
+	for _, a := range r.Snapshot.Applicants {
+		out[a.ID] = award.CheckEligibility(a, r.Cycle.ID, asOf, r.History).WithOpinions(ops[a.ID])
 	}
+	return out
 }
 
 // Input is the evaluation input of the cycle under a configuration (the

@@ -23,12 +23,19 @@ var headings = map[string]string{
 	"reviewers": "评分表数", "shortlisted": "入围现场评审", "onsite": "现场评审得分",
 	"satisfaction": "满意度指数", "composite": "综合得分", "outcome": "评价结果",
 	"proposed": "建议结果", "decided": "评委会决定", "final": "最终结果", "note": "备注",
+	"category": "类目", "category_name": "类目名称", "item": "条款", "item_name": "条款名称", "points": "分值",
+	"article": "条款依据", "rule": "条件", "verdict": "结论", "evidence": "依据", "override": "办公室认定",
+	"seq": "序号", "time": "时间", "actor": "操作人", "action": "操作", "record": "记录", "before": "修改前",
+	"after": "修改后", "hash": "哈希", "applicant": "申报对象", "filed": "提出日期", "filer": "提出人",
+	"handler": "处理人", "finding": "调查结论", "packet": "评分包", "side": "位置", "reviewer": "评审员",
+	"issued": "签发时间", "issuer": "签发人", "sheets": "评分表数",
 }
 
 // values are the Chinese words for the command line's fixed values, per
 // column.
 var values = map[string]map[string]string{
-	"kind":        {"organization": "组织", "individual": "个人"},
+	"kind":        {"organization": "组织", "individual": "个人", "process": "过程", "results": "结果"},
+	"verdict":     {"met": "符合", "not-met": "不符合", "not-recorded": "未登记"},
 	"shortlisted": {"yes": "是", "no": "否"},
 	"outcome":     outcomes, "proposed": outcomes, "decided": outcomes, "final": outcomes,
 }

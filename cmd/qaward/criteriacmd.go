@@ -58,7 +58,7 @@ func runCriteria(a *app, f criteriaFlags) error {
 			return usagef("criteria: unknown set %q: want one of %s", f.setID, strings.Join(ids, ", "))
 		}
 	}
-	return criteriaReport(set).write(a.stdout, f.format)
+	return a.print(criteriaReport(set), f.format)
 }
 
 func criteriaReport(set *criteria.Set) *report {

@@ -44,7 +44,7 @@ func runStage(a *app, f stageFlags, pos []string) error {
 	}
 	return a.inCycle(false, func(st store.Store, cycle string) error {
 		t := award.Transition{ApplicantID: pos[0], To: to, Reason: f.reason, Article: f.article}
-		if err := st.SetStatus(a.actor(), cycle, t); err != nil {
+		if err := a.backend(st).Move(cycle, t); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "%s is now at %s (%s)\n", pos[0], to, to.Name("zh"))
@@ -83,44 +83,38 @@ func runEligibility(a *app, f eligibilityFlags, args []string) error {
 		return err
 	}
 	return a.inCycle(true, func(st store.Store, cycle string) error {
-		c, err := st.Cycle(cycle)
+		res, err := a.backend(st).Results(cycle)
 		if err != nil {
 			return err
 		}
-		date := c.Created
+		date := res.Cycle.Created
 		if f.asOf != "" {
 			if date, err = time.Parse(time.DateOnly, f.asOf); err != nil {
 				return usagef("eligibility: --as-of %q: want YYYY-MM-DD", f.asOf)
 			}
 		}
-		as, err := st.Applicants(cycle)
-		if err != nil {
-			return err
-		}
+		as := res.Snapshot.Applicants
 		if len(args) == 1 {
-			a1, err := st.Applicant(cycle, args[0])
-			if err != nil {
-				return err
+			ap, ok := res.Applicant(args[0])
+			if !ok {
+				return fmt.Errorf("no applicant %q in cycle %s", args[0], res.Cycle.ID)
 			}
-			as = []award.Applicant{a1}
+			as = []award.Applicant{ap}
 		}
-		h, err := st.History()
-		if err != nil {
-			return err
-		}
-		r := &report{header: []string{"id", "name", "article", "rule", "verdict", "evidence"}}
+		elig := res.EligibilityAsOf(date)
+		r := &report{header: []string{"id", "name", "article", "rule", "verdict", "evidence", "override"}}
 		failed := 0
 		for _, ap := range as {
-			e := award.CheckEligibility(ap, cycle, date, h)
-			if !e.Eligible() {
+			e := elig[ap.ID]
+			if len(e.Blocking(ap.Kind)) > 0 {
 				failed++
 			}
 			for _, ch := range e.Checks {
-				r.rows = append(r.rows, []string{ap.ID, ap.Name, ch.Article, ch.Rule, string(ch.Verdict), ch.Evidence})
+				r.rows = append(r.rows, []string{ap.ID, ap.Name, ch.Article, ch.Rule, string(ch.Verdict), ch.Evidence, ch.Override})
 			}
 		}
-		r.notes = []string{fmt.Sprintf("%d of %d applicants fail or lack evidence for a rule (as of %s)", failed, len(as), date.Format(time.DateOnly))}
-		return r.write(a.stdout, f.format)
+		r.notes = []string{fmt.Sprintf("%d of %d applicants do not meet a rule that blocks 评委会审议 (as of %s)", failed, len(as), date.Format(time.DateOnly))}
+		return a.print(r, f.format)
 	})
 }
 
@@ -149,6 +143,6 @@ func runCandidates(a *app, format string) error {
 		if err != nil {
 			return err
 		}
-		return fromExport(res.CandidatesReport()).write(a.stdout, format)
+		return a.print(fromExport(res.CandidatesReport()), format)
 	})
 }

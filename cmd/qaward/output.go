@@ -8,6 +8,8 @@ import (
 	"io"
 	"slices"
 
+	"qaward/backend/export"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/table"
 )
@@ -22,6 +24,15 @@ type report struct {
 	// ties marks rows equal to a neighbour in every ranking key: "=" after
 	// the rank in a table, "tie": true in JSON; CSV keeps its contract.
 	ties []bool
+	// lang is the language of a table for people: Chinese headings and
+	// values unless "en"; CSV and JSON keep the contract's values.
+	lang string
+}
+
+// print writes a report to standard output in the person's language.
+func (a *app) print(r *report, format string) error {
+	r.lang = a.lang
+	return r.write(a.stdout, format)
 }
 
 func (r *report) tied(i int) bool { return i < len(r.ties) && r.ties[i] }
@@ -107,7 +118,12 @@ func (r *report) writeTable(w io.Writer) error {
 			}
 		}
 	}
-	t := table.New().Border(lipgloss.NormalBorder()).Headers(r.header...).Rows(rows...).
+	header := r.header
+	if r.lang != "en" {
+		zh := export.Localize(export.Table{Header: r.header, Rows: rows}, "zh")
+		header, rows = zh.Header, zh.Rows
+	}
+	t := table.New().Border(lipgloss.NormalBorder()).Headers(header...).Rows(rows...).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			s := lipgloss.NewStyle().Padding(0, 1)
 			if col < len(r.header) && (r.numeric[r.header[col]] || r.integer[r.header[col]]) {
@@ -117,7 +133,11 @@ func (r *report) writeTable(w io.Writer) error {
 		})
 	_, err := fmt.Fprintln(w, t.Render())
 	if r.ties != nil && slices.Contains(r.ties, true) {
-		fmt.Fprintln(w, "= equal to a neighbour in every ranking key; the applicant ID decides the order")
+		if r.lang == "en" {
+			fmt.Fprintln(w, "= equal to a neighbour in every ranking key; the applicant ID decides the order")
+		} else {
+			fmt.Fprintln(w, "= 与相邻行的各项排序依据均相同，按申报编号排序")
+		}
 	}
 	for _, n := range r.notes {
 		fmt.Fprintln(w, n)

@@ -209,6 +209,6 @@ func packetList(a *app) error {
 			fmt.Fprintf(a.stdout, "no packets in cycle %s\n", cycle)
 			return nil
 		}
-		return r.write(a.stdout, "table")
+		return a.print(r, "table")
 	})
 }

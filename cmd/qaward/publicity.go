@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"qaward/award"
+	"qaward/backend"
 	"qaward/store"
 )
 
@@ -52,20 +53,13 @@ func runPublicity(a *app, f publicityFlags) error {
 	if err != nil {
 		return err
 	}
-	cal, err := award.NewCalendar(years)
+	n, err := backend.PublicityWindow(award.Config{Calendar: years}, f.start, f.days)
 	if err != nil {
 		return err
 	}
-	end, err := cal.AddWorkdays(d, f.days)
-	if err != nil {
-		return err
-	}
-	first := d
-	for ok, _ := cal.IsWorkday(first); !ok; ok, _ = cal.IsWorkday(first) {
-		first = first.AddDate(0, 0, 1)
-	}
-	fmt.Fprintf(a.stdout, "publicity of %d working days: %s to %s", f.days, first.Format(time.DateOnly), end.Format(time.DateOnly))
-	if !first.Equal(d) {
+	first, end := n.Start, n.End
+	fmt.Fprintf(a.stdout, "publicity of %d working days: %s to %s", f.days, first, end)
+	if first != d.Format(time.DateOnly) {
 		fmt.Fprintf(a.stdout, " (%s is not a working day)", f.start)
 	}
 	fmt.Fprintln(a.stdout)

@@ -52,7 +52,7 @@ func runRank(a *app, f rankFlags) error {
 		default:
 			r = fromExport(res.CompositeReport())
 		}
-		return r.write(a.stdout, f.format)
+		return a.print(r, f.format)
 	})
 }
 

@@ -1,0 +1,359 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"qaward/award"
+	"qaward/backend"
+	"qaward/store"
+)
+
+// The office's procedure after the rankings (Art. 22–31), each command a
+// thin call of the backend, which checks the rules that bind it.
+
+type decideFlags struct{ note string }
+
+func decideCmd(a *app) *cobra.Command {
+	var f decideFlags
+	c := &cobra.Command{
+		Use:   "decide ID award|nomination|none [--note TEXT]",
+		Short: "Record the committee's decision on an applicant (Art. 23)",
+		Long: `Decide records the committee's decision on an applicant: award, nomination or
+none. An award or a nomination beyond a quota of Art. 3 is refused citing
+第三条, and one for an applicant whose eligibility is not met citing the
+article; a decision other than the one the composite ranking proposes needs
+a note.`,
+		Example:           "  qaward --db cycle.db decide A0003 award\n  qaward --db cycle.db decide A0007 none --note \"评委会表决未通过\"",
+		Args:              exactArgs("ID", "award|nomination|none"),
+		ValidArgsFunction: positional(cobra.NoFileCompletions, fixed(award.DecideAward, award.DecideNomination, award.DecideNone)),
+		RunE:              func(_ *cobra.Command, args []string) error { return runDecide(a, f, args) },
+	}
+	c.Flags().StringVar(&f.note, "note", "", "the committee's note (required when the decision differs from the proposal)")
+	c.RegisterFlagCompletionFunc("note", cobra.NoFileCompletions)
+	return c
+}
+
+func runDecide(a *app, f decideFlags, pos []string) error {
+	outcome, err := award.ParseOutcome(pos[1])
+	if err != nil {
+		return usagef("decide: %v", err)
+	}
+	return a.inCycle(false, func(st store.Store, cycle string) error {
+		d := award.Decision{ApplicantID: pos[0], Decided: outcome, Note: f.note}
+		if err := a.backend(st).Decide(cycle, d); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%s: decided %s (%s)\n", pos[0], outcome, award.OutcomeName(outcome))
+		return nil
+	})
+}
+
+type overrideFlags struct{ rule, reason string }
+
+func overrideCmd(a *app) *cobra.Command {
+	var f overrideFlags
+	c := &cobra.Command{
+		Use:   "override ID ARTICLE --reason TEXT [--rule TEXT]",
+		Short: "Hold one eligibility rule of an applicant as met, with a written reason",
+		Long: `Override records the office's decision that one eligibility rule of an
+applicant counts as met although the records do not show it (DESIGN rule
+12), with the written reason; it is audited and shown beside the rule in
+'qaward eligibility'. ARTICLE is the rule's article as eligibility prints
+it, such as 第八条(三); --rule names the rule when the article has several.`,
+		Example:           "  qaward --db cycle.db override A0003 第八条(三) --reason \"证书续期材料已核验\"",
+		Args:              exactArgs("ID", "ARTICLE"),
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, args []string) error { return runOverride(a, f, args) },
+	}
+	c.Flags().StringVar(&f.reason, "reason", "", "why the rule counts as met (required)")
+	c.Flags().StringVar(&f.rule, "rule", "", "the rule, as 'qaward eligibility' prints it, when the article has several")
+	return c
+}
+
+func runOverride(a *app, f overrideFlags, pos []string) error {
+	if strings.TrimSpace(f.reason) == "" {
+		return usagef("override: --reason TEXT is required")
+	}
+	return a.inCycle(false, func(st store.Store, cycle string) error {
+		ch, err := a.backend(st).Override(cycle, pos[0], pos[1], f.rule, f.reason)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%s: %s %s now counts as met (office override, audited)\n", pos[0], ch.Article, ch.Rule)
+		return nil
+	})
+}
+
+func publishCmd(a *app) *cobra.Command {
+	var start string
+	c := &cobra.Command{
+		Use:   "publish --start YYYY-MM-DD",
+		Short: "Publish the candidate list for 5 working days (Art. 24)",
+		Long: `Publish records the publicity notice of the candidate list, with its window of
+5 working days on the official calendar from --start, and moves every
+candidate the committee decided from 评委会审议 to 公示, in one
+transaction.`,
+		Example:           "  qaward --db cycle.db publish --start 2026-09-28",
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return runPublish(a, start) },
+	}
+	c.Flags().StringVar(&start, "start", "", "first day of publicity, `YYYY-MM-DD` (required)")
+	return c
+}
+
+func runPublish(a *app, start string) error {
+	if start == "" {
+		return usagef("publish: --start YYYY-MM-DD is required")
+	}
+	if _, err := time.Parse(time.DateOnly, start); err != nil {
+		return usagef("publish: --start %q: want a date as YYYY-MM-DD", start)
+	}
+	return a.inCycle(false, func(st store.Store, cycle string) error {
+		n, err := a.backend(st).Publish(cycle, start)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "published the candidate list: publicity of %d working days, %s to %s\n", n.Days, n.Start, n.End)
+		return nil
+	})
+}
+
+type objectionFlags struct{ filed, filer, evidence, handler, finding, format string }
+
+func objectionCmd(a *app) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "objection file|decide|list",
+		Short: "File, decide and list objections to the candidate list (Art. 38–39)",
+		Args:  noArgs,
+	}
+	var f objectionFlags
+	file := &cobra.Command{
+		Use:   "file ID --filed YYYY-MM-DD --filer NAME --evidence TEXT [--handler PERSON]",
+		Short: "File an objection against a candidate, inside the publicity window",
+		Args:  exactArgs("ID"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runObjection(a, func(objs []award.Objection) (award.Objection, error) {
+				handler := f.handler
+				if handler == "" {
+					handler = "office"
+				}
+				return award.Objection{ID: fmt.Sprintf("Y%03d", len(objs)+1), ApplicantID: args[0], Filed: f.filed,
+					Filer: f.filer, Evidence: f.evidence, HandlerID: handler, Outcome: award.Pending}, nil
+			})
+		},
+	}
+	file.Flags().StringVar(&f.filed, "filed", time.Now().Format(time.DateOnly), "the day it was filed, `YYYY-MM-DD`")
+	file.Flags().StringVar(&f.filer, "filer", "", "who filed it (name and contact, Art. 38)")
+	file.Flags().StringVar(&f.evidence, "evidence", "", "what it says, with its evidence (required)")
+	file.Flags().StringVar(&f.handler, "handler", "", "who investigates it: the office or a reviewer not conflicted with the applicant")
+	decide := &cobra.Command{
+		Use:   "decide OBJECTION upheld|dismissed --finding TEXT",
+		Short: "Record the finding of an objection: upheld cancels the candidate's decision",
+		Args:  exactArgs("OBJECTION", "upheld|dismissed"),
+		ValidArgsFunction: positional(cobra.NoFileCompletions,
+			fixed(string(award.Upheld), string(award.Dismissed))),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return runObjection(a, func(objs []award.Objection) (award.Objection, error) {
+				for _, o := range objs {
+					if o.ID == args[0] {
+						o.Outcome, o.Finding = award.ObjectionOutcome(args[1]), f.finding
+						if f.handler != "" {
+							o.HandlerID = f.handler
+						}
+						return o, nil
+					}
+				}
+				return award.Objection{}, fmt.Errorf("objection %s: no such objection ('qaward objection list')", args[0])
+			})
+		},
+	}
+	decide.Flags().StringVar(&f.finding, "finding", "", "what the investigation found, reported to the filer (required)")
+	decide.Flags().StringVar(&f.handler, "handler", "", "who investigated it (default: as filed)")
+	list := &cobra.Command{
+		Use:   "list [--format table|csv|json]",
+		Short: "List the objections",
+		Args:  noArgs,
+		RunE: func(_ *cobra.Command, _ []string) error {
+			return a.inCycle(true, func(st store.Store, cycle string) error {
+				if err := a.officeOnly("list objections"); err != nil {
+					return err
+				}
+				objs, err := st.Objections(cycle)
+				if err != nil {
+					return err
+				}
+				r := &report{header: []string{"id", "applicant", "filed", "filer", "handler", "outcome", "finding"}}
+				for _, o := range objs {
+					r.rows = append(r.rows, []string{o.ID, o.ApplicantID, o.Filed, o.Filer, o.HandlerID, string(o.Outcome), o.Finding})
+				}
+				return a.print(r, f.format)
+			})
+		},
+	}
+	formatFlag(list, &f.format)
+	c.AddCommand(file, decide, list)
+	return c
+}
+
+// runObjection records the objection that make builds from the ones on
+// record.
+func runObjection(a *app, make func([]award.Objection) (award.Objection, error)) error {
+	return a.inCycle(false, func(st store.Store, cycle string) error {
+		if err := a.officeOnly("handle objections"); err != nil {
+			return err
+		}
+		objs, err := st.Objections(cycle)
+		if err != nil {
+			return err
+		}
+		o, err := make(objs)
+		if err != nil {
+			return err
+		}
+		if err := a.backend(st).Object(cycle, o); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "objection %s on %s: %s\n", o.ID, o.ApplicantID, o.Outcome)
+		return nil
+	})
+}
+
+func announceCmd(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "announce",
+		Short: "End publicity and announce the results (审定公告)",
+		Long: `Announce ends publicity once its window is over and every objection is
+decided: every candidate in 公示 is announced, except those whose decision an
+upheld objection cancelled, whose way ends with the finding as the reason.`,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(_ *cobra.Command, _ []string) error {
+			return a.inCycle(false, func(st store.Store, cycle string) error {
+				moves, err := a.backend(st).Announce(cycle)
+				if err != nil {
+					return err
+				}
+				for _, m := range moves {
+					fmt.Fprintf(a.stdout, "%s: %s (%s)\n", m.ApplicantID, m.To, m.To.Name("zh"))
+				}
+				return nil
+			})
+		},
+	}
+}
+
+type revokeFlags struct {
+	date, reason, article string
+	fraud                 bool
+}
+
+func revokeCmd(a *app) *cobra.Command {
+	var f revokeFlags
+	c := &cobra.Command{
+		Use:   "revoke ID --reason TEXT --article ART [--date YYYY-MM-DD] [--fraud]",
+		Short: "Revoke an applicant's award or nomination (Art. 28–31)",
+		Long: `Revoke withdraws an award or nomination of the cycle: from then on its final
+status reads revoked in every list, export and document. --fraud records
+that it was won by fraud, which bars the holder for the next two cycles
+(Art. 30).`,
+		Example:           "  qaward --db cycle.db revoke A0003 --reason \"申报材料弄虚作假\" --article 第三十条 --fraud",
+		Args:              exactArgs("ID"),
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, args []string) error { return runRevoke(a, f, args[0]) },
+	}
+	c.Flags().StringVar(&f.date, "date", "", "the day of the revocation, `YYYY-MM-DD` (default: today)")
+	c.Flags().StringVar(&f.reason, "reason", "", "why (required)")
+	c.Flags().StringVar(&f.article, "article", "", "the article it rests on, such as 第三十条 (required)")
+	c.Flags().BoolVar(&f.fraud, "fraud", false, "won by fraud: barred for the next two cycles (Art. 30)")
+	return c
+}
+
+func runRevoke(a *app, f revokeFlags, id string) error {
+	if strings.TrimSpace(f.reason) == "" || strings.TrimSpace(f.article) == "" {
+		return usagef("revoke: --reason and --article are required")
+	}
+	return a.inCycle(false, func(st store.Store, cycle string) error {
+		rv := award.Revocation{Date: f.date, Reason: f.reason, Article: f.article, Fraud: f.fraud}
+		if err := a.backend(st).Revoke(cycle, id, rv); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%s: award revoked (%s)\n", id, f.article)
+		return nil
+	})
+}
+
+type auditFlags struct{ record, actor, since, format string }
+
+func auditCmd(a *app) *cobra.Command {
+	var f auditFlags
+	c := &cobra.Command{
+		Use:   "audit [--record PATH] [--actor ID] [--since DATE] [--format table|csv|json]",
+		Short: "Read the audit log: who changed what, when, before and after",
+		Long: `Audit lists the entries of the audit log in order: sequence, time, actor,
+action, record and the record before and after the change. --record keeps
+the entries of one record or bucket path (such as cycles/2026/decisions or
+cycles/2026/decisions/A0003), --actor those of one person, --since those
+from a date (YYYY-MM-DD) or time (RFC 3339) on.`,
+		Example:           "  qaward --db cycle.db audit --record cycles/2026/decisions --format csv",
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE:              func(_ *cobra.Command, _ []string) error { return runAudit(a, f) },
+	}
+	c.Flags().StringVar(&f.record, "record", "", "a record or bucket `PATH`, such as cycles/2026/decisions/A0003")
+	c.Flags().StringVar(&f.actor, "actor", "", "only the entries of this person")
+	c.Flags().StringVar(&f.since, "since", "", "only entries from this `DATE` (YYYY-MM-DD or RFC 3339) on")
+	formatFlag(c, &f.format)
+	return c
+}
+
+func runAudit(a *app, f auditFlags) error {
+	if err := checkFormat(f.format); err != nil {
+		return err
+	}
+	filter := backend.AuditFilter{Record: f.record, Actor: f.actor}
+	if f.since != "" {
+		t, err := time.Parse(time.DateOnly, f.since)
+		if err != nil {
+			if t, err = time.Parse(time.RFC3339, f.since); err != nil {
+				return usagef("audit: --since %q: want YYYY-MM-DD or an RFC 3339 time", f.since)
+			}
+		}
+		filter.Since = t
+	}
+	if err := a.officeOnly("read the audit log"); err != nil {
+		return err
+	}
+	return a.inCycle(true, func(st store.Store, _ string) error {
+		es, err := a.backend(st).Audit(filter)
+		if err != nil {
+			return err
+		}
+		r := &report{header: []string{"seq", "time", "actor", "action", "record", "before", "after", "hash"}, integer: map[string]bool{"seq": true}}
+		for _, e := range es {
+			r.rows = append(r.rows, []string{fmt.Sprint(e.Seq), e.Time.Format(time.RFC3339), e.Actor, e.Action,
+				strings.TrimSuffix(e.Bucket+"/"+store.DisplayKey(e.Key), "/"), string(e.Before), string(e.After), e.Hash})
+		}
+		if f.format == "table" {
+			for i := range r.rows {
+				r.rows[i][5], r.rows[i][6] = clipText(r.rows[i][5], 60), clipText(r.rows[i][6], 60)
+				r.rows[i][7] = clipText(r.rows[i][7], 12)
+			}
+		}
+		r.notes = []string{fmt.Sprintf("%d audit entries", len(es))}
+		return a.print(r, f.format)
+	})
+}
+
+// clipText cuts a long cell of a table for people, with an ellipsis.
+func clipText(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}
