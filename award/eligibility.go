@@ -143,10 +143,22 @@ func joinEvidence(parts ...string) string {
 	return strings.Join(out, "；")
 }
 
+// profileRecorded reports whether the office recorded the applicant's
+// profile (a profile import or the profile form sets the registration
+// place or one of the yes/no answers): before that, "no" means "not
+// recorded" rather than "not met".
+func profileRecorded(a Applicant) bool {
+	p := a.Profile
+	return p.RegisteredIn != "" || p.LegalPerson || p.ExcellenceModel
+}
+
 func legalPerson(a Applicant) Check {
-	c := Check{Article: "第八条(二)", Rule: "具有法人资格", Verdict: NotMet, Evidence: "未登记法人资格"}
-	if a.Profile.LegalPerson {
+	c := Check{Article: "第八条(二)", Rule: "具有法人资格", Verdict: NotRecorded, Evidence: "未登记法人资格"}
+	switch {
+	case a.Profile.LegalPerson:
 		c.Verdict, c.Evidence = Met, "具有法人资格"
+	case profileRecorded(a):
+		c.Verdict, c.Evidence = NotMet, "不具有法人资格"
 	}
 	return c
 }
@@ -174,8 +186,12 @@ func certified(a Applicant, asOf time.Time) Check {
 		}
 	}
 	switch {
+	case len(a.Profile.Certifications) == 0 && !profileRecorded(a):
+		c.Verdict, c.Evidence = NotRecorded, "未登记体系认证证书"
 	case len(valid) == 0:
 		c.Verdict, c.Evidence = NotMet, "无有效期内的体系认证证书"
+	case !a.Profile.ExcellenceModel && !profileRecorded(a):
+		c.Verdict, c.Evidence = NotRecorded, "有效证书："+strings.Join(valid, "、")+"；未登记是否实施卓越绩效管理模式"
 	case !a.Profile.ExcellenceModel:
 		c.Verdict, c.Evidence = NotMet, "有效证书："+strings.Join(valid, "、")+"；未实施卓越绩效管理模式"
 	default:

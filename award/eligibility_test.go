@@ -35,7 +35,8 @@ func TestEligibilityPerArticle(t *testing.T) {
 		change                  func(*Applicant)
 	}{
 		{"registered elsewhere", "第八条(二)", "430100", func(a *Applicant) { a.Profile.RegisteredIn = "长沙市"; a.CreditCode = "91430100000000037X" }},
-		{"not a legal person", "第八条(二)", "未登记法人资格", func(a *Applicant) { a.Profile.LegalPerson = false }},
+		{"not a legal person", "第八条(二)", "不具有法人资格", func(a *Applicant) { a.Profile.LegalPerson = false }},
+		{"legal person not recorded", "第八条(二)", "未登记法人资格", func(a *Applicant) { a.Profile = Profile{} }},
 		{"under three years", "第八条(二)", "不满3年", func(a *Applicant) { a.Founded = "2023-03-02" }},
 		{"no founding date", "第八条(二)", "未登记成立日期", func(a *Applicant) { a.Founded = "" }},
 		{"certificate expired", "第八条(三)", "无有效期内", func(a *Applicant) { a.Profile.Certifications[0].ValidUntil = "2026-02-28" }},
