@@ -113,7 +113,7 @@ func reviewerIndex(id string) int {
 // on-site groups are drawn from the other end of the list so that the two
 // stages mostly see different people.
 func makeGroups(st award.Stage, rs []award.Reviewer, size, applicants int) []award.Group {
-	n := len(rs) / size
+	var n int
 	if st == award.Onsite {
 		n = (len(rs) - len(rs)/2) / size
 	} else {
