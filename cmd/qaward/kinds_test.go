@@ -127,21 +127,21 @@ M1,material,R1,R3,O02,
 
 	el := mustQA(t, "--db", db, "eligibility", "--as-of", "2026-03-02", "--format", "csv", "O01")
 	for _, row := range []string{
-		"O01,武冈市云山食品有限公司,第八条(二),依法在武冈市本级行政区域内注册登记,pass,",
-		"O01,武冈市云山食品有限公司,第八条(二),具有法人资格,pass,具有法人资格",
-		"O01,武冈市云山食品有限公司,第八条(三),取得体系认证证书并运行有效，已实施卓越绩效管理模式,pass,有效证书：GB/T 19001 质量管理体系（00123Q4567，有效期至 2099-12-31）；已实施卓越绩效管理模式",
-		"O01,武冈市云山食品有限公司,第八条(七),近3年内无较大质量、安全、环保、公共卫生等事故，无违法、违规、违纪行为,pass,",
-		"O01,武冈市云山食品有限公司,第十条,未获得中国质量奖、省长质量奖、邵阳市市长质量奖,pass,",
+		"O01,武冈市云山食品有限公司,第八条(二),依法在武冈市本级行政区域内注册登记,met,",
+		"O01,武冈市云山食品有限公司,第八条(二),具有法人资格,met,具有法人资格",
+		"O01,武冈市云山食品有限公司,第八条(三),取得体系认证证书并运行有效，已实施卓越绩效管理模式,met,有效证书：GB/T 19001 质量管理体系（00123Q4567，有效期至 2099-12-31）；已实施卓越绩效管理模式",
+		"O01,武冈市云山食品有限公司,第八条(七),近3年内无较大质量、安全、环保、公共卫生等事故，无违法、违规、违纪行为,met,",
+		"O01,武冈市云山食品有限公司,第十条,未获得中国质量奖、省长质量奖、邵阳市市长质量奖,met,",
 	} {
 		if !strings.Contains(el, row) {
 			t.Errorf("eligibility of O01 lacks %q:\n%s", row, el)
 		}
 	}
-	if strings.Contains(el, ",fail,") || strings.Contains(el, ",unknown,") {
+	if strings.Contains(el, ",not-met,") || strings.Contains(el, ",not-recorded,") {
 		t.Errorf("O01 fails a rule:\n%s", el)
 	}
 	el = mustQA(t, "--db", db, "eligibility", "--as-of", "2026-03-02", "--format", "csv", "O02")
-	for _, row := range []string{"具有法人资格,fail,未登记法人资格", "运行有效，已实施卓越绩效管理模式,fail,无有效期内的体系认证证书", "fail,2025-05-12 安全事故：生产车间火灾"} {
+	for _, row := range []string{"具有法人资格,not-met,未登记法人资格", "运行有效，已实施卓越绩效管理模式,not-met,无有效期内的体系认证证书", "not-met,2025-05-12 安全事故：生产车间火灾"} {
 		if !strings.Contains(el, row) {
 			t.Errorf("eligibility of O02 lacks %q:\n%s", row, el)
 		}
@@ -199,7 +199,7 @@ func TestGenFilesRunTheProcedure(t *testing.T) {
 	for _, s := range []string{"A0004,", "A0054,", "A0012,", "A0024,", "A0038,", "A0040,"} {
 		found := false
 		for _, line := range strings.Split(x, "\n") {
-			if strings.HasPrefix(line, s) && strings.Contains(line, ",fail,") {
+			if strings.HasPrefix(line, s) && strings.Contains(line, ",not-met,") {
 				found = true
 			}
 		}
@@ -207,7 +207,7 @@ func TestGenFilesRunTheProcedure(t *testing.T) {
 			t.Errorf("%s does not fail a rule", strings.TrimSuffix(s, ","))
 		}
 	}
-	if n := strings.Count(x, ",fail,"); n != 6 {
+	if n := strings.Count(x, ",not-met,"); n != 6 {
 		t.Errorf("%d failures, want 6:\n%s", n, x)
 	}
 }
