@@ -141,7 +141,7 @@ M1,material,R1,R3,O02,
 		t.Errorf("O01 fails a rule:\n%s", el)
 	}
 	el = mustQA(t, "--db", db, "eligibility", "--as-of", "2026-03-02", "--format", "csv", "O02")
-	for _, row := range []string{"具有法人资格,not-met,未登记法人资格", "运行有效，已实施卓越绩效管理模式,not-met,无有效期内的体系认证证书", "not-met,2025-05-12 安全事故：生产车间火灾"} {
+	for _, row := range []string{"第八条(二),具有法人资格,not-met,", "运行有效，已实施卓越绩效管理模式,not-met,无有效期内的体系认证证书", "not-met,2025-05-12 安全事故：生产车间火灾"} {
 		if !strings.Contains(el, row) {
 			t.Errorf("eligibility of O02 lacks %q:\n%s", row, el)
 		}
