@@ -82,7 +82,7 @@ func (d *Dataset) conflicted(rid, aid string) bool {
 // demoSheet assigns the reviewer and, by progress (0 untouched, 1 half done,
 // 2 submitted), adds their sheet.
 func (d *Dataset) demoSheet(rng *rand.Rand, key award.SheetKey, a award.Applicant, level, progress int, at time.Time) {
-	d.Assignments = append(d.Assignments, award.Assignment{Stage: key.Stage, ApplicantID: key.ApplicantID, ReviewerID: key.ReviewerID})
+	d.Assignments = append(d.Assignments, award.Assignment(key))
 	if progress == 0 {
 		return
 	}

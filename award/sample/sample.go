@@ -53,9 +53,11 @@ func (o Options) Validate() error {
 }
 
 // Generate builds a whole cycle: applicants (about one in twenty an
-// individual), reviewers in material and on-site groups of PerApplicant
-// with a leader each, a few declared conflicts, every sheet of both stages
-// scored and submitted, and satisfaction for every organisation.
+// individual) with the office's profiles, a few of them failing an
+// eligibility rule (eligibilityCases), reviewers in material and on-site
+// groups of PerApplicant with a leader each, a few declared conflicts,
+// every sheet of both stages scored and submitted, the material consensus
+// of two applicants in a hundred, and satisfaction for every organisation.
 func Generate(o Options) (Dataset, error) {
 	if err := o.Validate(); err != nil {
 		return Dataset{}, err
@@ -90,6 +92,8 @@ func Generate(o Options) (Dataset, error) {
 		d.Groups = append(d.Groups, groups...)
 	}
 	d.Conflicts = conflicts(rng, d)
+	eligibilityCases(d.Applicants)
+	d.Consensus = consensusSheets(d, func(i int) bool { return i%100 == 5 || i%100 == 59 }, d.Cycle.Created.Add(24*time.Hour))
 	for ai, a := range d.Applicants {
 		if a.Kind == award.Organization {
 			csi := award.Score(6000 + quality[ai]*40 + rng.IntN(500))
@@ -109,7 +113,7 @@ func reviewerIndex(id string) int {
 // on-site groups are drawn from the other end of the list so that the two
 // stages mostly see different people.
 func makeGroups(st award.Stage, rs []award.Reviewer, size, applicants int) []award.Group {
-	n := len(rs) / size
+	var n int
 	if st == award.Onsite {
 		n = (len(rs) - len(rs)/2) / size
 	} else {

@@ -20,15 +20,20 @@ import (
 
 // Kinds are the tables that can be imported, in the order a new cycle
 // needs them.
-var Kinds = []string{"applicants", "reviewers", "conflicts", "scores", "satisfaction", "survey"}
+var Kinds = []string{"applicants", "profiles", "certificates", "incidents", "prior-awards",
+	"reviewers", "conflicts", "groups", "scores", "consensus", "satisfaction", "survey"}
 
 // Noun names what n records of a kind are, for messages.
 func Noun(kind string) string {
 	switch kind {
 	case "scores":
 		return "score sheets"
+	case "consensus":
+		return "consensus sheets"
 	case "satisfaction", "survey":
 		return "satisfaction results"
+	case "prior-awards":
+		return "prior awards"
 	}
 	return kind
 }
@@ -131,6 +136,12 @@ func Import(st store.Store, actor, cycle, kind string, t *imports.Table) (int, e
 			return 0, err
 		}
 		return len(ss), st.PutSheets(actor, cycle, ss)
+	case "groups":
+		return importGroups(st, actor, cycle, c, t)
+	case "consensus":
+		return importConsensus(st, actor, cycle, c, t)
+	case "profiles", "certificates", "incidents", "prior-awards":
+		return importProfiles(st, actor, cycle, kind, c, t)
 	case "satisfaction", "survey":
 		read := imports.Satisfaction
 		if kind == "survey" {

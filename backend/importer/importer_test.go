@@ -48,7 +48,7 @@ func TestImportReportsProgressAndRefusesWhole(t *testing.T) {
 	if _, _, err := Open(filepath.Join(dir, "old.xls"), "", nil); err == nil {
 		t.Error("an .xls file was accepted")
 	}
-	if _, err := Import(st, "office", "2026", "groups", tab); err == nil {
+	if _, err := Import(st, "office", "2026", "nope", tab); err == nil {
 		t.Error("an unknown kind was accepted")
 	}
 }

@@ -38,8 +38,9 @@
 // (the office's) is, and so are Generation, Packets, PutPacket,
 // OpenPacket, PacketSecret and RecordDisclosure (packet.go), which the TUI
 // uses to notice changes, to issue, work on and import offline packets,
-// and to audit a release of confidential fields; and CreateGroup,
-// RemoveGroupMember and RemoveConflicts (edit.go, the office's).
+// and to audit a release of confidential fields; CreateGroup,
+// RemoveGroupMember and RemoveConflicts (edit.go, the office's); and
+// UpdateProfiles and PutRoster (imports.go, the office's imports).
 package access
 
 import (
