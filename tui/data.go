@@ -21,11 +21,11 @@ type stageApp struct {
 // layout is a criteria set flattened once for display: items in sheet
 // order, each with its category.
 type layout struct {
-	set     *criteria.Set
-	items   []criteria.Item
-	cat     []int // category index of each item
-	first   []int // first item index of each category
-	total   int
+	set   *criteria.Set
+	items []criteria.Item
+	cat   []int // category index of each item
+	first []int // first item index of each category
+	total int
 }
 
 func newLayout(set *criteria.Set) *layout {

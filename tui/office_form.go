@@ -38,11 +38,11 @@ func textOptions[V ~string](t Text, prefix string, vs ...V) []option {
 // field is one line of a form.
 type field struct {
 	key, label string
-	kind             fieldKind
-	in               textinput.Model
-	opts             []option
-	idx              int
-	on               bool
+	kind       fieldKind
+	in         textinput.Model
+	opts       []option
+	idx        int
+	on         bool
 }
 
 // form is the office's dialog for one write: a title, what it is about,
