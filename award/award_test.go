@@ -46,7 +46,7 @@ func TestCheckCreditCode(t *testing.T) {
 		"9133010071610585":    "18",
 		"91330100716105852FF": "18",
 		"9133010071610585IF":  "not allowed", // I is not in the character set
-		"９1330100716105852F":  "18",          // full-width digit: wrong length in bytes
+		"９1330100716105852F":  "full-width",  // counted in characters, with a hint
 	} {
 		err := CheckCreditCode(code)
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -98,5 +98,20 @@ func TestConfigTOMLRoundTrip(t *testing.T) {
 	}
 	if back.TOML() != c.TOML() {
 		t.Errorf("round trip changed the configuration:\n%s\n---\n%s", c.TOML(), back.TOML())
+	}
+}
+
+func TestCheckCreditCodeBadCharacters(t *testing.T) {
+	for code, want := range map[string]string{
+		"９１３３０１００７１６１０５８５２Ｆ": `has 18 full-width characters (of 18); type the code in half-width ASCII`,
+		"统一社会信用代码统一社会信用代码统一": `character 1 ('统') is not allowed`,
+		"913301007161058a2F": `character 16 ('a') is not allowed: letters are capitals`,
+		"91330100716105852统": `character 18 ('统') is not allowed`,
+		"9133010071610585":   `has 16 characters, want 18`,
+	} {
+		err := CheckCreditCode(code)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v\nwant %s", code, err, want)
+		}
 	}
 }
