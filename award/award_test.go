@@ -115,3 +115,19 @@ func TestCheckCreditCodeBadCharacters(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigBadThresholds(t *testing.T) {
+	_, err := ParseConfig("c.toml", "[thresholds]\naward_min = 45\nnomination_min = 50\n")
+	want := "c.toml:2: thresholds.award_min: award_min 45.00 is below nomination_min 50.00"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("award_min below nomination_min: %v\nwant %s…", err, want)
+	}
+	c := DefaultConfig()
+	c.Thresholds.AwardMin, c.Thresholds.NominationMin = 4000, 5000
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "below nomination_min") {
+		t.Errorf("Validate: %v", err)
+	}
+	if _, err := ParseConfig("c.toml", "[thresholds]\naward_min = 50\nnomination_min = 50\n"); err != nil {
+		t.Errorf("equal thresholds refused: %v", err)
+	}
+}
