@@ -6,12 +6,14 @@ import (
 	"strings"
 
 	"qaward/backend/importer"
+	"qaward/backend/imports"
 	"qaward/store"
 )
 
 func runImport(a *app, args []string) error {
 	fs := a.flags("import")
 	sheet := fs.String("sheet", "", "worksheet of an .xlsx `file` to read (default: the first)")
+	encoding := fs.String("encoding", "", "`encoding` of a CSV file: "+imports.Encodings+" (default: UTF-8 if the file is valid UTF-8, else GB18030)")
 	pos, err := parse(fs, args, 2)
 	if err != nil {
 		return err
@@ -27,7 +29,11 @@ func runImport(a *app, args []string) error {
 	if *sheet != "" && !strings.HasSuffix(strings.ToLower(file), ".xlsx") && !strings.HasSuffix(strings.ToLower(file), ".xlsm") {
 		return usagef("import: --sheet is for .xlsx workbooks; %s is read as CSV", file)
 	}
-	table, done, err := importer.Open(file, *sheet, a.progress(label))
+	enc, err := imports.ParseEncoding(*encoding)
+	if err != nil {
+		return usagef("import: --encoding: %v", err)
+	}
+	table, done, err := importer.OpenWith(file, importer.OpenOptions{Sheet: *sheet, Encoding: enc, Progress: a.progress(label)})
 	if err != nil {
 		return err
 	}
