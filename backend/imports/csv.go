@@ -108,12 +108,11 @@ func ReadCSVProgress(file string, r io.Reader, enc Encoding, progress func(done,
 	detected := enc == AutoEncoding
 	total := 0
 	if rs, ok := r.(io.ReadSeeker); ok {
-		start, err := rs.Seek(0, io.SeekCurrent)
-		if err == nil {
-			if end, err := rs.Seek(0, io.SeekEnd); err == nil {
-				total = int(end - start)
-			}
-			if detected {
+		// a pipe is an *os.File too, but cannot seek: read it as a stream
+		if start, err := rs.Seek(0, io.SeekCurrent); err == nil {
+			end, err := rs.Seek(0, io.SeekEnd)
+			total = int(end - start)
+			if err == nil && detected {
 				if _, err = rs.Seek(start, io.SeekStart); err == nil {
 					enc, err = DetectEncoding(rs)
 				}
@@ -121,9 +120,9 @@ func ReadCSVProgress(file string, r io.Reader, enc Encoding, progress func(done,
 			if err == nil {
 				_, err = rs.Seek(start, io.SeekStart)
 			}
-		}
-		if err != nil {
-			return nil, &Error{File: file, Msg: err.Error()}
+			if err != nil {
+				return nil, &Error{File: file, Msg: err.Error()}
+			}
 		}
 	}
 	if progress != nil {

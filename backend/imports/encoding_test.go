@@ -2,6 +2,7 @@ package imports
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"reflect"
 	"strings"
@@ -148,5 +149,21 @@ func TestEncodingDetectAndParse(t *testing.T) {
 	}
 	if _, err := ParseEncoding("latin1"); err == nil || err.Error() != `unknown encoding "latin1": want utf-8, gb18030` {
 		t.Errorf("latin1: %v", err)
+	}
+}
+
+// pipe is a reader whose Seek fails, as an *os.File of a pipe does.
+type pipe struct{ stream }
+
+func (pipe) Seek(int64, int) (int64, error) { return 0, errors.New("illegal seek") }
+
+func TestEncodingOfAPipe(t *testing.T) {
+	tab, err := ReadCSV("p.csv", pipe{stream{bytes.NewReader(gb18030(t, "编号,姓名\nR1,赵一\n"))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := Reviewers(tab)
+	if err != nil || len(rs) != 1 || rs[0].Name != "赵一" || tab.Encoding != GB18030 {
+		t.Errorf("pipe: %+v %v", rs, err)
 	}
 }
