@@ -40,7 +40,7 @@ func CheckCreditCode(code string) error {
 	want := creditChars[(31-sum%31)%31]
 	last, _ := utf8.DecodeLastRuneInString(code)
 	if last != rune(want) {
-		if strings.IndexRune(creditChars, last) < 0 {
+		if !strings.ContainsRune(creditChars, last) {
 			return fmt.Errorf("credit code %q: character 18 (%q) is not allowed: %s", code, last, creditHint(last))
 		}
 		return fmt.Errorf("credit code %q: check digit is %q, want %q", code, last, want)
