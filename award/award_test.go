@@ -46,7 +46,7 @@ func TestCheckCreditCode(t *testing.T) {
 		"9133010071610585":    "18",
 		"91330100716105852FF": "18",
 		"9133010071610585IF":  "not allowed", // I is not in the character set
-		"９1330100716105852F":  "18",          // full-width digit: wrong length in bytes
+		"９1330100716105852F":  "full-width",  // counted in characters, with a hint
 	} {
 		err := CheckCreditCode(code)
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -98,5 +98,36 @@ func TestConfigTOMLRoundTrip(t *testing.T) {
 	}
 	if back.TOML() != c.TOML() {
 		t.Errorf("round trip changed the configuration:\n%s\n---\n%s", c.TOML(), back.TOML())
+	}
+}
+
+func TestCheckCreditCodeBadCharacters(t *testing.T) {
+	for code, want := range map[string]string{
+		"９１３３０１００７１６１０５８５２Ｆ": `has 18 full-width characters (of 18); type the code in half-width ASCII`,
+		"统一社会信用代码统一社会信用代码统一": `character 1 ('统') is not allowed`,
+		"913301007161058a2F": `character 16 ('a') is not allowed: letters are capitals`,
+		"91330100716105852统": `character 18 ('统') is not allowed`,
+		"9133010071610585":   `has 16 characters, want 18`,
+	} {
+		err := CheckCreditCode(code)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v\nwant %s", code, err, want)
+		}
+	}
+}
+
+func TestConfigBadThresholds(t *testing.T) {
+	_, err := ParseConfig("c.toml", "[thresholds]\naward_min = 45\nnomination_min = 50\n")
+	want := "c.toml:2: thresholds.award_min: award_min 45.00 is below nomination_min 50.00"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("award_min below nomination_min: %v\nwant %s…", err, want)
+	}
+	c := DefaultConfig()
+	c.Thresholds.AwardMin, c.Thresholds.NominationMin = 4000, 5000
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "below nomination_min") {
+		t.Errorf("Validate: %v", err)
+	}
+	if _, err := ParseConfig("c.toml", "[thresholds]\naward_min = 50\nnomination_min = 50\n"); err != nil {
+		t.Errorf("equal thresholds refused: %v", err)
 	}
 }

@@ -272,6 +272,11 @@ func (c Config) validate() *ConfigError {
 	if c.Thresholds.AwardMin > 10000 || c.Thresholds.NominationMin > 10000 {
 		return &ConfigError{Field: "thresholds", Msg: "composite thresholds lie on 0–100"}
 	}
+	if c.Thresholds.AwardMin < c.Thresholds.NominationMin {
+		return &ConfigError{Field: "thresholds.award_min", Msg: fmt.Sprintf(
+			"award_min %s is below nomination_min %s: the award needs at least the composite of a nomination",
+			c.Thresholds.AwardMin, c.Thresholds.NominationMin)}
+	}
 	if c.Thresholds.MaterialMin > 100000 {
 		return &ConfigError{Field: "thresholds.material_min", Msg: "the material score lies on 0–1000"}
 	}

@@ -13,6 +13,7 @@ import (
 	"qaward/backend/export"
 	"qaward/backend/feedback"
 	"qaward/backend/importer"
+	"qaward/backend/imports"
 	"qaward/backend/packet"
 )
 
@@ -25,7 +26,10 @@ type Progress = func(done, total int)
 
 // ImportOptions are the optional parts of an import.
 type ImportOptions struct {
-	Sheet    string // the XLSX worksheet; "" is the first
+	Sheet string // the XLSX worksheet; "" is the first
+	// Encoding of a CSV file; "" is UTF-8 when the file is valid UTF-8,
+	// else GB18030.
+	Encoding imports.Encoding
 	Progress Progress
 	// Stored, when set, is called once the file is read and the records
 	// go to the store (the TUI changes its progress label then).
@@ -42,7 +46,7 @@ func (b *Backend) Import(cycle, kind, file string, o ImportOptions) (int, error)
 	if err != nil {
 		return 0, err
 	}
-	table, done, err := importer.Open(file, o.Sheet, o.Progress)
+	table, done, err := importer.OpenWith(file, importer.OpenOptions{Sheet: o.Sheet, Encoding: o.Encoding, Progress: o.Progress})
 	if err != nil {
 		return 0, err
 	}

@@ -7,7 +7,6 @@ package importer
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,55 +45,60 @@ type Progress func(done, total int)
 // when sheet is ""). The rows are read as the table is walked, so done must
 // be called after the import.
 func Open(file, sheet string, progress Progress) (t *imports.Table, done func(), err error) {
+	return OpenWith(file, OpenOptions{Sheet: sheet, Progress: progress})
+}
+
+// OpenOptions are the choices of OpenWith.
+type OpenOptions struct {
+	Sheet    string           // worksheet of an .xlsx workbook; "" for the first
+	Encoding imports.Encoding // of a CSV file; AutoEncoding detects UTF-8 or GB18030
+	Progress Progress
+}
+
+// OpenWith is Open with the encoding of a CSV file chosen.
+func OpenWith(file string, o OpenOptions) (t *imports.Table, done func(), err error) {
 	ext := strings.ToLower(filepath.Ext(file))
 	switch ext {
 	case ".xls", ".et":
 		return nil, nil, fmt.Errorf("%s: the old %s format cannot be read; save it as an Excel workbook (.xlsx) or as \"CSV UTF-8\"", file, ext)
 	}
+	xlsx := ext == ".xlsx" || ext == ".xlsm"
+	if o.Sheet != "" && !xlsx {
+		return nil, nil, fmt.Errorf("a worksheet is chosen in .xlsx workbooks only; %s is read as CSV", file)
+	}
+	if o.Encoding != imports.AutoEncoding && xlsx {
+		return nil, nil, fmt.Errorf("an encoding is chosen for CSV files only; %s is a workbook, whose text is always Unicode", file)
+	}
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, nil, err
 	}
-	var size int
-	if fi, err := f.Stat(); err == nil {
-		size = int(fi.Size())
+	if fi, err := f.Stat(); err == nil { // refuse a huge file before reading it
+		switch {
+		case xlsx && fi.Size() > imports.MaxXLSXBytes:
+			f.Close()
+			return nil, nil, &imports.Error{File: file, Msg: fmt.Sprintf("workbook is larger than %d MB; save the sheet as CSV UTF-8", imports.MaxXLSXBytes>>20)}
+		case !xlsx && fi.Size() > imports.MaxCSVBytes:
+			f.Close()
+			return nil, nil, &imports.Error{File: file, Msg: fmt.Sprintf("the file is longer than %d MiB; split it into smaller files", imports.MaxCSVBytes>>20)}
+		}
 	}
-	if ext == ".xlsx" || ext == ".xlsm" {
+	if xlsx {
 		defer f.Close()
-		if t, err = imports.ReadXLSXProgress(file, f, sheet, progress); err != nil {
+		if t, err = imports.ReadXLSXProgress(file, f, o.Sheet, o.Progress); err != nil {
 			return nil, nil, err
 		}
 		return t, func() { t.Close() }, nil
 	}
-	if sheet != "" {
-		f.Close()
-		return nil, nil, fmt.Errorf("a worksheet is chosen in .xlsx workbooks only; %s is read as CSV", file)
+	var kb func(done, total int)
+	if o.Progress != nil {
+		kb = func(done, total int) { o.Progress(done>>10, total>>10) }
 	}
-	var kb Progress
-	if progress != nil {
-		kb = func(done, total int) { progress(done>>10, total>>10) }
-	}
-	if t, err = imports.ReadCSV(file, &countingReader{r: f, total: size, progress: kb}); err != nil {
+	if t, err = imports.ReadCSVProgress(file, f, o.Encoding, kb); err != nil {
 		f.Close()
 		return nil, nil, err
 	}
 	return t, func() { f.Close() }, nil
-}
-
-// countingReader reports the bytes read from a file of known size.
-type countingReader struct {
-	r        io.Reader
-	n, total int
-	progress Progress
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += n
-	if c.progress != nil && n > 0 {
-		c.progress(c.n, c.total)
-	}
-	return n, err
 }
 
 // Import validates a whole table of a kind against the cycle and stores it

@@ -371,7 +371,7 @@ func TestImportKindsRefuseBadFiles(t *testing.T) {
 		{"empty yes-no", "profiles", "applicant_id,excellence_model\nO01,\n", 2, 2, "excellence_model", "是 or 否"},
 		{"unknown confidential field", "profiles", "applicant_id,confidential\nO01,industry;salary\n", 2, 2, "confidential", `"salary"`},
 		{"duplicate profile", "profiles", "applicant_id,legal_person\nO01,yes\nO01,no\n", 3, 1, "applicant_id", "line 2"},
-		{"no profile column", "profiles", "applicant_id,name\nO01,x\n", 1, 0, "", "at least one of"},
+		{"no profile column", "profiles", "applicant_id,name\nO01,x\n", 1, 2, "name", "unknown column"},
 		// certificates
 		{"bad date", "certificates", "applicant_id,name,number,valid_until\nO01,GB/T 19001,N1,2027-02-30\n", 2, 4, "valid_until", "YYYY-MM-DD"},
 		{"certificate without number", "certificates", "applicant_id,name,number,valid_until\nO01,GB/T 19001,,2027-12-31\n", 2, 3, "number", "empty"},

@@ -96,14 +96,14 @@ func applicantRow(l *layout, r Row, ids, codes firstSeen, setFor func(string, aw
 		if err := codes.check(l, r, "credit_code", a.CreditCode, "credit code"); err != nil {
 			return a, err
 		}
-		if a.Founded != "" {
-			if err := checkFounded(a.Founded); err != nil {
-				return a, l.fail(r, "founded", "%v", err)
-			}
-		}
 	case award.Individual:
 		if a.CreditCode != "" {
 			return a, l.fail(r, "credit_code", "an individual has no unified social credit code; leave it empty")
+		}
+	}
+	if a.Founded != "" {
+		if err := checkFounded(a.Founded, today()); err != nil {
+			return a, l.fail(r, "founded", "%v", err)
 		}
 	}
 	if a.CriteriaSet, err = setFor(l.get(r, "criteria_set"), a.Kind); err != nil {
@@ -113,11 +113,20 @@ func applicantRow(l *layout, r Row, ids, codes firstSeen, setFor func(string, aw
 	return a, nil
 }
 
-func checkFounded(s string) error {
+// today is the date founding dates are checked against.
+var today = func() time.Time { return time.Now() }
+
+// checkFounded checks a founding date: YYYY-MM-DD, YYYY-MM or YYYY, from
+// 1800 and not after today (a month or year not starting after it).
+func checkFounded(s string, now time.Time) error {
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			if t.Year() < 1800 {
 				return fmt.Errorf("%q: year before 1800", s)
+			}
+			y, m, d := now.Date()
+			if t.After(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) {
+				return fmt.Errorf("%q is after today (%s): a founding date cannot be in the future", s, now.Format(time.DateOnly))
 			}
 			return nil
 		}

@@ -33,7 +33,11 @@ func ReadXLSXProgress(file string, r io.Reader, sheet string, progress func(done
 	if len(data) > MaxXLSXBytes {
 		return nil, &Error{File: file, Msg: fmt.Sprintf("workbook is larger than %d MB; save the sheet as CSV UTF-8", MaxXLSXBytes>>20)}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err := checkZip(data); err != nil {
+		return nil, &Error{File: file, Msg: err.Error()}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit: MaxXLSXUnpackedBytes, UnzipXMLSizeLimit: xlsxStreamedPart})
 	if err != nil {
 		return nil, &Error{File: file, Msg: "not a readable .xlsx workbook (" + err.Error() + "); save it as an Excel workbook (.xlsx) or as CSV UTF-8"}
 	}
@@ -44,9 +48,6 @@ func ReadXLSXProgress(file string, r io.Reader, sheet string, progress func(done
 	}
 	return t, nil
 }
-
-// MaxXLSXBytes bounds a workbook read (compressed size).
-const MaxXLSXBytes = 256 << 20
 
 // Close releases what reading the table holds (a spreadsheet and its
 // temporary files). It is safe to call more than once, and on any table.
@@ -100,17 +101,22 @@ func readSheet(file string, data []byte, f *excelize.File, sheet string, progres
 			if err != nil {
 				return Row{}, &Error{File: file, Sheet: sheet, Line: line, Msg: err.Error()}
 			}
-			if blank(raw) {
-				continue
-			}
-			cells := make([]string, len(raw))
 			types := meta.at(line)
 			if meta.err != nil {
 				return Row{}, &Error{File: file, Sheet: sheet, Line: line, Msg: meta.err.Error()}
 			}
+			if col := formulaWithoutValue(types); col > 0 {
+				return Row{}, &Error{File: file, Sheet: sheet, Line: line, Column: col, Field: at(t.Header, col-1),
+					Msg: "the cell holds a formula without a saved value, and qaward reads values, not formulas: " +
+						"open the workbook in Excel, WPS or LibreOffice and save it, so that the values are stored, or paste the cells as values"}
+			}
+			if blank(raw) {
+				continue
+			}
+			cells := make([]string, len(raw))
 			for i, v := range raw {
 				if cells[i], err = c.text(types[i+1], v); err != nil {
-					return Row{}, &Error{File: file, Sheet: sheet, Line: line, Column: i + 1, Msg: err.Error()}
+					return Row{}, &Error{File: file, Sheet: sheet, Line: line, Column: i + 1, Field: at(t.Header, i), Msg: err.Error()}
 				}
 			}
 			return Row{Line: line, Cells: cells}, nil
@@ -174,7 +180,10 @@ func (c *cellReader) text(m cellMeta, raw string) (string, error) {
 			return raw[:10], nil
 		}
 		return raw, nil
-	default: // text, formula text, errors: as written
+	default: // text, formula text, errors: as written, with Windows line ends as line feeds
+		if strings.Contains(raw, "\r\n") {
+			raw = strings.ReplaceAll(raw, "\r\n", "\n")
+		}
 		return raw, nil
 	}
 	if raw == "" {
@@ -211,8 +220,12 @@ func builtinDate(id int) bool {
 	return id >= 14 && id <= 17 || id == 22 || id >= 27 && id <= 36 || id >= 50 && id <= 58
 }
 
-// dateFormat reports whether a custom number format code shows a date: it
-// has a year or day token outside quoted text, escapes and brackets.
+// dateFormat reports whether a custom number format code shows a date: its
+// first section has a year (y), day (d) or era year (e) token outside
+// quoted text, escaped characters and brackets ([Red], [$-804], [h]). The
+// keyword General, which LibreOffice writes as a custom format, the text
+// placeholder @ and the exponent of scientific notation (0.00E+00,
+// 0.00e-00) are not dates.
 func dateFormat(code string) bool {
 	code, _, _ = strings.Cut(code, ";")
 	inQuote, inBracket := false, false
@@ -228,6 +241,10 @@ func dateFormat(code string) bool {
 		case ch == '[':
 			inBracket = true
 		case ch == '\\' || ch == '_' || ch == '*':
+			i++
+		case len(code)-i >= len("General") && strings.EqualFold(code[i:i+len("General")], "General"):
+			i += len("General") - 1
+		case (ch == 'e' || ch == 'E') && i+1 < len(code) && (code[i+1] == '+' || code[i+1] == '-'):
 			i++
 		case ch == 'y' || ch == 'Y' || ch == 'd' || ch == 'D' || ch == 'e':
 			return true
@@ -261,4 +278,12 @@ func serialDate(raw string, date1904 bool) (string, error) {
 	num, _ := strconv.ParseInt((frac + "000000000")[:9], 10, 64)
 	secs := (num*86400 + 500000000) / 1000000000
 	return d.Add(time.Duration(secs) * time.Second).Format(time.DateTime), nil
+}
+
+// at returns list[i], or "" past its end.
+func at(list []string, i int) string {
+	if i >= 0 && i < len(list) {
+		return list[i]
+	}
+	return ""
 }

@@ -17,6 +17,21 @@ import (
 type cellMeta struct {
 	t string
 	s int
+	// formula: the cell has a formula (<f>); value: it has a saved value
+	// (<v> or an inline string <is>)
+	formula, value bool
+}
+
+// formulaWithoutValue is the first column of a row's cells whose formula
+// has no saved value, 0 when none has.
+func formulaWithoutValue(cells map[int]cellMeta) int {
+	first := 0
+	for col, m := range cells {
+		if m.formula && !m.value && (first == 0 || col < first) {
+			first = col
+		}
+	}
+	return first
 }
 
 // metaReader walks a worksheet's XML in step with the row iterator and
@@ -151,7 +166,20 @@ func (m *metaReader) advance() {
 				m.next = &el
 				return
 			}
-			if el.Name.Local != "c" {
+			switch el.Name.Local {
+			case "c":
+			case "f", "v", "is":
+				if m.col > 0 {
+					cm := m.cells[m.col]
+					if el.Name.Local == "f" {
+						cm.formula = true
+					} else {
+						cm.value = true
+					}
+					m.cells[m.col] = cm
+				}
+				continue
+			default:
 				continue
 			}
 			m.col++

@@ -78,7 +78,7 @@ func TestBadFilesAreRefusedWhole(t *testing.T) {
 		{"satisfaction with three decimals", "satisfaction", "applicant_id,csi,responses\nO11,80.125,100\n",
 			[]string{":2:2:", "csi"}},
 		{"broken quoting", "reviewers", "id,name,affiliation\nR10,\"unterminated,x\n", []string{":2:", "quote"}},
-		{"not UTF-8", "reviewers", "id,name,affiliation\nR10,\xd5\xc5\xc8\xfd,x\n", []string{":2:", "UTF-8"}},
+		{"neither UTF-8 nor GB18030", "reviewers", "id,name,affiliation\nR10,\xd5\xc5\xff,x\n", []string{":2:2:", "name", "neither UTF-8 nor GB18030"}},
 	}
 	before := fileHash(t, db)
 	dir := t.TempDir()

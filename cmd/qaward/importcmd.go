@@ -7,15 +7,19 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"qaward/backend"
 	"qaward/backend/importer"
+	"qaward/backend/imports"
 	"qaward/store"
 )
 
+type importFlags struct{ sheet, encoding string }
+
 func importCmd(a *app) *cobra.Command {
-	var sheet string
+	var f importFlags
 	c := &cobra.Command{
 		Use:   "import KIND FILE",
-		Short: "Import applicants, reviewers, conflicts, scores, satisfaction or survey from CSV or XLSX",
+		Short: "Import a table (applicants, profiles, reviewers, groups, scores, consensus, satisfaction, …) from CSV or XLSX",
 		Long: `Import reads a table from a CSV file (UTF-8, with or without BOM, or GB18030/GBK
 as Chinese Excel and WPS write it) or an XLSX workbook into the current cycle.
 KIND is one of ` + strings.Join(importer.Kinds, ", ") + `.
@@ -27,14 +31,16 @@ and column, and the database is unchanged.`,
   qaward --db cycle.db import scores scores.xlsx --sheet 评分`,
 		Args:              exactArgs("KIND", "FILE"),
 		ValidArgsFunction: positional(fixed(importer.Kinds...), files("csv", "xlsx", "xlsm")),
-		RunE:              func(_ *cobra.Command, args []string) error { return runImport(a, sheet, args) },
+		RunE:              func(_ *cobra.Command, args []string) error { return runImport(a, f, args) },
 	}
-	c.Flags().StringVar(&sheet, "sheet", "", "worksheet of an .xlsx workbook to read, by `name` (default: the first)")
+	c.Flags().StringVar(&f.sheet, "sheet", "", "worksheet of an .xlsx workbook to read, by `name` (default: the first)")
+	c.Flags().StringVar(&f.encoding, "encoding", "", "`encoding` of a CSV file: "+imports.Encodings+" (default: UTF-8 if the file is valid UTF-8, else GB18030)")
+	c.RegisterFlagCompletionFunc("encoding", fixed("utf-8", "gb18030"))
 	c.RegisterFlagCompletionFunc("sheet", cobra.NoFileCompletions)
 	return c
 }
 
-func runImport(a *app, sheet string, pos []string) error {
+func runImport(a *app, f importFlags, pos []string) error {
 	kind, file := pos[0], pos[1]
 	if !contains(importer.Kinds, kind) {
 		return usagef("import: unknown kind %q: want one of %s", kind, strings.Join(importer.Kinds, ", "))
@@ -43,16 +49,15 @@ func runImport(a *app, sheet string, pos []string) error {
 	if e := strings.ToLower(filepath.Ext(file)); e != ".xlsx" && e != ".xlsm" {
 		label += " (KB)"
 	}
-	if sheet != "" && !strings.HasSuffix(strings.ToLower(file), ".xlsx") && !strings.HasSuffix(strings.ToLower(file), ".xlsm") {
+	if f.sheet != "" && !strings.HasSuffix(strings.ToLower(file), ".xlsx") && !strings.HasSuffix(strings.ToLower(file), ".xlsm") {
 		return usagef("import: --sheet is for .xlsx workbooks; %s is read as CSV", file)
 	}
-	table, done, err := importer.Open(file, sheet, a.progress(label))
+	enc, err := imports.ParseEncoding(f.encoding)
 	if err != nil {
-		return err
+		return usagef("import: --encoding: %v", err)
 	}
-	defer done()
 	return a.inCycle(false, func(st store.Store, cycle string) error {
-		n, err := importer.Import(st, a.actor(), cycle, kind, table)
+		n, err := a.backend(st).Import(cycle, kind, file, backend.ImportOptions{Sheet: f.sheet, Encoding: enc, Progress: a.progress(label)})
 		if err != nil {
 			return err
 		}
