@@ -108,7 +108,17 @@ func (d *Doc) Blank(n int) {
 // shorter than the header are padded; a "\n" in a cell breaks the line.
 // The font is 四号 for up to four columns, 小四 up to seven, 五号 beyond.
 func (d *Doc) Table(header []string, rows [][]string, widths []int) {
-	t := &table{header: cleanAll(header), widths: widths}
+	d.table(header, rows, widths, 0)
+}
+
+// DenseTable is a Table in 五号 whatever its columns, for tables of
+// figures and their workings.
+func (d *Doc) DenseTable(header []string, rows [][]string, widths []int) {
+	d.table(header, rows, widths, 21)
+}
+
+func (d *Doc) table(header []string, rows [][]string, widths []int, size int) {
+	t := &table{header: cleanAll(header), widths: widths, size: size}
 	for _, r := range rows {
 		t.rows = append(t.rows, cleanAll(r))
 	}
@@ -137,22 +147,28 @@ func (d *Doc) Section() {
 // Closing signs the document (GB/T 9704 7.3.5): the issuing office's name
 // and, under it, the date (成文日期, as Date writes it), at the bottom
 // right, the date four characters from the right margin and the name
-// centred over it, with three empty lines above for the seal, which
-// overlaps both. The name, the date and the paragraph before them are
+// centred over it, with two empty lines above for the seal: a seal of
+// 42 mm that presses on the name and the date, they a little below its
+// centre, then begins within a line of the text, as the standard wants. The name, the date and the paragraph before them are
 // kept on one page, so a seal never stands on a page of its own.
 func (d *Doc) Closing(office, date string) {
+	d.closing(office, date, styleClosing, bodyPt)
+}
+
+// closing signs in a style whose font is pt points.
+func (d *Doc) closing(office, date, style string, pt int) {
 	office, date = clean(office), clean(date)
 	if n := len(d.blocks); n > 0 {
 		if p, ok := d.blocks[n-1].(*para); ok && !p.sectPr {
 			p.keepNext = true
 		}
 	}
-	for range 3 {
-		d.add(&para{style: styleClosing, keepNext: true})
+	for range 2 {
+		d.add(&para{style: style, keepNext: true})
 	}
-	nameRight, dateRight := closingIndents(office, date)
-	d.add(&para{style: styleClosing, keepNext: true, indRight: nameRight, runs: []run{{text: office}}})
-	d.add(&para{style: styleClosing, indRight: dateRight, runs: []run{{text: date}}})
+	nameRight, dateRight := closingIndents(office, date, pt)
+	d.add(&para{style: style, keepNext: true, indRight: nameRight, runs: []run{{text: office}}})
+	d.add(&para{style: style, indRight: dateRight, runs: []run{{text: date}}})
 }
 
 // Certificate is one page of a certificate (获奖证书).
@@ -165,7 +181,10 @@ type Certificate struct {
 	Date   string   // the date, under the issuer
 }
 
-// Certificate adds a certificate on a page of its own.
+// Certificate adds a certificate on a page of its own: the number at the
+// top right, the title in 小标宋 初号 spaced out, the holder and the
+// citation in 楷体 二号, the issuer and the date in 楷体 小二 at the bottom
+// right with room for the seal.
 func (d *Doc) Certificate(c Certificate) {
 	if len(d.blocks) > 0 {
 		d.PageBreak()
@@ -182,7 +201,7 @@ func (d *Doc) Certificate(c Certificate) {
 			}
 		}
 	}
-	d.Closing(c.Issuer, c.Date)
+	d.closing(c.Issuer, c.Date, styleCertClosing, certClosingPt)
 }
 
 // add appends a block, with a pending page break or section start.
@@ -246,6 +265,7 @@ type table struct {
 	header []string
 	rows   [][]string
 	widths []int
+	size   int // half-points; 0 by the number of columns
 }
 
 func (*para) isBlock()  {}

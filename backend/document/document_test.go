@@ -145,6 +145,11 @@ func TestDates(t *testing.T) {
 			t.Errorf("DateHan(%s) = %s, want %s", d.Format(time.DateOnly), got, want)
 		}
 	}
+	for n, want := range map[int]string{0: "〇", 1: "一", 9: "九", 10: "十", 11: "十一", 20: "二十", 31: "三十一", 99: "九十九", 100: "100"} {
+		if got := document.Han(n); got != want {
+			t.Errorf("Han(%d) = %s, want %s", n, got, want)
+		}
+	}
 }
 
 func TestClosingIsSignedBottomRight(t *testing.T) {
@@ -160,9 +165,9 @@ func TestClosingIsSignedBottomRight(t *testing.T) {
 			t.Errorf("closing lacks %s:\n%s", want, doc)
 		}
 	}
-	// the body's last paragraph and the three lines for the seal are kept with the name
-	if n := strings.Count(doc, `<w:keepNext/>`); n != 5 {
-		t.Errorf("%d paragraphs kept with the next, want 5 (the last of the body, three for the seal, the name)", n)
+	// the body's last paragraph and the two lines for the seal are kept with the name
+	if n := strings.Count(doc, `<w:keepNext/>`); n != 4 {
+		t.Errorf("%d paragraphs kept with the next, want 4 (the last of the body, two for the seal, the name)", n)
 	}
 }
 

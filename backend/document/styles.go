@@ -60,7 +60,7 @@ var stylesXML = func() string {
 	b.WriteString(`<w:styles xmlns:w="` + nsW + `">`)
 	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr>` + fonts(FontBody, fontLatin) + `<w:kern w:val="2"/>` + size(2*bodyPt) +
 		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
-		`<w:pPrDefault><w:pPr><w:widowControl/>` + spacing(0, 0, linePitch, true) + `<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+		`<w:pPrDefault><w:pPr><w:widowControl/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>` + spacing(0, 0, linePitch, true) + `<w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	b.WriteString(style(styleBody, "Normal", "", indent(2, bodyPt), ""))
 	// 标题: 小标宋 二号, centred, an empty line under it
 	b.WriteString(style(styleTitle, "Title", styleBody, `<w:keepNext/><w:keepLines/>`+spacing(0, linePitch, 700, true)+noIndent+`<w:jc w:val="center"/>`,
@@ -79,12 +79,14 @@ var stylesXML = func() string {
 	// 页码: 宋体 四号
 	b.WriteString(style(styleFooter, "footer", styleBody, spacing(0, 0, 320, true)+noIndent, fonts(FontSong, FontSong)+size(28)))
 	b.WriteString(style(styleCertNumber, "Certificate Number", styleBody, spacing(0, 0, linePitch, true)+noIndent+`<w:jc w:val="right"/>`, size(28)))
-	b.WriteString(style(styleCertTitle, "Certificate Title", styleBody, `<w:keepNext/>`+spacing(1400, 1200, 1100, true)+noIndent+`<w:jc w:val="center"/>`,
+	b.WriteString(style(styleCertTitle, "Certificate Title", styleBody, `<w:keepNext/>`+spacing(2000, 1400, 1100, true)+noIndent+`<w:jc w:val="center"/>`,
 		fonts(FontTitle, FontTitle)+`<w:spacing w:val="400"/>`+size(84)))
 	b.WriteString(style(styleCertHolder, "Certificate Holder", styleBody, spacing(0, 0, 800, true)+noIndent+`<w:jc w:val="left"/>`,
 		fonts(FontKai, FontKai)+size(44)))
 	b.WriteString(style(styleCertText, "Certificate Text", styleBody, spacing(0, 0, 800, true)+indent(2, 22),
 		fonts(FontKai, FontKai)+size(44)))
+	b.WriteString(style(styleCertClosing, "Certificate Closing", styleBody, spacing(0, 0, 720, true)+noIndent+`<w:jc w:val="right"/>`,
+		fonts(FontKai, FontKai)+size(2*certClosingPt)))
 	b.WriteString(`</w:styles>`)
 	return b.String()
 }()

@@ -93,7 +93,7 @@ func escape(b *strings.Builder, s string) {
 	b.WriteString(s[last:])
 }
 
-// ems is the width of s in ems of the body font: one for a CJK character,
+// ems is the width of s in ems: one for a CJK character,
 // a half for anything narrower.
 func ems(s string) float64 {
 	w := 0.0
@@ -118,16 +118,14 @@ func wide(r rune) bool {
 // margin and the name centred over it; a name so much wider that it would
 // come closer than two characters to the margin stands two characters from
 // it, with the date centred under it.
-func closingIndents(office, date string) (nameRight, dateRight int) {
+func closingIndents(office, date string, pt int) (nameRight, dateRight int) {
+	twips := func(em float64) int { return int(em*float64(pt)*20 + 0.5) }
 	wn, wd := ems(office), ems(date)
 	if name := 4 + (wd-wn)/2; name >= 2 {
 		return twips(name), twips(4)
 	}
 	return twips(2), twips(2 + (wn-wd)/2)
 }
-
-// twips converts ems of the 三号 body font (16 pt) to twips.
-func twips(em float64) int { return int(em*bodyPt*20 + 0.5) }
 
 // Date writes a date as GB/T 9704 wants the 成文日期: Arabic numerals, the
 // year in full, month and day without a leading zero ("2026年10月9日").
@@ -144,21 +142,25 @@ func DateHan(t time.Time) string {
 		b.WriteRune(digits[c-'0'])
 	}
 	b.WriteString("年")
-	b.WriteString(hanNumber(int(t.Month())))
+	b.WriteString(Han(int(t.Month())))
 	b.WriteString("月")
-	b.WriteString(hanNumber(t.Day()))
+	b.WriteString(Han(t.Day()))
 	b.WriteString("日")
 	return b.String()
 }
 
-// hanNumber writes 1–39 in Chinese numerals (十, 十一, 二十, 二十一, …).
-func hanNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+// Han writes 0–99 in Chinese numerals (一, 十, 十一, 二十, 二十一, …), as
+// dates and the numbers of headings (一、二、) write them; other numbers in
+// Arabic numerals.
+func Han(n int) string {
+	digits := []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
 	switch {
+	case n < 0 || n > 99:
+		return strconv.Itoa(n)
 	case n < 10:
 		return digits[n]
 	case n < 20:
-		return "十" + digits[n%10]
+		return "十" + strings.TrimPrefix(digits[n%10], "〇")
 	}
-	return digits[n/10] + "十" + digits[n%10]
+	return digits[n/10] + "十" + strings.TrimPrefix(digits[n%10], "〇")
 }

@@ -42,21 +42,23 @@ const (
 
 // Style IDs.
 const (
-	styleBody       = "Normal"
-	styleTitle      = "Title"
-	styleSubtitle   = "Subtitle"
-	styleSalutation = "Salutation"
-	styleHeading1   = "Heading1"
-	styleHeading2   = "Heading2"
-	styleNote       = "Note"
-	styleClosing    = "Closing"
-	styleTableText  = "TableText"
-	styleTableHead  = "TableHeading"
-	styleFooter     = "Footer"
-	styleCertNumber = "CertificateNumber"
-	styleCertTitle  = "CertificateTitle"
-	styleCertHolder = "CertificateHolder"
-	styleCertText   = "CertificateText"
+	styleBody        = "Normal"
+	styleTitle       = "Title"
+	styleSubtitle    = "Subtitle"
+	styleSalutation  = "Salutation"
+	styleHeading1    = "Heading1"
+	styleHeading2    = "Heading2"
+	styleNote        = "Note"
+	styleClosing     = "Closing"
+	styleTableText   = "TableText"
+	styleTableHead   = "TableHeading"
+	styleFooter      = "Footer"
+	styleCertNumber  = "CertificateNumber"
+	styleCertTitle   = "CertificateTitle"
+	styleCertHolder  = "CertificateHolder"
+	styleCertText    = "CertificateText"
+	styleCertClosing = "CertificateClosing"
+	certClosingPt    = 18 // 小二
 )
 
 const (
@@ -332,7 +334,11 @@ func writeTable(b *strings.Builder, t *table) {
 		return
 	}
 	widths := columnWidths(n, t.widths)
-	size := strconv.Itoa(tableSize(n))
+	sz := t.size
+	if sz == 0 {
+		sz = tableSize(n)
+	}
+	size := strconv.Itoa(sz)
 	rPr := `<w:sz w:val="` + size + `"/><w:szCs w:val="` + size + `"/>`
 	// a column of short cells is centred, one with longer text flush left
 	left := make([]bool, n)
@@ -354,7 +360,7 @@ func writeTable(b *strings.Builder, t *table) {
 		b.WriteString(`<w:` + side + ` w:val="single" w:sz="` + sz + `" w:space="0" w:color="000000"/>`)
 	}
 	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="57" w:type="dxa"/>` +
-		`<w:left w:w="85" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`)
+		`<w:left w:w="57" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
 		b.WriteString(`<w:gridCol w:w="` + strconv.Itoa(w) + `"/>`)
 	}

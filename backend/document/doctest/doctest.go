@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -108,9 +110,13 @@ func WellFormed(data []byte) error {
 	return nil
 }
 
+// kept numbers the PDFs kept for a look (QAWARD_KEEP_PDF).
+var kept atomic.Int32
+
 // PDF converts a DOCX to PDF with LibreOffice (soffice --headless) in a
 // profile of its own, and returns the PDF's path. It skips the test when
-// soffice is not installed.
+// soffice is not installed. With QAWARD_KEEP_PDF=DIR set, a copy of the
+// PDF is kept in DIR to look at.
 func PDF(t testing.TB, docx []byte) string {
 	t.Helper()
 	soffice, err := exec.LookPath("soffice")
@@ -135,7 +141,7 @@ func PDF(t testing.TB, docx []byte) string {
 	}
 	if keep := os.Getenv("QAWARD_KEEP_PDF"); keep != "" {
 		data, _ := os.ReadFile(pdf)
-		name := filepath.Join(keep, strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())+".pdf")
+		name := filepath.Join(keep, fmt.Sprintf("%s-%d.pdf", strings.NewReplacer("/", "_", " ", "_").Replace(t.Name()), kept.Add(1)))
 		if err := os.WriteFile(name, data, 0o644); err == nil {
 			t.Logf("PDF kept at %s", name)
 		}
