@@ -203,8 +203,12 @@ func (w *writer) accepted() error {
 	}
 	d := w.doc
 	d.Title(cycleTitle(w.cycle()) + "受理名单公示")
-	d.Para(fmt.Sprintf("根据%s第十五条至第十七条规定，评委会办公室对申报材料的主体资格、推荐渠道、申报程序和材料规范性进行了审查，并征求了有关主管部门意见。现将%s受理名单公示如下：",
-		rulesName, cycleTitle(w.cycle())))
+	consulted := ""
+	if len(w.r.Opinions) > 0 {
+		consulted = "，并征求了有关主管部门意见"
+	}
+	d.Para(fmt.Sprintf("根据%s第十五条至第十七条规定，评委会办公室对申报材料的主体资格、推荐渠道、申报程序和材料规范性进行了审查%s。现将%s受理名单公示如下：",
+		rulesName, consulted, cycleTitle(w.cycle())))
 	n := 1
 	if len(orgs) > 0 {
 		d.Heading(fmt.Sprintf("%s、受理的申报组织（%d家）", document.Han(n), len(orgs)))
@@ -887,8 +891,20 @@ func (w *writer) announcement() error {
 	}
 	d := w.doc
 	d.Title("关于公布" + cycleTitle(w.cycle()) + "\n获奖名单的公告")
-	d.Para(fmt.Sprintf("根据%s，经组织和个人申报、材料评审、现场评审、市场（顾客）满意度测评、综合评价、评委会审议和社会公示，并报市长审定，决定授予下列组织和个人%s。",
-		rulesName, cycleTitle(w.cycle())+"、市长质量奖提名奖"))
+	var given []string
+	for _, x := range ws {
+		name := cycleTitle(w.cycle())
+		if x.Decided == award.DecideNomination {
+			name = "市长质量奖提名奖"
+		}
+		if !slices.Contains(given, name) {
+			given = append(given, name)
+		}
+	}
+	if len(given) > 0 {
+		d.Para(fmt.Sprintf("根据%s，经组织和个人申报、材料评审、现场评审、市场（顾客）满意度测评、综合评价、评委会审议和社会公示，并报市长审定，决定授予下列组织和个人%s。",
+			rulesName, strings.Join(given, "、")))
+	}
 	n := 1
 	for _, what := range []string{award.DecideAward, award.DecideNomination} {
 		var rows [][]string
