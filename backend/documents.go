@@ -95,7 +95,7 @@ func (b *Backend) Document(cycle, kind string) (*document.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{b: b, r: r, kind: k, doc: document.New(cycleTitle(r.Cycle.ID)+k.Name, Office)}
+	w := &writer{b: b, r: r, doc: document.New(cycleTitle(r.Cycle.ID)+k.Name, Office)}
 	build := map[string]func() error{
 		"accepted": w.accepted, "not-accepted": w.notAccepted, "shortlist": w.shortlist, "committee": w.committee,
 		"publicity": w.publicity, "objection-reply": w.objectionReply, "announcement": w.announcement, "certificate": w.certificate,
@@ -108,10 +108,9 @@ func (b *Backend) Document(cycle, kind string) (*document.Doc, error) {
 
 // writer builds one document.
 type writer struct {
-	b    *Backend
-	r    *Results
-	kind DocumentKind
-	doc  *document.Doc
+	b   *Backend
+	r   *Results
+	doc *document.Doc
 }
 
 func (w *writer) cycle() string { return w.r.Cycle.ID }
