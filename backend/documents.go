@@ -843,9 +843,9 @@ func (w *writer) objectionReply() error {
 	}
 	if n == 0 {
 		if pending > 0 {
-			return fmt.Errorf("%d objection(s) are filed but none is decided yet: 'qaward object' records the outcome and the finding", pending)
+			return fmt.Errorf("%d objection(s) are filed but none is decided yet: 'qaward objection decide ID upheld|dismissed --finding TEXT' records the outcome", pending)
 		}
-		return fmt.Errorf("no objection has been filed or decided ('qaward object' records them during publicity)")
+		return fmt.Errorf("no objection has been filed or decided ('qaward objection file ID' records one during publicity)")
 	}
 	return nil
 }
