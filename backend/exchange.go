@@ -164,7 +164,11 @@ func (b *Backend) exportTables(cycle string, req ExportRequest, res *ExportResul
 // Outcomes are the committee's side of the candidate list, for the
 // exports and reports.
 func (r *Results) Outcomes() export.Outcomes {
-	return export.Outcomes{Decisions: r.Decisions, Revocations: r.Revocations, Final: r.Final, Vacant: r.Vacant()}
+	apps := make(map[string]award.Applicant, len(r.Decisions))
+	for id := range r.Decisions {
+		apps[id], _ = r.Applicant(id)
+	}
+	return export.Outcomes{Decisions: r.Decisions, Revocations: r.Revocations, Final: r.Final, Vacant: r.Vacant(), Applicants: apps}
 }
 
 // Disclose records in the audit log that confidential fields of the

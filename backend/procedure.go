@@ -137,6 +137,17 @@ func (b *Backend) Override(cycle, applicantID, article, rule, reason string) (aw
 			match = append(match, c)
 		}
 	}
+	if len(match) > 1 && rule == "" {
+		var open []award.Check // the rules of the article that are not met
+		for _, c := range match {
+			if c.Verdict != award.Met && c.Override == "" {
+				open = append(open, c)
+			}
+		}
+		if len(open) == 1 {
+			match = open
+		}
+	}
 	switch {
 	case len(match) == 0:
 		return award.Check{}, fmt.Errorf("override: %s has no rule %s %s (see 'qaward eligibility %s')", a.ID, article, rule, a.ID)

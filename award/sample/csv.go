@@ -52,11 +52,22 @@ func WriteCSV(dir string, d Dataset) error {
 		add("applicants", a.ID, string(a.Kind), a.Name, a.Industry, a.CreditCode, a.Founded)
 		p := a.Profile
 		add("profiles", a.ID, p.RegisteredIn, yesNo(p.LegalPerson), yesNo(p.ExcellenceModel), strings.Join(p.Confidential, ";"))
+		// An applicant with none of a kind gets a row of its ID alone,
+		// which records "none" (a table is never only its header).
+		if len(p.Certifications) == 0 {
+			add("certificates", a.ID, "", "", "")
+		}
 		for _, c := range p.Certifications {
 			add("certificates", a.ID, c.Name, c.Number, c.ValidUntil)
 		}
+		if len(p.Incidents) == 0 {
+			add("incidents", a.ID, "", "", "", "")
+		}
 		for _, in := range p.Incidents {
 			add("incidents", a.ID, in.Date, string(in.Kind), yesNo(in.Major), in.Description)
+		}
+		if len(p.PriorAwards) == 0 {
+			add("prior-awards", a.ID, "", "", "")
 		}
 		for _, w := range p.PriorAwards {
 			add("prior-awards", a.ID, string(w.Award), strconv.Itoa(w.Year), w.Cycle)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -106,6 +107,29 @@ func CandidatesReport(ev *scoring.Evaluation, o Outcomes) Report {
 		r.Rows = append(r.Rows, []string{rankText(c.Rank), c.Applicant.ID, string(c.Applicant.Kind), c.Applicant.Name,
 			c.Composite.String(), string(c.Outcome), decided, final, note})
 	}
+	// decisions of applicants no longer ranked (an upheld objection ended
+	// their way) stay on the list, after the ranked rows
+	listed := make(map[string]bool, len(r.Rows))
+	for _, row := range r.Rows {
+		listed[row[1]] = true
+	}
+	var rest []string
+	for id, d := range o.Decisions {
+		if !listed[id] && d.Decided != award.DecideNone {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	for _, id := range rest {
+		d := o.Decisions[id]
+		final := d.Final()
+		if o.Final != nil {
+			final = o.Final(id)
+		}
+		a := o.Applicants[id]
+		r.Rows = append(r.Rows, []string{"", id, string(a.Kind), a.Name, "", d.Proposed, d.Decided, final,
+			joinNonEmpty("；", d.Note, d.CancelReason)})
+	}
 	r.Notes = append(r.Notes, vacant(o.Vacant))
 	r.Notes = append(r.Notes, ev.BoundaryTies...)
 	return r
@@ -151,6 +175,9 @@ type Outcomes struct {
 	Revocations map[string]award.Revocation
 	Final       func(id string) string
 	Vacant      scoring.Vacancies
+	// Applicants names the decided applicants that the ranking no
+	// longer lists.
+	Applicants map[string]award.Applicant
 }
 
 func vacant(v scoring.Vacancies) string {
