@@ -181,7 +181,7 @@ func (s *applicantScreen) setRecords(rec *records) {
 	item(act{kind: "addprior"}, func() string { return st.Key.Render(t.S("pf.addprior")) })
 
 	e := rec.Eligibility[a.ID]
-	section(t.S("el.section") + "  " + verdictCell(c, e))
+	section(t.S("el.section") + "  " + verdictCell(c, e, a.Kind))
 	for _, ch := range e.Checks {
 		ch := ch
 		item(nil, func() string {
@@ -195,6 +195,9 @@ func (s *applicantScreen) setRecords(rec *records) {
 			return fit(ch.Article, 12) + " " + fit(v, 6) + " " + ch.Rule
 		})
 		info(t.S("el.evidence") + ch.Evidence)
+		if ch.Override != "" {
+			info(t.S("el.override") + ch.Override)
+		}
 	}
 
 	section(t.S("op.section"))
@@ -246,7 +249,7 @@ func (s *applicantScreen) View() string {
 	st, t := c.Styles, c.Text
 	a := s.app
 	head := " " + a.ID + " " + st.Title.Render(a.Name) + "  " + st.Subtle.Render(c.kindName(a.Kind)) + "  " +
-		c.statusName(a.Status) + "  " + t.S("col.elig") + " " + verdictCell(c, s.rec.Eligibility[a.ID])
+		c.statusName(a.Status) + "  " + t.S("col.elig") + " " + verdictCell(c, s.rec.Eligibility[a.ID], a.Kind)
 	return cut(head, s.w) + "\n\n" + s.list.view()
 }
 

@@ -208,20 +208,18 @@ func (p *applicantsPage) setRecords(rec *records) {
 }
 
 // verdictCell is the eligibility verdict of an applicant, coloured.
-func verdictCell(c Common, e award.Eligibility) string {
+// It follows the rules that bind 评委会审议 (award.Eligibility.Blocking):
+// an overridden rule does not count against it.
+func verdictCell(c Common, e award.Eligibility, kind award.Kind) string {
 	st := c.Styles
-	switch {
-	case e.Eligible():
+	blocking := e.Blocking(kind)
+	if len(blocking) == 0 {
 		return st.Good.Render(c.Text.S("el.pass"))
-	case func() bool {
-		for _, ch := range e.Checks {
-			if ch.Verdict == award.NotMet {
-				return true
-			}
+	}
+	for _, ch := range blocking {
+		if ch.Verdict == award.NotMet {
+			return st.Bad.Render(c.Text.S("el.fail"))
 		}
-		return false
-	}():
-		return st.Bad.Render(c.Text.S("el.fail"))
 	}
 	return st.Warn.Render(c.Text.S("el.unknown"))
 }
@@ -250,10 +248,10 @@ func (p *applicantsPage) row(a award.Applicant, w int, sel bool) string {
 	if a.Status.IsEnded() {
 		status = st.Bad.Render(status)
 	}
-	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 6 + 1 + 7 + 1 + 7 + 1 + 6
+	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 8 + 1 + 7 + 1 + 7 + 1 + 6
 	nw := min(40, max(6, w-fixed))
 	line := mark + " " + fit(a.ID, 6) + " " + fit(a.Name, nw) + " " + fit(c.Text.S("ks."+string(a.Kind)), 4) + " " + fit(status, 10) + " " +
-		fit(verdictCell(c, r.Eligibility[a.ID]), 6) + " " + fitRight(m, 7) + " " + fitRight(o, 7) + " " + fitRight(comp, 6)
+		fit(verdictCell(c, r.Eligibility[a.ID], a.Kind), 8) + " " + fitRight(m, 7) + " " + fitRight(o, 7) + " " + fitRight(comp, 6)
 	if sel {
 		return st.Selected.Render(fit(line, w))
 	}
@@ -268,10 +266,10 @@ func (p *applicantsPage) columns(w int) string {
 		n = "  " + st.Key.Render(t.F("of.marked", m))
 	}
 	title := fit(st.Section.Render(" "+t.S("home.all"))+st.Subtle.Render(fmt.Sprintf("  %d", len(p.rec.Snapshot.Applicants)))+n, w)
-	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 6 + 1 + 7 + 1 + 7 + 1 + 6
+	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 8 + 1 + 7 + 1 + 7 + 1 + 6
 	nw := min(40, max(6, w-fixed))
 	return title + "\n" + st.Subtle.Render(fit("     "+fit(t.S("col.id"), 6)+" "+fit(t.S("col.name"), nw)+" "+fit(t.S("col.kind"), 4)+" "+
-		fit(t.S("col.stage"), 10)+" "+fit(t.S("col.elig"), 6)+" "+fitRight(t.S("col.m"), 7)+" "+fitRight(t.S("col.o"), 7)+" "+fitRight(t.S("col.c"), 6), w))
+		fit(t.S("col.stage"), 10)+" "+fit(t.S("col.elig"), 8)+" "+fitRight(t.S("col.m"), 7)+" "+fitRight(t.S("col.o"), 7)+" "+fitRight(t.S("col.c"), 6), w))
 }
 
 func (p *applicantsPage) help() []key.Binding {

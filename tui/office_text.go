@@ -48,9 +48,10 @@ var officeMessages = map[string][2]string{
 	"out.incomplete": {"不完整", "incompl."},
 	"out.revoked":    {"已撤销", "revoked"},
 
-	"el.pass":     {"符合", "pass"},
-	"el.fail":     {"不符合", "fail"},
-	"el.unknown":  {"待核实", "check"},
+	"el.pass":     {"符合", "met"},
+	"el.fail":     {"不符合", "not met"},
+	"el.unknown":  {"未登记", "not rec."},
+	"el.override": {"办公室认定：", "Office override: "},
 	"el.section":  {"资格审查（第八至十条、第三十条）", "Eligibility (Art. 8-10, 30)"},
 	"el.evidence": {"依据：", "Evidence: "},
 

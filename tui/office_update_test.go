@@ -465,7 +465,7 @@ func TestOfficeEnglish(t *testing.T) {
 	c := testCommon(officeStore(t), English)
 	c.As = DefaultOffice
 	d := newDriver(t, c, 120, 40)
-	d.mustContain("Applicants", "Scoring", "All applicants", "pass", "fail")
+	d.mustContain("Applicants", "Scoring", "All applicants", "met", "not met")
 	d.keys("tab", "tab", "tab", "tab")
 	d.mustContain("Composite", "Vacant:")
 	d.mustNotContain("tab.", "rk.", "of.")
