@@ -373,3 +373,39 @@ func (b *Backend) Revoke(cycle, applicantID string, rv award.Revocation) error {
 	rv.Identity, rv.Cycle = award.Identity(a), r.Cycle.ID
 	return b.st.PutRevocation(b.actor, r.Cycle.ID, a.ID, rv)
 }
+
+// RecordOpinion records a department's opinion of an applicant (Art. 16):
+// one that does not agree is an eligibility rule recorded as not met,
+// which keeps the applicant out of 评委会审议 until the office overrides it.
+func (b *Backend) RecordOpinion(cycle string, o award.Opinion) error {
+	if err := b.officeOnly("record department opinions"); err != nil {
+		return err
+	}
+	known := false
+	for _, d := range award.Departments {
+		known = known || d == o.Department
+	}
+	if !known {
+		return fmt.Errorf("opinion: department %q: want one of %s", o.Department, strings.Join(award.Departments, ", "))
+	}
+	if o.Date == "" {
+		o.Date = b.now().Format(time.DateOnly)
+	}
+	if _, err := time.Parse(time.DateOnly, o.Date); err != nil {
+		return fmt.Errorf("opinion: date %q: want YYYY-MM-DD", o.Date)
+	}
+	if err := award.CheckText(o.Text, award.ReasonText); err != nil {
+		return fmt.Errorf("opinion: text: %w", err)
+	}
+	if !o.Agree && strings.TrimSpace(o.Text) == "" {
+		return fmt.Errorf("opinion: a department that does not agree says why (--text)")
+	}
+	cycle, err := b.cycleID(cycle)
+	if err != nil {
+		return err
+	}
+	if _, err := b.st.Applicant(cycle, o.ApplicantID); err != nil {
+		return fmt.Errorf("opinion: %w", err)
+	}
+	return b.st.PutOpinions(b.actor, cycle, []award.Opinion{o})
+}

@@ -357,3 +357,106 @@ func clipText(s string, n int) string {
 	}
 	return string(rs[:n-1]) + "…"
 }
+
+type opinionFlags struct{ text, date string }
+
+func opinionCmd(a *app) *cobra.Command {
+	var f opinionFlags
+	var depts []string
+	depts = append(depts, award.Departments...)
+	c := &cobra.Command{
+		Use:   "opinion ID DEPARTMENT agree|disagree [--text TEXT] [--date YYYY-MM-DD]",
+		Short: "Record a department's opinion of an applicant (Art. 16)",
+		Long: `Opinion records what a department (` + strings.Join(award.Departments, ", ") + `) said of an
+applicant (Art. 16). A department that does not agree is an eligibility rule
+recorded as not met: it keeps the applicant out of 评委会审议 until the
+office overrides it with a written reason ('qaward override ID 第十六条').`,
+		Example:           "  qaward --db cycle.db opinion A0003 税务 agree\n  qaward --db cycle.db opinion A0007 应急管理 disagree --text \"2025年发生较大安全事故\"",
+		Args:              exactArgs("ID", "DEPARTMENT", "agree|disagree"),
+		ValidArgsFunction: positional(cobra.NoFileCompletions, fixed(depts...), fixed("agree", "disagree")),
+		RunE:              func(_ *cobra.Command, args []string) error { return runOpinion(a, f, args) },
+	}
+	c.Flags().StringVar(&f.text, "text", "", "what the department said (required when it does not agree)")
+	c.Flags().StringVar(&f.date, "date", "", "the date of the opinion, `YYYY-MM-DD` (default: today)")
+	return c
+}
+
+func runOpinion(a *app, f opinionFlags, pos []string) error {
+	var agree bool
+	switch pos[2] {
+	case "agree", "同意":
+		agree = true
+	case "disagree", "不同意":
+	default:
+		return usagef("opinion: %q: want agree or disagree", pos[2])
+	}
+	return a.inCycle(false, func(st store.Store, cycle string) error {
+		o := award.Opinion{ApplicantID: pos[0], Department: pos[1], Agree: agree, Text: f.text, Date: f.date}
+		if err := a.backend(st).RecordOpinion(cycle, o); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%s: opinion of %s recorded (%s)\n", pos[0], pos[1], pos[2])
+		return nil
+	})
+}
+
+func groupsCmd(a *app) *cobra.Command {
+	var format string
+	c := &cobra.Command{
+		Use:   "groups [--format table|csv|json]",
+		Short: "List the review groups with their leaders, members and applicants",
+		Long: `Groups lists the review groups of the cycle, one row per (member, applicant)
+pair, in the columns of 'qaward import groups' (group_id, stage, leader_id,
+reviewer_id, applicant_id), so that the CSV output can be edited and imported
+again.`,
+		Args:              noArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(_ *cobra.Command, _ []string) error {
+			if err := checkFormat(format); err != nil {
+				return err
+			}
+			if err := a.officeOnly("list the review groups"); err != nil {
+				return err
+			}
+			return a.inCycle(true, func(st store.Store, cycle string) error {
+				gs, err := st.Groups(cycle)
+				if err != nil {
+					return err
+				}
+				as, err := st.Assignments(cycle)
+				if err != nil {
+					return err
+				}
+				return a.print(groupsReport(gs, as), format)
+			})
+		},
+	}
+	formatFlag(c, &format)
+	return c
+}
+
+// groupsReport is the groups and assignments in the import format: a
+// member's assignments to the group's applicants, or one row with the
+// applicant empty for a member without any.
+func groupsReport(gs []award.Group, as []award.Assignment) *report {
+	assigned := map[award.Assignment]bool{}
+	for _, x := range as {
+		assigned[x] = true
+	}
+	r := &report{header: []string{"group_id", "stage", "leader_id", "reviewer_id", "applicant_id"}}
+	for _, g := range gs {
+		for _, m := range g.Members {
+			n := 0
+			for _, app := range g.Applicants {
+				if assigned[award.Assignment{Stage: g.Stage, ApplicantID: app, ReviewerID: m}] {
+					r.rows = append(r.rows, []string{g.ID, string(g.Stage), g.LeaderID, m, app})
+					n++
+				}
+			}
+			if n == 0 {
+				r.rows = append(r.rows, []string{g.ID, string(g.Stage), g.LeaderID, m, ""})
+			}
+		}
+	}
+	return r
+}
