@@ -194,7 +194,18 @@ func (r *Results) inForce() []award.Decision {
 // fewer sheets than its group has members (a consensus in force excepted).
 func (r *Results) MaterialReport() export.Report {
 	rep := export.MaterialReport(&r.Eval)
-	return withNotes(rep, r.ShortlistWarnings())
+	var notes []string
+	for _, w := range r.ShortlistWarnings() {
+		notes = append(notes, fmt.Sprintf("warning: %s is shortlisted on %d material sheet(s), but its group has %d members", w.ApplicantID, w.Sheets, w.Members))
+	}
+	return withNotes(rep, notes)
+}
+
+// ShortlistWarning is a shortlisted applicant whose material score rests
+// on fewer sheets than its material group has members.
+type ShortlistWarning struct {
+	ApplicantID     string
+	Sheets, Members int
 }
 
 // OnsiteReport is the on-site ranking.
@@ -214,9 +225,10 @@ func withNotes(rep export.Report, notes []string) export.Report {
 	return rep
 }
 
-// ShortlistWarnings names the shortlisted applicants whose material score
-// was drawn on fewer sheets than the material group has members.
-func (r *Results) ShortlistWarnings() []string {
+// ShortlistWarnings are the shortlisted applicants whose material score
+// was drawn on fewer sheets than the material group has members (a
+// consensus in force excepted).
+func (r *Results) ShortlistWarnings() []ShortlistWarning {
 	members := map[string]int{}
 	for _, g := range r.Groups {
 		if g.Stage != award.Material {
@@ -226,13 +238,13 @@ func (r *Results) ShortlistWarnings() []string {
 			members[a] = max(members[a], len(g.Members))
 		}
 	}
-	var out []string
+	var out []ShortlistWarning
 	for _, m := range r.Eval.Material {
 		n := members[m.Applicant.ID]
 		if !m.Shortlisted || n == 0 || m.Reviewers >= n || r.Eval.Stage(m.Applicant.ID, award.Material).HasConsensus {
 			continue
 		}
-		out = append(out, fmt.Sprintf("warning: %s is shortlisted on %d material sheet(s), but its group has %d members", m.Applicant.ID, m.Reviewers, n))
+		out = append(out, ShortlistWarning{ApplicantID: m.Applicant.ID, Sheets: m.Reviewers, Members: n})
 	}
 	return out
 }

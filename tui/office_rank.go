@@ -87,6 +87,9 @@ func (p *rankingPage) build() {
 		for _, n := range materialTies(t, rec.Eval.Material) {
 			info(n, true)
 		}
+		for _, w := range rec.ShortlistWarnings() {
+			info(t.F("rk.fewsheets", w.ApplicantID, w.Sheets, w.Members), true)
+		}
 	} else {
 		for _, cr := range rec.Eval.Composite {
 			cr := cr

@@ -47,6 +47,7 @@ var officeMessages = map[string][2]string{
 	"out.none":       {"无", "none"},
 	"out.incomplete": {"不完整", "incompl."},
 	"out.revoked":    {"已撤销", "revoked"},
+	"rk.fewsheets":   {"注意：%s 入围现场评审，但材料评审仅 %d 份评分表，该组有 %d 名成员", "Note: %s is shortlisted on %d material sheet(s); its group has %d members"},
 
 	"el.pass":     {"符合", "met"},
 	"el.fail":     {"不符合", "not met"},
