@@ -340,3 +340,38 @@ func TestReviewerIsRefusedTheOfficesUseCases(t *testing.T) {
 		t.Errorf("a refused export wrote %d file(s)", len(entries))
 	}
 }
+
+// TestShortlistOnFewerSheetsWarns: in the demo A0009 is shortlisted on 2
+// material sheets while its group has 5 members; the warning names it in
+// the material report, and a consensus in force silences it.
+func TestShortlistOnFewerSheetsWarns(t *testing.T) {
+	db, d := demo(t)
+	res, err := backend.New(db, backend.Options{}).Results("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found *backend.ShortlistWarning
+	for _, w := range res.ShortlistWarnings() {
+		if w.ApplicantID == "A0009" {
+			w := w
+			found = &w
+		}
+	}
+	if found == nil || found.Sheets != 2 || found.Members != 5 {
+		t.Fatalf("warnings %+v, want A0009 on 2 sheets of 5", res.ShortlistWarnings())
+	}
+	if notes := strings.Join(res.MaterialReport().Notes, "\n"); !strings.Contains(notes, "A0009 is shortlisted on 2 material sheet(s)") {
+		t.Errorf("material report notes: %s", notes)
+	}
+	leader := leaderOf(d, award.Material)
+	view := access.Wrap(db, access.Person{ID: leader, Role: access.Leader})
+	if err := view.SaveConsensus(leader, sample.DemoCycle, consensusFor(t, db, award.Material, "A0009", leader, 45)); err != nil {
+		t.Fatal(err)
+	}
+	res, _ = backend.New(db, backend.Options{}).Results("")
+	for _, w := range res.ShortlistWarnings() {
+		if w.ApplicantID == "A0009" {
+			t.Error("the warning stands with a consensus in force")
+		}
+	}
+}
