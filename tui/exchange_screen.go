@@ -219,7 +219,7 @@ func position(t Text, e *imports.Error) []string {
 	var out []string
 	switch {
 	case e.Sheet != "" && e.Line > 0 && e.Column > 0:
-		out = append(out, t.F("ex.pos.cell", e.File, e.Sheet, columnName(e.Column)+strconv.Itoa(e.Line)))
+		out = append(out, t.F("ex.pos.cell", e.File, e.Sheet, imports.ColumnName(e.Column)+strconv.Itoa(e.Line)))
 	case e.Sheet != "" && e.Line > 0:
 		out = append(out, t.F("ex.pos.row", e.File, e.Sheet, e.Line))
 	case e.Line > 0 && e.Column > 0:
@@ -231,17 +231,6 @@ func position(t Text, e *imports.Error) []string {
 		out = append(out, t.F("ex.pos.field", e.Field))
 	}
 	return out
-}
-
-// columnName is a 1-based column number as spreadsheet letters.
-func columnName(col int) string {
-	var b []byte
-	for col > 0 {
-		col--
-		b = append([]byte{byte('A' + col%26)}, b...)
-		col /= 26
-	}
-	return string(b)
 }
 
 func (s *exchangeScreen) View() string {

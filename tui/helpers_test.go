@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"qaward/backend"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
@@ -50,25 +52,8 @@ func openStore(tb testing.TB) *store.DB {
 // fill writes a whole dataset into the store.
 func fill(tb testing.TB, st store.Store, d sample.Dataset) {
 	tb.Helper()
-	c, a := d.Cycle.ID, "office"
-	steps := []func() error{
-		func() error { return st.CreateCycle(a, d.Cycle) },
-		func() error { return st.PutApplicants(a, c, d.Applicants) },
-		func() error { return st.PutReviewers(a, c, d.Reviewers) },
-		func() error { return st.PutConflicts(a, c, d.Conflicts) },
-		func() error { return st.PutGroups(a, c, d.Groups) },
-		func() error { return st.PutAssignments(a, c, d.Assignments) },
-		func() error { return st.PutSheets(a, c, d.Sheets) },
-	}
-	for _, s := range steps {
-		if err := s(); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	for _, s := range d.Consensus {
-		if err := st.SaveConsensus(a, c, s); err != nil {
-			tb.Fatal(err)
-		}
+	if err := backend.StoreDataset(st, "office", d); err != nil {
+		tb.Fatal(err)
 	}
 }
 

@@ -193,7 +193,7 @@ func TestNormalizeNumber(t *testing.T) {
 	if !dateFormat(`yyyy"年"m"月"d"日"`) || dateFormat(`0.00"天"`) || dateFormat("[Red]0.00") || !dateFormat("mm-dd-yy") {
 		t.Error("dateFormat")
 	}
-	if columnName(1) != "A" || columnName(26) != "Z" || columnName(27) != "AA" || columnName(703) != "AAA" {
+	if ColumnName(1) != "A" || ColumnName(26) != "Z" || ColumnName(27) != "AA" || ColumnName(703) != "AAA" {
 		t.Error("columnName")
 	}
 }

@@ -80,7 +80,7 @@ func normalizeNumber(raw string) string {
 func sheetPosition(sheet string, row, col int) string {
 	switch {
 	case row > 0 && col > 0:
-		return ": sheet " + sheet + ", cell " + columnName(col) + strconv.Itoa(row)
+		return ": sheet " + sheet + ", cell " + ColumnName(col) + strconv.Itoa(row)
 	case row > 0:
 		return ": sheet " + sheet + ", row " + strconv.Itoa(row)
 	}
@@ -89,7 +89,7 @@ func sheetPosition(sheet string, row, col int) string {
 
 // columnName is a 1-based column number as spreadsheet letters: 1 → A,
 // 27 → AA.
-func columnName(col int) string {
+func ColumnName(col int) string {
 	var b []byte
 	for col > 0 {
 		col--
