@@ -87,7 +87,7 @@ func sheetPosition(sheet string, row, col int) string {
 	return ": sheet " + sheet
 }
 
-// columnName is a 1-based column number as spreadsheet letters: 1 → A,
+// ColumnName is a 1-based column number as spreadsheet letters: 1 → A,
 // 27 → AA.
 func ColumnName(col int) string {
 	var b []byte
