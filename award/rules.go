@@ -18,13 +18,23 @@ const ArticleQuotas = "第三条"
 const ArticleOpinions = "第十六条"
 
 // RuleError is a refusal by a rule of the management rules, citing its
-// article.
+// article, in English (Msg, for the command line and logs) and in Chinese
+// (Zh, for the screens).
 type RuleError struct {
 	Article string
 	Msg     string
+	Zh      string
 }
 
 func (e *RuleError) Error() string { return e.Article + ": " + e.Msg }
+
+// Chinese is the refusal in Chinese, citing the article.
+func (e *RuleError) Chinese() string {
+	if e.Zh == "" {
+		return e.Error()
+	}
+	return "不符合" + e.Article + "：" + e.Zh
+}
 
 // WithOpinions adds the department opinions (Art. 16) to an eligibility
 // report: a department that did not agree is a rule recorded as not met,
@@ -89,7 +99,8 @@ func BlockingError(a Applicant, blocking []Check) error {
 	}
 	return &RuleError{Article: blocking[0].Article,
 		Msg: fmt.Sprintf("%s %s does not meet the eligibility rules: %s (record the evidence, or override the rule with a written reason)",
-			a.ID, a.Name, strings.Join(parts, "；"))}
+			a.ID, a.Name, strings.Join(parts, "；")),
+		Zh: fmt.Sprintf("%s %s 不符合申报条件：%s（请登记依据，或由办公室书面说明理由后认定）", a.ID, a.Name, strings.Join(parts, "；"))}
 }
 
 func verdictText(c Check) string {
@@ -155,11 +166,14 @@ func CheckDecision(cfg Config, a Applicant, d Decision, blocking []Check, inForc
 	}
 	switch {
 	case d.Decided == DecideAward && a.Kind == Organization && awards >= cfg.Quotas.AwardOrganizations:
-		return &RuleError{Article: ArticleQuotas, Msg: fmt.Sprintf("at most %d organisation awards: %d are decided already", cfg.Quotas.AwardOrganizations, awards)}
+		return &RuleError{Article: ArticleQuotas, Msg: fmt.Sprintf("at most %d organisation awards: %d are decided already", cfg.Quotas.AwardOrganizations, awards),
+			Zh: fmt.Sprintf("组织奖至多 %d 个，已决定 %d 个", cfg.Quotas.AwardOrganizations, awards)}
 	case d.Decided == DecideAward && a.Kind == Individual && awards >= cfg.Quotas.AwardIndividuals:
-		return &RuleError{Article: ArticleQuotas, Msg: fmt.Sprintf("at most %d individual awards: %d are decided already", cfg.Quotas.AwardIndividuals, awards)}
+		return &RuleError{Article: ArticleQuotas, Msg: fmt.Sprintf("at most %d individual awards: %d are decided already", cfg.Quotas.AwardIndividuals, awards),
+			Zh: fmt.Sprintf("个人奖至多 %d 个，已决定 %d 个", cfg.Quotas.AwardIndividuals, awards)}
 	case d.Decided == DecideNomination && nominations >= cfg.Quotas.Nominations:
-		return &RuleError{Article: ArticleQuotas, Msg: fmt.Sprintf("at most %d nominations: %d are decided already", cfg.Quotas.Nominations, nominations)}
+		return &RuleError{Article: ArticleQuotas, Msg: fmt.Sprintf("at most %d nominations: %d are decided already", cfg.Quotas.Nominations, nominations),
+			Zh: fmt.Sprintf("提名奖至多 %d 个，已决定 %d 个", cfg.Quotas.Nominations, nominations)}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
@@ -221,7 +222,7 @@ func (r *records) conflict(person, app string) (award.Conflict, bool) {
 func (m *Model) office(msg officeMsg) tea.Cmd {
 	switch {
 	case msg.err != nil:
-		m.status, m.statusErr = m.c.Text.F("err", msg.err), true
+		m.status, m.statusErr = m.c.errText(msg.err), true
 	case msg.note != "":
 		m.status, m.statusErr = msg.note, false
 	}
@@ -279,4 +280,14 @@ func personLabel(d *Data, t Text, id string) string {
 		return id
 	}
 	return fmt.Sprintf("%s %s", id, n)
+}
+
+// errText is an error as the status line shows it: a refusal by a rule of
+// the management rules in the interface's language, citing its article.
+func (c Common) errText(err error) string {
+	var re *award.RuleError
+	if !c.Text.English() && errors.As(err, &re) {
+		return c.Text.F("err", re.Chinese())
+	}
+	return c.Text.F("err", err)
 }
