@@ -199,7 +199,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		return m, nil
 	case tea.KeyMsg:
-		return m.key(msg)
+		return m.keys(msg)
 	case loadedMsg:
 		return m, m.loaded(msg)
 	case pushMsg:

@@ -1,0 +1,37 @@
+package tui
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// TestKeysInOneRead: keys that arrive together ("jjj" in one read, as
+// over SSH) are each acted on: the sheet's cursor moves three items, and
+// digits typed fast after it land on the item the cursor reached.
+func TestKeysInOneRead(t *testing.T) {
+	d := asPerson(t, demoStore(t), "R002")
+	d.openRow("材料评审", "A0010")
+	s := sheetOf(t, d)
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj")})
+	if s.cursor != 3 {
+		t.Fatalf("cursor %d after \"jjj\" in one read, want 3", s.cursor)
+	}
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("kj")})
+	if s.cursor != 3 {
+		t.Fatalf("cursor %d after \"kj\", want 3", s.cursor)
+	}
+}
+
+func TestSplitKeys(t *testing.T) {
+	if got := splitKeys(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ab"), Paste: true}); len(got) != 1 {
+		t.Errorf("a paste was split into %d", len(got))
+	}
+	got := splitKeys(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("评审")})
+	if len(got) != 2 || got[0].String() != "评" || got[1].String() != "审" {
+		t.Errorf("split %v", got)
+	}
+	if got := splitKeys(tea.KeyMsg{Type: tea.KeyDown}); len(got) != 1 {
+		t.Errorf("a special key was split")
+	}
+}
