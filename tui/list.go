@@ -180,7 +180,11 @@ func (l *listModel) view() string {
 		b.WriteByte('\n')
 	}
 	if len(l.visible) == 0 {
-		b.WriteString(l.c.Styles.Subtle.Render("  " + l.c.Text.S("nomatch")))
+		msg := l.c.Text.S("nomatch")
+		if strings.TrimSpace(l.filter.Value()) == "" {
+			msg = l.c.Text.S("norows") // nothing to filter: the list is empty
+		}
+		b.WriteString(l.c.Styles.Subtle.Render("  " + msg))
 		return b.String()
 	}
 	l.offset = scroll(l.offset, l.cursor, len(l.visible), h)

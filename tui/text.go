@@ -74,6 +74,7 @@ var messages = map[string][2]string{
 	"none":              {"（无）", "(none)"},
 	"filter":            {"筛选：", "Filter: "},
 	"nomatch":           {"没有符合筛选的条目", "Nothing matches the filter"},
+	"norows":            {"暂无条目（办公室可在「导入导出」栏导入）", "Nothing here yet (the office imports in the Exchange tab)"},
 
 	// welcome
 	"welcome.title":    {"欢迎使用武冈市市长质量奖评审系统", "Welcome to the Wugang Mayor's Quality Award review"},
@@ -83,7 +84,8 @@ var messages = map[string][2]string{
 	"welcome.quit":     {"退出", "Quit"},
 	"welcome.id":       {"新周期编号（如 2026）：", "New cycle ID (such as 2026): "},
 	"welcome.badid":    {"周期编号只能包含字母、数字、点、横线和下划线", "A cycle ID may hold letters, digits, '.', '-' and '_' only"},
-	"welcome.made":     {"已新建周期 %s。请用 qaward import 导入申报单位、评审员和分组。", "Cycle %s created. Import applicants, reviewers and groups with qaward import."},
+	"welcome.made":     {"已新建周期 %s。请在「导入导出」栏导入申报对象、评审员和分组（或用 qaward import）。", "Cycle %s created. Import applicants, reviewers and groups in the Exchange tab (or with qaward import)."},
+	"welcome.badidof":  {"“%s”不能作周期编号：", "%q cannot be a cycle ID: "},
 	"welcome.nopeople": {"周期 %s 中还没有评审员。请用 qaward import 导入。", "Cycle %s has no reviewers yet. Import them with qaward import."},
 
 	// picker

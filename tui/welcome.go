@@ -110,10 +110,9 @@ func (w *welcome) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return w, func() tea.Msg { return errMsg{msg.err} }
 		}
 		w.asking = false
-		w.note = w.c.Text.F("welcome.made", msg.id)
-		w.choices = []string{choiceQuit}
-		w.cursor = 0
-		return w, nil
+		note := w.c.Text.F("welcome.made", msg.id)
+		// the office's desk, whose 导入导出 tab imports the cycle's tables
+		return w, func() tea.Msg { return asPersonMsg{person: DefaultOffice, note: note} }
 	case tea.KeyMsg:
 		if w.busy {
 			return w, nil
@@ -161,9 +160,13 @@ func (w *welcome) updateInput(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case tea.KeyEnter:
 		id := strings.TrimSpace(w.input.Value())
+		// "2027届" and "2027年" are how people say the cycle
+		id = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(id, "届"), "年"))
 		if !validCycleID(id) {
-			return status(w.c.Text.S("welcome.badid"))
+			w.err = w.c.Text.F("welcome.badidof", w.input.Value()) + w.c.Text.S("welcome.badid")
+			return nil
 		}
+		w.err = ""
 		w.busy = true
 		st, actor := w.c.Store, w.c.As
 		if actor == "" {
