@@ -181,7 +181,7 @@ func TestQuitAfterFailedSaveProgram(t *testing.T) {
 		t.Helper()
 		// a bound against hanging, not a performance figure
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
-			teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+			teatest.WithDuration(time.Minute), teatest.WithCheckInterval(10*time.Millisecond))
 	}
 	wait("我的评分任务")
 	tm.Send(keyMsg("end"))
@@ -192,7 +192,7 @@ func TestQuitAfterFailedSaveProgram(t *testing.T) {
 	tm.Send(keyMsg("q"))
 	wait("以下修改尚未保存")
 	tm.Send(keyMsg("q"))
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(time.Minute)).(*Model)
 	var ue *UnsavedError
 	if err := ended(context.Background(), m, nil); !errors.As(err, &ue) || !strings.Contains(err.Error(), "A0012") {
 		t.Fatalf("Run's error: %v", err)
