@@ -79,10 +79,11 @@ func requireGolden(t *testing.T, c Common, size [2]int, steps []goldenStep) {
 		if s.until != "" {
 			until := []byte(s.until)
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, until) },
-				teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+				// a bound against hanging, not a performance figure
+				teatest.WithDuration(time.Minute), teatest.WithCheckInterval(10*time.Millisecond))
 		}
 	}
 	tm.Send(tea.Quit())
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(time.Minute)).(*Model)
 	golden.RequireEqual(t, []byte(m.View()))
 }

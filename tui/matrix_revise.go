@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -52,3 +53,17 @@ func (m *matrix) revisionReady() bool {
 // revisionHeld reports whether the edits of a revision are kept on screen
 // only: until the revision is submitted.
 func (m *matrix) revisionHeld() bool { return m.revising && !m.submitting }
+
+// held names a revision whose edits are on screen only (see holder): once
+// a reason is typed or a percentage changed. A revision whose write failed
+// is the saver's to name.
+func (m *matrix) held() []string {
+	if !m.revisionHeld() || m.save.err != nil || m.lay == nil {
+		return nil
+	}
+	stored := m.sum.consensus
+	if strings.TrimSpace(m.cons.Reason) == "" && stored != nil && slices.Equal(stored.Percents, m.cons.Percents) {
+		return nil
+	}
+	return []string{m.c.Text.F("unsaved.revision", placeOf(m.c, m.data, string(m.stage), m.app.ID))}
+}

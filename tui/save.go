@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"maps"
+	"slices"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
@@ -38,15 +41,20 @@ type savedMsg struct {
 // which always carries the latest state. Writes therefore never land out of
 // order, and the root can wait for the queue before quitting. It is used
 // from the update loop only.
+//
+// It also remembers, per sheet, a write that failed until a later write of
+// that sheet succeeds: the edits it carried are not durable, and quitting
+// must not drop them without asking (DESIGN §4).
 type saver struct {
 	st       store.Store
 	gen      func() uint64 // the store's generation; nil when it cannot tell
-	inflight map[string]bool
+	inflight map[string]saveJob
 	pending  map[string]saveJob
+	failed   map[string]savedMsg
 }
 
 func newSaver(st store.Store) *saver {
-	s := &saver{st: st, inflight: map[string]bool{}, pending: map[string]saveJob{}}
+	s := &saver{st: st, inflight: map[string]saveJob{}, pending: map[string]saveJob{}, failed: map[string]savedMsg{}}
 	if g, ok := st.(generationer); ok {
 		s.gen = g.Generation
 	}
@@ -58,11 +66,11 @@ func newSaver(st store.Store) *saver {
 func (s *saver) save(j saveJob) tea.Cmd {
 	j.sheet = cloneSheet(j.sheet)
 	id := j.id()
-	if s.inflight[id] {
+	if _, ok := s.inflight[id]; ok {
 		s.pending[id] = j
 		return nil
 	}
-	s.inflight[id] = true
+	s.inflight[id] = j
 	return s.run(j)
 }
 
@@ -90,9 +98,14 @@ func (s *saver) run(j saveJob) tea.Cmd {
 func (s *saver) done(m savedMsg) tea.Cmd {
 	id := m.job.id()
 	delete(s.inflight, id)
+	if m.err != nil {
+		s.failed[id] = m
+	} else {
+		delete(s.failed, id)
+	}
 	if next, ok := s.pending[id]; ok {
 		delete(s.pending, id)
-		s.inflight[id] = true
+		s.inflight[id] = next
 		return s.run(next)
 	}
 	return nil
@@ -100,6 +113,52 @@ func (s *saver) done(m savedMsg) tea.Cmd {
 
 // busy reports whether any write is in flight or waiting.
 func (s *saver) busy() bool { return len(s.inflight) > 0 || len(s.pending) > 0 }
+
+// retry writes again every sheet whose last write failed (each with the
+// state that write carried, the latest: a newer edit would have been
+// written after it). It returns the commands, none when nothing failed.
+func (s *saver) retry() []tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range slices.Sorted(maps.Keys(s.failed)) {
+		if cmd := s.save(s.failed[id].job); cmd != nil {
+			cmds = append(cmds, cmd)
+		}
+	}
+	return cmds
+}
+
+// unsavedWrite is a write whose edits are not known to be durable.
+type unsavedWrite struct {
+	job saveJob
+	err error // the write's failure; nil while it is in flight or waiting
+}
+
+// unsaved lists, in sheet order, the writes not known to be durable: those
+// that failed (and were not written since), then those waiting or in
+// flight, the newest state of each sheet once.
+func (s *saver) unsaved() []unsavedWrite {
+	var out []unsavedWrite
+	seen := map[string]bool{}
+	for _, id := range slices.Sorted(maps.Keys(s.failed)) {
+		if _, waiting := s.pending[id]; waiting {
+			continue
+		}
+		if _, writing := s.inflight[id]; writing {
+			continue
+		}
+		out = append(out, unsavedWrite{job: s.failed[id].job, err: s.failed[id].err})
+		seen[id] = true
+	}
+	for _, m := range []map[string]saveJob{s.pending, s.inflight} {
+		for _, id := range slices.Sorted(maps.Keys(m)) {
+			if !seen[id] {
+				out = append(out, unsavedWrite{job: m[id]})
+				seen[id] = true
+			}
+		}
+	}
+	return out
+}
 
 // saveState tracks, for one screen, which edits are durable.
 type saveState struct {

@@ -76,6 +76,22 @@ var messages = map[string][2]string{
 	"nomatch":           {"没有符合筛选的条目", "Nothing matches the filter"},
 	"norows":            {"暂无条目（办公室可在「导入导出」栏导入）", "Nothing here yet (the office imports in the Exchange tab)"},
 
+	// quitting with edits not saved (quit.go)
+	"quit.unsaved.title":     {"以下修改尚未保存，退出将丢失：", "These changes are not saved and would be lost:"},
+	"quit.unsaved.keys":      {"再按 q 或 enter 放弃这些修改并退出；esc 返回", "q or enter again: quit and lose them; esc: stay"},
+	"quit.unsaved.keysretry": {"再按 q 或 enter 放弃这些修改并退出；r 重新保存后退出；esc 返回", "q or enter again: quit and lose them; r: save again, then quit; esc: stay"},
+	"quit.unsaved.status":    {"有未保存的修改：确认退出？", "Changes not saved: quit anyway?"},
+	"quit.key.quit":          {"放弃并退出", "quit, losing them"},
+	"quit.key.retry":         {"重新保存", "save again"},
+	"quit.key.stay":          {"返回", "stay"},
+	"quit.lost":              {"退出时 %d 项修改未保存：%s", "quit with %d change(s) not saved:%s"},
+	"unsaved.sheet":          {"%s 的评分表（%s，已评 %d/%d 项）", "%s: score sheet of %s (%d/%d items scored)"},
+	"unsaved.consensus":      {"%s 的共识评分表", "%s: consensus sheet"},
+	"unsaved.revision":       {"%s 的共识修订（尚未提交）", "%s: consensus revision (not submitted yet)"},
+	"unsaved.submit":         {"及其提交", ", and its submission"},
+	"unsaved.pending":        {"尚未写入完成", "not written yet"},
+	"unsaved.sep":            {"：", ": "},
+
 	// welcome
 	"welcome.title":    {"欢迎使用武冈市市长质量奖评审系统", "Welcome to the Wugang Mayor's Quality Award review"},
 	"welcome.empty":    {"数据库中还没有评审周期。", "The database holds no award cycle yet."},

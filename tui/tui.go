@@ -92,16 +92,31 @@ func Run(ctx context.Context, st store.Store, o Options) error {
 		opts = append(opts, tea.WithAltScreen())
 	}
 	final, err := tea.NewProgram(New(c), opts...).Run()
+	return ended(ctx, final, err)
+}
+
+// ended is Run's error for the program's end: how it ended, and the edits
+// it ended without saving (a failed write given up, a quit forced while
+// writes were pending, a held revision) as an UnsavedError, whatever else
+// ended it.
+func ended(ctx context.Context, final tea.Model, err error) error {
+	var lost error
+	m, _ := final.(*Model)
+	if m != nil {
+		if u := m.unsaved(); len(u) > 0 {
+			lost = &UnsavedError{Items: u, text: m.c.Text}
+		}
+	}
 	if err != nil {
 		if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-			return ctx.Err()
+			err = ctx.Err()
 		}
-		return err
+		return errors.Join(err, lost)
 	}
-	if m, ok := final.(*Model); ok && m.fatal != nil {
-		return m.fatal
+	if m != nil && m.fatal != nil {
+		return errors.Join(m.fatal, lost)
 	}
-	return nil
+	return lost
 }
 
 // Model is the root of the interface: a stack of screens, a header, a status
@@ -116,7 +131,8 @@ type Model struct {
 	status        string
 	statusErr     bool
 	loading       bool
-	quitting      bool
+	quitting      bool // waiting for the writes in flight to quit
+	confirmQuit   bool // asking whether to quit with edits not saved (quit.go)
 	fatal         error
 
 	// Refreshing (refresh.go): the generation the data was read at, a
@@ -167,7 +183,7 @@ func (m *Model) chrome() int {
 // status line on a short terminal.
 func (m *Model) helpRows() int {
 	rows := 1
-	if m.showAll && m.top() != nil {
+	if m.showAll && !m.confirmQuit && m.top() != nil {
 		for _, col := range m.fullHelp() {
 			n := 0
 			for _, b := range col {
@@ -256,11 +272,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.c.Keys
 	if msg.String() == "ctrl+c" {
-		if m.quitting || !m.c.saver.busy() {
-			return m, tea.Quit
+		if m.quitting || m.confirmQuit {
+			return m, tea.Quit // the second ctrl+c: quit whatever is pending
 		}
-		m.quitting = true
-		return m, nil
+		return m, m.quit()
+	}
+	if m.confirmQuit {
+		return m, m.confirmKey(msg)
 	}
 	if m.refreshKey(msg) {
 		return m, m.askRefresh(true)
@@ -272,11 +290,7 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if !capturing || msg.Type == tea.KeyF1 {
 		switch {
 		case msg.String() == "q" || msg.String() == "Q":
-			if !m.c.saver.busy() {
-				return m, tea.Quit
-			}
-			m.quitting = true
-			return m, nil
+			return m, m.quit()
 		case key.Matches(msg, k.Help):
 			m.showAll = !m.showAll
 			m.resize()
@@ -330,12 +344,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 	}
 	cmds = append(cmds, m.afterSave(msg))
 	if m.quitting && !m.c.saver.busy() {
-		if msg.err == nil {
-			cmds = append(cmds, tea.Quit)
-		} else {
-			m.quitting = false
-			m.status, m.statusErr = m.c.Text.F("savefail", msg.err), true
-		}
+		cmds = append(cmds, m.afterQuitWait())
 	}
 	return tea.Batch(cmds...)
 }
@@ -356,6 +365,8 @@ func (m *Model) View() string {
 	b.WriteByte('\n')
 	body := ""
 	switch {
+	case m.confirmQuit:
+		body = m.quitView()
 	case m.loading:
 		body = st.Subtle.Render("  " + m.c.Text.S("loading"))
 	case m.top() != nil:
@@ -365,6 +376,8 @@ func (m *Model) View() string {
 	b.WriteByte('\n')
 	line := m.status
 	switch {
+	case m.confirmQuit:
+		line = st.Warn.Render(m.c.Text.S("quit.unsaved.status"))
 	case m.quitting:
 		line = st.Warn.Render(m.c.Text.S("quitting"))
 	case m.statusErr:
@@ -374,7 +387,9 @@ func (m *Model) View() string {
 	}
 	b.WriteString(fit(line, m.width))
 	b.WriteByte('\n')
-	if t := m.top(); t != nil {
+	if m.confirmQuit {
+		b.WriteString(fit(m.help.ShortHelpView(m.quitHelp()), m.width))
+	} else if t := m.top(); t != nil {
 		if m.showAll {
 			b.WriteString(block(m.help.FullHelpView(m.fullHelp()), m.width, m.helpRows()))
 		} else {
