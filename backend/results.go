@@ -194,7 +194,7 @@ func (r *Results) inForce() []award.Decision {
 // fewer sheets than its group has members (a consensus in force excepted).
 func (r *Results) MaterialReport() export.Report {
 	rep := export.MaterialReport(&r.Eval)
-	var notes []string
+	notes := r.consensusNotes(award.Material)
 	for _, w := range r.ShortlistWarnings() {
 		notes = append(notes, fmt.Sprintf("warning: %s is shortlisted on %d material sheet(s), but its group has %d members", w.ApplicantID, w.Sheets, w.Members))
 	}
@@ -209,7 +209,27 @@ type ShortlistWarning struct {
 }
 
 // OnsiteReport is the on-site ranking.
-func (r *Results) OnsiteReport() export.Report { return export.OnsiteReport(&r.Eval) }
+func (r *Results) OnsiteReport() export.Report {
+	return withNotes(export.OnsiteReport(&r.Eval), r.consensusNotes(award.Onsite))
+}
+
+// consensusNotes keep the computed value visible beside each consensus in
+// force at a stage (DESIGN rule 4).
+func (r *Results) consensusNotes(stage award.Stage) []string {
+	var out []string
+	for _, a := range r.Snapshot.Applicants {
+		s := r.Eval.Stage(a.ID, stage)
+		if !s.HasConsensus {
+			continue
+		}
+		computed := "none"
+		if s.HasComputed {
+			computed = s.Computed.String()
+		}
+		out = append(out, fmt.Sprintf("consensus: %s %s is the %s score in force (computed from the sheets: %s)", a.ID, s.Consensus, stage, computed))
+	}
+	return out
+}
 
 // CompositeReport is the composite ranking with the proposed outcomes.
 func (r *Results) CompositeReport() export.Report { return export.CompositeReport(&r.Eval) }
