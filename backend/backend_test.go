@@ -86,7 +86,10 @@ func TestLeadersConsensusIsTheStageScoreEverywhere(t *testing.T) {
 	if !got.HasConsensus || got.Score != 90000 || got.Computed != computed.Computed {
 		t.Fatalf("stage result after consensus: %+v (computed before %v)", got, computed.Computed)
 	}
-	rep := export.MaterialReport(&res.Eval)
+	rep := res.MaterialReport()
+	if notes := strings.Join(rep.Notes, "\n"); !strings.Contains(notes, app+" 900.00 is the material score in force (computed from the sheets: "+computed.Computed.String()+")") {
+		t.Errorf("the computed value is not shown beside the consensus:\n%s", notes)
+	}
 	row := findRow(t, rep.Header, rep.Rows, app)
 	if row["material"] != "900.00" {
 		t.Errorf("material report shows %s, want the consensus 900.00", row["material"])
