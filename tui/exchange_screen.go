@@ -75,6 +75,7 @@ func newExchangeScreen(k *desk, a exAction) *exchangeScreen {
 		}
 	}
 	f.preview = confidentialPreview(t)
+	f.paths = true // file paths, no text of value
 	s.f = f
 	return s
 }

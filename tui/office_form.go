@@ -40,6 +40,7 @@ type field struct {
 	key, label string
 	kind       fieldKind
 	in         textinput.Model
+	initial    string // a text field's value when the form opened
 	opts       []option
 	idx        int
 	on         bool
@@ -51,16 +52,21 @@ type field struct {
 // in a command; the form closes when the write succeeded and shows the
 // refusal when it did not. A form without fields is a confirmation.
 type form struct {
-	c       Common
-	title   string
-	intro   []string
-	fields  []*field
-	focus   int
-	err     string
-	busy    bool
-	preview func(f *form) (line string, bad bool)
-	submit  func(f *form) (tea.Cmd, error)
-	w, h    int
+	c      Common
+	title  string
+	intro  []string
+	fields []*field
+	focus  int
+	err    string
+	busy   bool
+	// discarding: esc was pressed with typed text; a second esc drops it
+	discarding bool
+	// paths: the form takes file paths and choices only, cheap to give
+	// again, so esc closes it without asking
+	paths bool
+	preview    func(f *form) (line string, bad bool)
+	submit     func(f *form) (tea.Cmd, error)
+	w, h       int
 }
 
 func newForm(c Common, title string, submit func(f *form) (tea.Cmd, error)) *form {
@@ -79,7 +85,7 @@ func (f *form) text(key, label, value, hint string) *form {
 	in.Cursor.TextStyle = f.c.Styles.App
 	in.Cursor.SetMode(cursor.CursorStatic)
 	in.SetValue(value)
-	f.fields = append(f.fields, &field{key: key, label: label, kind: fText, in: in})
+	f.fields = append(f.fields, &field{key: key, label: label, kind: fText, in: in, initial: value})
 	f.refocus()
 	return f
 }
@@ -192,9 +198,17 @@ func (f *form) key(msg tea.KeyMsg) tea.Cmd {
 	if f.focus < len(f.fields) {
 		cur = f.fields[f.focus]
 	}
-	switch {
-	case msg.Type == tea.KeyEsc:
+	if msg.Type == tea.KeyEsc {
+		if f.typed() && !f.discarding {
+			f.discarding, f.err = true, f.c.Text.S("form.discard")
+			return nil
+		}
 		return pop
+	}
+	if f.discarding {
+		f.discarding, f.err = false, ""
+	}
+	switch {
 	case key.Matches(msg, k.Submit):
 		return f.save()
 	case msg.Type == tea.KeyEnter:
@@ -338,4 +352,27 @@ func (f *form) View() string {
 		add("", "  "+st.Key.Render(t.S("of.confirmkeys")))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// typed reports whether a text field holds text the person typed and the
+// form has not written yet.
+func (f *form) typed() bool {
+	if f.busy || f.paths {
+		return false
+	}
+	for _, fl := range f.fields {
+		if fl.kind == fText && fl.in.Value() != fl.initial {
+			return true
+		}
+	}
+	return false
+}
+
+// held names the form's typed, unsaved text, so that quitting asks first
+// (quit.go); a form is never dropped silently with a long reason in it.
+func (f *form) held() []string {
+	if !f.typed() {
+		return nil
+	}
+	return []string{f.c.Text.F("form.held", f.title)}
 }

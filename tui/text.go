@@ -84,6 +84,8 @@ var messages = map[string][2]string{
 	"quit.key.quit":          {"放弃并退出", "quit, losing them"},
 	"quit.key.retry":         {"重新保存", "save again"},
 	"quit.key.stay":          {"返回", "stay"},
+	"form.discard":           {"已填写的内容尚未保存：再按 esc 放弃，ctrl+s 保存，其他键继续填写", "What you typed is not saved: esc again drops it, ctrl+s saves, any other key goes on"},
+	"form.held":              {"「%s」中已填写但未保存的内容", "what was typed into \"%s\", not saved"},
 	"quit.lost":              {"退出时 %d 项修改未保存：%s", "quit with %d change(s) not saved:%s"},
 	"unsaved.sheet":          {"%s 的评分表（%s，已评 %d/%d 项）", "%s: score sheet of %s (%d/%d items scored)"},
 	"unsaved.consensus":      {"%s 的共识评分表", "%s: consensus sheet"},

@@ -1,0 +1,34 @@
+package tui
+
+import "testing"
+
+// TestFormAsksBeforeDroppingTypedText: a reason typed into an office form
+// is not dropped by one esc (the form says so), any other key goes on
+// typing, a second esc drops it; and quitting with it typed asks first.
+func TestFormAsksBeforeDroppingTypedText(t *testing.T) {
+	c := testCommon(officeStore(t), Chinese)
+	f := newForm(c, "不予通过", nil).text("reason", "理由", "", "")
+	f.key(keyMsg("材料不实，经核查"))
+	f.key(keyMsg("esc"))
+	if !f.discarding || f.err == "" {
+		t.Fatalf("one esc with a typed reason did not ask: discarding=%v err=%q", f.discarding, f.err)
+	}
+	if got := f.val("reason"); got != "材料不实，经核查" {
+		t.Fatalf("the reason changed to %q", got)
+	}
+	f.key(keyMsg("。"))
+	if f.discarding || f.val("reason") != "材料不实，经核查。" {
+		t.Fatalf("typing on after the question: discarding=%v reason=%q", f.discarding, f.val("reason"))
+	}
+	if len(f.held()) != 1 {
+		t.Fatalf("held %v, want the form's typed text", f.held())
+	}
+	f.key(keyMsg("esc"))
+	if cmd := f.key(keyMsg("esc")); cmd == nil {
+		t.Fatal("a second esc did not close the form")
+	}
+	empty := newForm(c, "空", nil).text("reason", "理由", "", "")
+	if cmd := empty.key(keyMsg("esc")); cmd == nil || empty.discarding {
+		t.Fatal("a form with nothing typed did not close on esc")
+	}
+}
