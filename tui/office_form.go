@@ -63,10 +63,10 @@ type form struct {
 	discarding bool
 	// paths: the form takes file paths and choices only, cheap to give
 	// again, so esc closes it without asking
-	paths bool
-	preview    func(f *form) (line string, bad bool)
-	submit     func(f *form) (tea.Cmd, error)
-	w, h       int
+	paths   bool
+	preview func(f *form) (line string, bad bool)
+	submit  func(f *form) (tea.Cmd, error)
+	w, h    int
 }
 
 func newForm(c Common, title string, submit func(f *form) (tea.Cmd, error)) *form {
