@@ -378,3 +378,46 @@ func TestShortlistOnFewerSheetsWarns(t *testing.T) {
 		}
 	}
 }
+
+// TestOutOfTheRunningLeavesTheTaskList: an applicant the office rejects
+// leaves its reviewers' task lists and can no longer be scored by them.
+func TestOutOfTheRunningLeavesTheTaskList(t *testing.T) {
+	db, d := demo(t)
+	app := "A0010"
+	var reviewer string
+	for _, a := range d.Assignments {
+		if a.ApplicantID == app && a.Stage == award.Material {
+			reviewer = a.ReviewerID
+		}
+	}
+	view := access.Wrap(db, access.Person{ID: reviewer, Role: access.Reviewer})
+	listed := func() bool {
+		as, err := view.Assignments(sample.DemoCycle)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range as {
+			if a.ApplicantID == app {
+				return true
+			}
+		}
+		return false
+	}
+	if !listed() {
+		t.Fatalf("%s is not on %s's list to begin with", app, reviewer)
+	}
+	b := backend.New(db, backend.Options{})
+	if err := b.Move("", award.Transition{ApplicantID: app, To: award.Rejected, Reason: "申报材料不全", Article: "第十六条"}); err != nil {
+		t.Fatal(err)
+	}
+	if listed() {
+		t.Errorf("%s, rejected, is still on %s's task list", app, reviewer)
+	}
+	a, _ := db.Applicant(sample.DemoCycle, app)
+	set := criteria.BuiltinCatalog().Set(a.CriteriaSet, string(a.Kind))
+	s := award.NewSheet(award.SheetKey{Stage: award.Material, ApplicantID: app, ReviewerID: reviewer}, set.ID, set.NumItems())
+	s.Percents[0] = 50
+	if err := view.SaveSheet(reviewer, sample.DemoCycle, s); !errors.Is(err, access.ErrForbidden) {
+		t.Errorf("a sheet of a rejected applicant was saved: %v", err)
+	}
+}
