@@ -198,7 +198,7 @@ func (s *exchangeScreen) finish(msg officeMsg) {
 	if !s.act.export {
 		head = t.S("ex.refused")
 	}
-	s.result = []string{head, msg.err.Error()}
+	s.result = []string{head, s.k.c.errWords(msg.err)}
 	if s.act.kind == "return" && len(s.warn) > 0 {
 		// the reason in plain words first; the packet's own message after
 		// it, without the conflicts the screen lists below

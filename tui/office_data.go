@@ -3,7 +3,10 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"sort"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -282,12 +285,36 @@ func personLabel(d *Data, t Text, id string) string {
 	return fmt.Sprintf("%s %s", id, n)
 }
 
-// errText is an error as the status line shows it: a refusal by a rule of
-// the management rules in the interface's language, citing its article.
-func (c Common) errText(err error) string {
-	var re *award.RuleError
-	if !c.Text.English() && errors.As(err, &re) {
-		return c.Text.F("err", re.Chinese())
+// errText is an error as the status line shows it.
+func (c Common) errText(err error) string { return c.Text.F("err", c.errWords(err)) }
+
+// errWords says an error in the interface's language where it can: a
+// refusal by a rule of the management rules citing its article, a file
+// that cannot be read or written; anything else as it is.
+func (c Common) errWords(err error) string {
+	if c.Text.English() {
+		return err.Error()
 	}
-	return c.Text.F("err", err)
+	var re *award.RuleError
+	if errors.As(err, &re) {
+		return re.Chinese()
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		why := pe.Err.Error()
+		switch {
+		case errors.Is(pe.Err, fs.ErrNotExist):
+			why = "文件或文件夹不存在"
+		case errors.Is(pe.Err, fs.ErrPermission):
+			why = "没有权限"
+		case errors.Is(pe.Err, fs.ErrExist):
+			why = "已存在"
+		}
+		path := filepath.Clean(pe.Path)
+		if strings.Contains(filepath.Base(path), ".tmp-") { // the temporary file of a write
+			path = filepath.Dir(path)
+		}
+		return path + "：" + why
+	}
+	return err.Error()
 }

@@ -1,6 +1,13 @@
 package tui
 
-import "testing"
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"qaward/award"
+)
 
 // TestFormAsksBeforeDroppingTypedText: a reason typed into an office form
 // is not dropped by one esc (the form says so), any other key goes on
@@ -30,5 +37,23 @@ func TestFormAsksBeforeDroppingTypedText(t *testing.T) {
 	empty := newForm(c, "空", nil).text("reason", "理由", "", "")
 	if cmd := empty.key(keyMsg("esc")); cmd == nil || empty.discarding {
 		t.Fatal("a form with nothing typed did not close on esc")
+	}
+}
+
+// TestErrorsInChinese: a rule's refusal and a file error read in Chinese
+// on the Chinese screens.
+func TestErrorsInChinese(t *testing.T) {
+	c := testCommon(nil, Chinese)
+	_, err := os.Open("/nonexistent/dir/file.csv")
+	if got := c.errWords(fmt.Errorf("export: %w", err)); got != "/nonexistent/dir/file.csv：文件或文件夹不存在" {
+		t.Errorf("file error: %q", got)
+	}
+	re := &award.RuleError{Article: "第三条", Msg: "at most 5 organisation awards: 5 are decided already", Zh: "组织奖至多 5 个，已决定 5 个"}
+	if got := c.errWords(fmt.Errorf("decide A0006: %w", re)); got != "不符合第三条：组织奖至多 5 个，已决定 5 个" {
+		t.Errorf("rule error: %q", got)
+	}
+	en := testCommon(nil, English)
+	if got := en.errWords(re); !strings.Contains(got, "at most 5") {
+		t.Errorf("English: %q", got)
 	}
 }

@@ -151,7 +151,7 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	manual := m.manual
 	m.manual = false
 	if msg.err != nil {
-		m.status, m.statusErr = m.c.Text.F("err", msg.err), true
+		m.status, m.statusErr = m.c.errText(msg.err), true
 		return nil
 	}
 	if m.data == nil {

@@ -252,7 +252,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case errMsg:
-		m.status, m.statusErr = m.c.Text.F("err", msg.err), true
+		m.status, m.statusErr = m.c.errText(msg.err), true
 		return m, nil
 	case statusMsg:
 		m.status, m.statusErr = msg.text, false
