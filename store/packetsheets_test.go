@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"qaward/award"
@@ -44,4 +45,16 @@ func TestPutPacketSheetsIsAllOrNothing(t *testing.T) {
 		t.Error("a non-JSON record was stored")
 	}
 	assertClean(t, db)
+}
+
+// IDs refuse every character a single-line text refuses: the screens show
+// IDs as they are.
+func TestIDsRefuseTerminalControls(t *testing.T) {
+	db := openTest(t)
+	for _, id := range []string{"A\x1b[2J", "A\u009b2J", "A\u202e1", "A\t1", "A\u2028"} {
+		err := db.PutApplicants("office", "2026", []award.Applicant{{ID: id, Kind: award.Organization, Name: "甲"}})
+		if err == nil || !strings.Contains(err.Error(), "contains a control character (U+") {
+			t.Errorf("applicant ID %q: %v", id, err)
+		}
+	}
 }
