@@ -3,6 +3,7 @@ package award
 import (
 	"errors"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzParseConfig: no configuration text may panic the parser, every
@@ -25,6 +26,25 @@ func FuzzParseConfig(f *testing.F) {
 		}
 		if err := c.Validate(); err != nil {
 			t.Fatalf("accepted an invalid configuration: %v", err)
+		}
+	})
+}
+
+// FuzzPrintable: whatever the text, what Printable and PrintableText give
+// is valid UTF-8 holding no character a terminal would act on, and text
+// that needs no escape comes back as it was.
+func FuzzPrintable(f *testing.F) {
+	f.Add("\x1b]0;PWNED\a\x1b[2J")
+	f.Add("武冈市\u202e\u009b2J\xff\n\t")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, multiline := range []bool{false, true} {
+			p := printable(s, multiline)
+			if !utf8.ValidString(p) || HasRefused(p, multiline) {
+				t.Fatalf("printable(%q, %v) = %q", s, multiline, p)
+			}
+			if utf8.ValidString(s) && !HasRefused(s, multiline) && p != s {
+				t.Fatalf("printable(%q, %v) changed clean text to %q", s, multiline, p)
+			}
 		}
 	})
 }

@@ -137,3 +137,71 @@ func DescribeRune(c rune) string {
 	}
 	return EscapeRune(c)
 }
+
+// Printable is s as it may be written to a terminal: every character that
+// RefusedRune refuses in a single-line field (the C0 controls, tab and line
+// feed included, DEL, the C1 controls, the line and paragraph separators
+// and the bidirectional controls) and every byte that is not valid UTF-8
+// is written visibly as a Go escape: \t, \n and \r for tab, line feed and
+// carriage return, \xHH for other characters below U+0100 and for invalid
+// bytes, \uHHHH for the rest. Everything else, Chinese included, is kept
+// as it is, so "\x1b]0;PWNED\a" prints as `\x1b]0;PWNED\x07`. A backslash
+// in the text is not escaped: the output is for people, not to be parsed
+// back. Text already printable is returned as it is, without copying.
+//
+// Printable is the one sanitiser of stored text on its way to a terminal:
+// the command line's tables and messages and the TUI's screens apply it
+// (or PrintableText) to data, never to their own styling.
+func Printable(s string) string { return printable(s, false) }
+
+// PrintableText is Printable for long text shown on several lines (a
+// reason, strengths, improvements): line feeds and tabs, which a multiline
+// field may hold, are kept; every other character Printable escapes is
+// escaped the same way.
+func PrintableText(s string) string { return printable(s, true) }
+
+func printable(s string, multiline bool) string {
+	clean := true
+	for i, c := range s {
+		if RefusedRune(c, multiline) || c == utf8.RuneError && isInvalid(s, i) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	const hex = "0123456789abcdef"
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i, c := range s {
+		switch {
+		case c == utf8.RuneError && isInvalid(s, i):
+			b.WriteString(`\x`)
+			b.WriteByte(hex[s[i]>>4])
+			b.WriteByte(hex[s[i]&0xf])
+		case !RefusedRune(c, multiline):
+			b.WriteRune(c)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c < 0x100:
+			b.WriteString(`\x`)
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&0xf])
+		default:
+			fmt.Fprintf(&b, `\u%04x`, c)
+		}
+	}
+	return b.String()
+}
+
+// isInvalid reports whether the U+FFFD that ranging over s yields at byte
+// i is an invalid byte rather than an encoded U+FFFD.
+func isInvalid(s string, i int) bool {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n == 1
+}

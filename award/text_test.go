@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestTextRuleRefusesBadCharacters(t *testing.T) {
@@ -50,5 +51,32 @@ func TestTextRuleRefusesBadCharacters(t *testing.T) {
 	}
 	if !HasRefused("a\x1bb", true) || HasRefused("a\nb", true) || !HasRefused("a\nb", false) {
 		t.Error("HasRefused")
+	}
+}
+
+func TestPrintable(t *testing.T) {
+	for _, c := range []struct{ in, line, text string }{
+		{"武冈市云山食品有限公司", "武冈市云山食品有限公司", "武冈市云山食品有限公司"},
+		{"A&B \"Co.\" C:\\dir", "A&B \"Co.\" C:\\dir", "A&B \"Co.\" C:\\dir"},
+		{"\x1b]0;PWNED\a\x1b[2J", `\x1b]0;PWNED\x07\x1b[2J`, `\x1b]0;PWNED\x07\x1b[2J`},
+		{"甲\n乙\t丙\r\n", `甲\n乙\t丙\r\n`, "甲\n乙\t丙\\r\n"},
+		{"a\x00b\x7fc\u009bd\u0085", `a\x00b\x7fc\x9bd\x85`, `a\x00b\x7fc\x9bd\x85`},
+		{"abc\u202edcba\u2066\u2028", `abc\u202edcba\u2066\u2028`, `abc\u202edcba\u2066\u2028`},
+		{"bad\xffbyte\xc3", `bad\xffbyte\xc3`, `bad\xffbyte\xc3`},
+		{"\ufffd kept", "\ufffd kept", "\ufffd kept"},
+	} {
+		if got := Printable(c.in); got != c.line {
+			t.Errorf("Printable(%q) = %q, want %q", c.in, got, c.line)
+		}
+		if got := PrintableText(c.in); got != c.text {
+			t.Errorf("PrintableText(%q) = %q, want %q", c.in, got, c.text)
+		}
+		if HasRefused(Printable(c.in), false) || HasRefused(PrintableText(c.in), true) {
+			t.Errorf("%q: the escaped text still holds a refused character", c.in)
+		}
+	}
+	s := "clean 文本"
+	if p := Printable(s); unsafe.StringData(p) != unsafe.StringData(s) {
+		t.Error("printable text was copied")
 	}
 }

@@ -46,7 +46,9 @@ const (
 // errCorrupt marks bytes that do not decode.
 var errCorrupt = errors.New("corrupt record")
 
-// validID checks an ID that becomes part of a key.
+// validID checks an ID that becomes part of a key. IDs are shown as they
+// are (screens look records up by them), so an ID may hold no character
+// award.RefusedRune refuses in a single-line field.
 func validID(what, id string) error {
 	switch {
 	case id == "":
@@ -57,8 +59,8 @@ func validID(what, id string) error {
 		return fmt.Errorf("%s %q is not valid UTF-8", what, id)
 	}
 	for _, r := range id {
-		if r < 0x20 || r == 0x7f {
-			return fmt.Errorf("%s %q contains a control character", what, id)
+		if award.RefusedRune(r, false) { // control characters, tab, line feed, bidi controls
+			return fmt.Errorf("%s %q contains a control character (%s)", what, id, award.DescribeRune(r))
 		}
 	}
 	return nil

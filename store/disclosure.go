@@ -7,6 +7,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"qaward/award"
 )
 
 // Disclosures and packets (schema version 3), JSON one per key, each write
@@ -91,6 +93,25 @@ func (db *DB) PutPacket(actor, cycle, id string, rec []byte) error {
 	}
 	val := append([]byte(nil), rec...)
 	return db.putRecords(actor, "put packet", cycle, []record{{bucket: subPackets, key: []byte(id), val: val}})
+}
+
+// PutPacketSheets stores the sheets of a returned packet together with the
+// packet's record (which says what the import wrote), in one transaction
+// with their audit entries: both or neither. The sheets are checked as
+// PutSheets checks them.
+func (db *DB) PutPacketSheets(actor, cycle string, ss []award.Sheet, id string, rec []byte) error {
+	if err := validID("packet ID", id); err != nil {
+		return fmt.Errorf("import packet: %w", err)
+	}
+	if !json.Valid(rec) {
+		return fmt.Errorf("import packet %s: record is not JSON", id)
+	}
+	recs, err := db.sheetRecords(ss)
+	if err != nil {
+		return fmt.Errorf("import packet %s: %w", id, err)
+	}
+	recs = append(recs, record{bucket: subPackets, key: []byte(id), val: append([]byte(nil), rec...)})
+	return db.putRecords(actor, "import packet", cycle, recs)
 }
 
 // Packets calls fn with every packet record of the cycle, by packet ID.

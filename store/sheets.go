@@ -56,21 +56,30 @@ func sheetName(s award.Sheet) string {
 // entry. A sheet of a reviewer who declared a conflict with the applicant
 // is refused with ErrConflicted.
 func (db *DB) PutSheets(actor, cycle string, ss []award.Sheet) error {
-	recs := make([]record, 0, len(ss))
+	recs, err := db.sheetRecords(ss)
+	if err != nil {
+		return fmt.Errorf("put sheets: %w", err)
+	}
+	return db.putRecords(actor, "put sheets", cycle, recs)
+}
+
+// sheetRecords are the records of a batch of sheets, each at most once.
+func (db *DB) sheetRecords(ss []award.Sheet) ([]record, error) {
+	recs := make([]record, 0, len(ss)+1)
 	seen := make(map[string]int, len(ss))
 	for i := range ss {
 		r, err := db.sheetRecord(ss[i])
 		if err != nil {
-			return fmt.Errorf("put sheets: sheet %d: %w", i+1, err)
+			return nil, fmt.Errorf("sheet %d: %w", i+1, err)
 		}
 		id := r.bucket + "/" + string(r.key)
 		if j, dup := seen[id]; dup {
-			return fmt.Errorf("put sheets: sheet %d: %s is already sheet %d of the batch", i+1, sheetName(ss[i]), j)
+			return nil, fmt.Errorf("sheet %d: %s is already sheet %d of the batch", i+1, sheetName(ss[i]), j)
 		}
 		seen[id] = i + 1
 		recs = append(recs, r)
 	}
-	return db.putRecords(actor, "put sheets", cycle, recs)
+	return recs, nil
 }
 
 // ErrNotAssigned: SaveAssignedSheet was given a sheet whose reviewer is not

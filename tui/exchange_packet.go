@@ -193,8 +193,11 @@ func conflictLines(c Common, cs []packet.Conflict) []string {
 	for _, x := range cs {
 		at := x.At.Local().Format(time.DateTime[:16])
 		why := t.F("ex.pk.changed", at)
-		if x.Submitted {
+		switch {
+		case x.Submitted:
 			why = t.F("ex.pk.submitted", at)
+		case x.Recused:
+			why = t.S("ex.pk.recused")
 		}
 		out = append(out, t.F("ex.pk.conflict", c.stageName(x.Key.Stage), x.Key.ApplicantID, why))
 	}

@@ -118,6 +118,7 @@ var exchangeMessages = map[string][2]string{
 	"ex.pk.conflict":     {"%s %s：%s", "%s %s: %s"},
 	"ex.pk.submitted":    {"已在中央数据库提交（%s），已提交的评分表不会被覆盖", "already submitted centrally (%s); a submitted sheet is never overwritten"},
 	"ex.pk.changed":      {"签发（%s）以来已在中央数据库改动", "changed centrally since the packet was issued (%s)"},
+	"ex.pk.recused":      {"评审员此后已申报与其存在利益冲突（第三十五条），此评分表不再计分", "the reviewer has since declared a conflict of interest (Art. 35); the sheet no longer counts"},
 	"ex.pk.why.tampered": {"签名不符：文件在签名后被改动过", "The signature does not match: the file was changed after it was signed"},
 	"ex.pk.why.reviewer": {"这是另一位评审员的评审包", "This is another reviewer's packet"},
 	"ex.pk.why.database": {"这个评审包由另一个 qaward 数据库签发，应在那里导入", "This packet was issued by another qaward database: import it there"},

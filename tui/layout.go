@@ -30,6 +30,7 @@ func fitted(s string, w int) (string, string) {
 	if w <= 0 {
 		return "", ""
 	}
+	s = oneLine(s)
 	n := width(s)
 	if n > w {
 		s = ansi.Truncate(s, w, "")
@@ -43,6 +44,7 @@ func cut(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	s = oneLine(s)
 	if width(s) <= w {
 		return s
 	}

@@ -62,7 +62,7 @@ func newMatrix(c Common, d *Data, person string, st award.Stage, app string) *ma
 	m.reason.ShowLineNumbers = false
 	m.reason.Prompt = "| "
 	m.reason.Placeholder = c.Text.S("mx.reasonhint")
-	m.reason.CharLimit = 2000
+	m.reason.CharLimit = reasonLimit
 	m.reason.FocusedStyle, m.reason.BlurredStyle = c.Styles.Area, c.Styles.AreaBlur
 	m.reason.Cursor.Style = c.Styles.Cursor
 	m.reason.Cursor.SetMode(cursor.CursorStatic)

@@ -52,6 +52,7 @@ func (m *matrix) loadNotes() tea.Cmd {
 			if err != nil {
 				return notesMsg{stage: stage, app: app, err: err}
 			}
+			printableSheet(&s)
 			out[k.ReviewerID] = itemNotes{strengths: s.Strengths, improvements: s.Improvements}
 		}
 		return notesMsg{stage: stage, app: app, notes: out}

@@ -127,6 +127,8 @@ func readRecords(c Common, cycle string) (*records, error) {
 	if r.assignments, err = st.Assignments(cycle); err != nil {
 		return nil, err
 	}
+	// Stored text reaches the screens escaped (printable.go).
+	printableData(r.Results, &ts, &r.notice, &r.objections, &r.evaluations, &r.conflicts)
 	r.index(ts)
 	return r, nil
 }

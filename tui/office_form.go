@@ -77,7 +77,7 @@ func newForm(c Common, title string, submit func(f *form) (tea.Cmd, error)) *for
 func (f *form) text(key, label, value, hint string) *form {
 	in := textinput.New()
 	in.Prompt = ""
-	in.CharLimit = 500
+	in.CharLimit = charLimit(key)
 	in.Placeholder = hint
 	in.PlaceholderStyle = f.c.Styles.Muted
 	in.TextStyle = f.c.Styles.App

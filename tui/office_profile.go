@@ -163,6 +163,7 @@ func (s *applicantScreen) fieldForm(key string) *form {
 		f.toggle("v", t.S("pf."+key), pf.on(s.app))
 	} else {
 		f.text("v", t.S("pf."+key), pf.get(s.app), "")
+		f.field("v").in.CharLimit = charLimit(key)
 	}
 	f.toggle("secret", t.S("pf.declared"), isSecret(s.app, key))
 	return f

@@ -59,8 +59,8 @@ func newSheet(c Common, d *Data, person string, st award.Stage, app string) *she
 		key: award.SheetKey{Stage: st, ApplicantID: app, ReviewerID: person}}
 	s.app, _ = d.Applicant(app)
 	s.lay = d.layoutOf(app)
-	s.strengths = s.newArea(c.Text.S("sheet.notext"))
-	s.improve = s.newArea(c.Text.S("sheet.notext"))
+	s.strengths = s.newArea(c.Text.S("sheet.notext"), strengthsLimit)
+	s.improve = s.newArea(c.Text.S("sheet.notext"), improvementsLimit)
 	if st == award.Onsite && s.lay != nil {
 		s.lineage = lineageOf(d, s.lay, award.SheetKey{Stage: award.Material, ApplicantID: app, ReviewerID: person})
 	}
@@ -92,12 +92,12 @@ func lineageOf(d *Data, l *layout, k award.SheetKey) []int {
 	return out
 }
 
-func (s *sheetScreen) newArea(placeholder string) textarea.Model {
+func (s *sheetScreen) newArea(placeholder string, limit int) textarea.Model {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "| "
 	ta.Placeholder = placeholder
-	ta.CharLimit = 2000
+	ta.CharLimit = limit
 	ta.FocusedStyle = s.c.Styles.Area
 	ta.BlurredStyle = s.c.Styles.AreaBlur
 	ta.Cursor.Style = s.c.Styles.Cursor
@@ -112,6 +112,7 @@ func (s *sheetScreen) Init() tea.Cmd {
 	st, cycle, k := s.c.Store, s.data.Cycle.ID, s.key
 	return func() tea.Msg {
 		sh, err := st.Sheet(cycle, k)
+		printableSheet(&sh)
 		return sheetLoadedMsg{key: k, sheet: sh, err: err}
 	}
 }

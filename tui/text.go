@@ -1,6 +1,10 @@
 package tui
 
-import "fmt"
+import (
+	"fmt"
+
+	"qaward/award"
+)
 
 // Lang selects the language of the interface.
 type Lang int
@@ -35,8 +39,13 @@ func (t Text) S(key string) string {
 	return key
 }
 
-// F formats the string for key with args.
-func (t Text) F(key string, args ...any) string { return fmt.Sprintf(t.S(key), args...) }
+// F formats the string for key with args. The arguments are data (names,
+// reasons, errors that quote them), so the result is escaped as stored
+// text is (printable.go); the interface's own strings hold nothing it
+// escapes.
+func (t Text) F(key string, args ...any) string {
+	return award.PrintableText(fmt.Sprintf(t.S(key), args...))
+}
 
 // Pick returns zh or en by the language; for data that carries both names.
 func (t Text) Pick(zh, en string) string {

@@ -13,6 +13,7 @@ package export
 import (
 	"encoding/csv"
 	"io"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -51,7 +52,9 @@ func (t *Table) Kind(i int) Column {
 const BOM = "\ufeff"
 
 // WriteCSV writes the table as CSV with a UTF-8 byte-order mark: the
-// header row, then the rows, exactly as given; notes are left out.
+// header row, then the rows as given, except that a text cell a
+// spreadsheet would run as a formula is neutralised (Neutralize); number
+// columns (Integer, Decimal2) are written exactly. Notes are left out.
 func WriteCSV(w io.Writer, t *Table, progress func(done, total int)) error {
 	if _, err := io.WriteString(w, BOM); err != nil {
 		return err
@@ -60,14 +63,36 @@ func WriteCSV(w io.Writer, t *Table, progress func(done, total int)) error {
 	if err := cw.Write(t.Header); err != nil {
 		return err
 	}
+	row := make([]string, 0, len(t.Header))
 	for i, r := range t.Rows {
-		if err := cw.Write(r); err != nil {
+		row = row[:0]
+		for j, c := range r {
+			if t.Kind(j) == Text {
+				c = Neutralize(c)
+			}
+			row = append(row, c)
+		}
+		if err := cw.Write(row); err != nil {
 			return err
 		}
 		report(progress, i+1, len(t.Rows))
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// Neutralize is a text cell as it may go into a CSV file: a cell that
+// begins with =, +, -, @, a tab or a carriage return, which Excel, WPS and
+// LibreOffice would take for a formula (=HYPERLINK(…), +cmd|' /C calc'!A0,
+// @SUM(…)), gets a leading apostrophe, which the spreadsheet shows as text
+// and does not run (OWASP's rule against CSV injection). Every other cell
+// is returned as it is. Only text columns go through it: numbers are
+// written exactly.
+func Neutralize(cell string) string {
+	if cell != "" && strings.IndexByte("=+-@\t\r", cell[0]) >= 0 {
+		return "'" + cell
+	}
+	return cell
 }
 
 // report calls progress every 1,000 rows and at the end.

@@ -26,6 +26,10 @@ type Office interface {
 	PutSheets(actor, cycle string, ss []award.Sheet) error
 	PacketSecret(actor string, create bool) ([]byte, error)
 	PutPacket(actor, cycle, id string, rec []byte) error
+	Packets(cycle string, fn func(id string, rec []byte) error) error
+	// PutPacketSheets stores an import's sheets and the packet's record in
+	// one transaction.
+	PutPacketSheets(actor, cycle string, ss []award.Sheet, id string, rec []byte) error
 }
 
 // Record is what a database keeps of a packet: on the office's side the
@@ -40,6 +44,21 @@ type Record struct {
 	Sheets   int             `json:"sheets"`
 	Digest   string          `json:"manifest_sha256"`
 	Envelope json.RawMessage `json:"envelope,omitempty"`
+	// Imported is, on the office's side, what the imports of this
+	// packet's returns wrote: per sheet (SheetName), the content hash of
+	// the sheet last written from a return. A later return of the same
+	// packet may then replace a sheet still as the previous return left
+	// it, as well as one still as issued.
+	Imported map[string]string `json:"imported,omitempty"`
+	// Returned is when the newest return imported was made (on the
+	// laptop's clock); an older return is refused, so that it cannot undo
+	// the newer one's work.
+	Returned time.Time `json:"returned,omitzero"`
+}
+
+// SheetName names a sheet in records and messages: stage/applicant/reviewer.
+func SheetName(k award.SheetKey) string {
+	return string(k.Stage) + "/" + k.ApplicantID + "/" + k.ReviewerID
 }
 
 // Sides of a Record.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"qaward/award"
 	"qaward/store"
 )
 
@@ -57,7 +58,7 @@ func runVerify(a *app, sinceHead string) error {
 		}
 	}
 	for _, f := range append(faults, headFaults...) {
-		fmt.Fprintln(a.stdout, "FAULT", f)
+		fmt.Fprintln(a.stdout, "FAULT", award.Printable(fmt.Sprint(f)))
 	}
 	if len(headFaults) > 0 {
 		return fmt.Errorf("verify: %s does not extend the audit head %s recorded earlier: %s",

@@ -19,6 +19,8 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"qaward/award"
 )
 
 func main() {
@@ -167,7 +169,9 @@ func (a *app) exit(cmd *cobra.Command, err error) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(a.stderr, "qaward:", err)
+	// Errors may quote stored text (a name, a reason): escaped, keeping
+	// the line breaks of a message of several lines.
+	fmt.Fprintln(a.stderr, "qaward:", award.PrintableText(err.Error()))
 	var ue *usageError
 	if errors.As(err, &ue) {
 		path := "qaward"

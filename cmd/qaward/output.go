@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 
+	"qaward/award"
 	"qaward/backend/export"
 
 	"github.com/charmbracelet/lipgloss"
@@ -56,13 +57,27 @@ func (r *report) write(w io.Writer, format string) error {
 	return r.writeTable(w)
 }
 
+// writeCSV writes the CSV of the contract (DESIGN §3): the data exactly,
+// but that a text cell a spreadsheet would run as a formula gets a leading
+// apostrophe as in the exports (export.Neutralize); number columns are
+// exact.
 func (r *report) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(r.header); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(r.rows); err != nil {
-		return err
+	row := make([]string, 0, len(r.header))
+	for _, cells := range r.rows {
+		row = row[:0]
+		for j, c := range cells {
+			if j >= len(r.header) || !r.numeric[r.header[j]] && !r.integer[r.header[j]] {
+				c = export.Neutralize(c)
+			}
+			row = append(row, c)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
@@ -123,6 +138,15 @@ func (r *report) writeTable(w io.Writer) error {
 		zh := export.Localize(export.Table{Header: r.header, Rows: rows}, "zh")
 		header, rows = zh.Header, zh.Rows
 	}
+	// A table is for people at a terminal: stored text in it is escaped
+	// (award.Printable), so that a name holding ESC or BEL cannot retitle
+	// the window or wipe the screen. CSV and JSON keep the data exact.
+	header = printable(header)
+	printed := make([][]string, len(rows))
+	for i, row := range rows {
+		printed[i] = printable(row)
+	}
+	rows = printed
 	t := table.New().Border(lipgloss.NormalBorder()).Headers(header...).Rows(rows...).
 		StyleFunc(func(row, col int) lipgloss.Style {
 			s := lipgloss.NewStyle().Padding(0, 1)
@@ -140,7 +164,16 @@ func (r *report) writeTable(w io.Writer) error {
 		}
 	}
 	for _, n := range r.notes {
-		fmt.Fprintln(w, n)
+		fmt.Fprintln(w, award.Printable(n))
 	}
 	return err
+}
+
+// printable is the cells with their text escaped for a terminal.
+func printable(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = award.Printable(c)
+	}
+	return out
 }

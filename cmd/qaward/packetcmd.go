@@ -110,7 +110,7 @@ func packetExport(a *app, reviewer, file, stageText string, include bool) error 
 			fmt.Fprintln(a.stderr, "note: --include-confidential: the disclosure is recorded in the audit log")
 		}
 		fmt.Fprintf(a.stdout, "wrote packet %s for reviewer %s (%s) to %s: %d sheet(s) of %d applicant(s)",
-			m.PacketID, m.Reviewer.ID, m.Reviewer.Name, file, len(m.Sheets), len(m.Applicants))
+			m.PacketID, m.Reviewer.ID, award.Printable(m.Reviewer.Name), file, len(m.Sheets), len(m.Applicants))
 		if len(m.Done) > 0 {
 			fmt.Fprintf(a.stdout, "; %d already submitted, left out", len(m.Done))
 		}
@@ -131,13 +131,13 @@ func packetImport(a *app, file, reviewer string, skip bool) error {
 		}
 		m := res.Manifest
 		fmt.Fprintf(a.stdout, "imported packet %s of reviewer %s (%s): %d sheet(s) stored, %d unchanged",
-			m.PacketID, m.Reviewer.ID, m.Reviewer.Name, len(res.Written), res.Unchanged)
+			m.PacketID, m.Reviewer.ID, award.Printable(m.Reviewer.Name), len(res.Written), res.Unchanged)
 		if len(res.Conflicts) > 0 {
 			fmt.Fprintf(a.stdout, ", %d not imported (conflicts)", len(res.Conflicts))
 		}
 		fmt.Fprintln(a.stdout)
 		for _, c := range res.Conflicts {
-			fmt.Fprintln(a.stderr, "conflict:", c)
+			fmt.Fprintln(a.stderr, "conflict:", award.Printable(c.String()))
 		}
 		return nil
 	})
@@ -172,7 +172,7 @@ func packetOpen(a *app, file string) error {
 	}
 	fmt.Fprintf(a.stdout, "opened packet %s for reviewer %s (%s) in %s: %d sheet(s), cycle %s\n"+
 		"score with:   qaward --db %s --as %s\nthen return:  qaward --db %s packet return FILE\n",
-		m.PacketID, m.Reviewer.ID, m.Reviewer.Name, path, len(m.Sheets), m.Cycle.ID, path, m.Reviewer.ID, path)
+		m.PacketID, m.Reviewer.ID, award.Printable(m.Reviewer.Name), path, len(m.Sheets), m.Cycle.ID, path, m.Reviewer.ID, path)
 	return nil
 }
 

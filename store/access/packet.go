@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"qaward/award"
 	"qaward/store"
 )
 
@@ -66,6 +67,25 @@ func (v *view) PutPacket(actor, cycle, id string, rec []byte) error {
 		return errNoPackets
 	}
 	return ps.PutPacket(actor, cycle, id, rec)
+}
+
+// packetSheetStore is a store that imports a returned packet's sheets
+// with its record in one transaction (store.DB does).
+type packetSheetStore interface {
+	PutPacketSheets(actor, cycle string, ss []award.Sheet, id string, rec []byte) error
+}
+
+// PutPacketSheets (importing a returned packet) is the office's, for
+// applicants it is not conflicted with, as PutSheets is.
+func (v *view) PutPacketSheets(actor, cycle string, ss []award.Sheet, id string, rec []byte) error {
+	if err := v.officeFor("import packet sheets", cycle, ids(ss, func(s award.Sheet) string { return s.ApplicantID })); err != nil {
+		return err
+	}
+	ps, ok := v.st.(packetSheetStore)
+	if !ok {
+		return errNoPackets
+	}
+	return ps.PutPacketSheets(actor, cycle, ss, id, rec)
 }
 
 // WorkingCopy is the store below the view, for making a laptop's

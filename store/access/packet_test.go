@@ -132,6 +132,9 @@ func TestOfficePacketAndDisclosure(t *testing.T) {
 		}).RecordDisclosure(p.ID, cycle, "x"); !errors.Is(err, access.ErrForbidden) {
 			t.Errorf("%s recorded a disclosure: %v", p, err)
 		}
+		if err := v.(packet.Office).PutPacketSheets(p.ID, cycle, nil, "P1", []byte(`{}`)); !errors.Is(err, access.ErrForbidden) {
+			t.Errorf("%s imported packet sheets: %v", p, err)
+		}
 	}
 	if f.db.Generation() != gen {
 		t.Error("a refused call wrote to the store")
