@@ -50,10 +50,7 @@ type sheetLayout struct {
 // setup fits the sheet to one page wide in any case.
 func layoutOf(t *Table) sheetLayout {
 	natural := widths(t) // capped at maxWidth
-	full := make([]int, len(natural))
-	for i := range natural {
-		full[i] = natural[i]
-	}
+	full := append([]int(nil), natural...)
 	for i, h := range t.Header {
 		full[i] = max(full[i], Width(h)+2)
 	}
