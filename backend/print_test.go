@@ -1,8 +1,10 @@
 package backend_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"qaward/award"
 	"strings"
 	"testing"
 
@@ -111,3 +113,47 @@ func TestExportsPrintOnA4(t *testing.T) {
 		t.Errorf("page 1 of the candidate list:\n%s", text)
 	}
 }
+
+// TestFeedbackPrintsCompact renders a demo applicant's feedback report
+// (HTML) to PDF with LibreOffice and checks that it takes a few A4 pages,
+// with the applicant and cycle in its footer line.
+func TestFeedbackPrintsCompact(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders with LibreOffice")
+	}
+	c := newCycleDocs(t)
+	fb, err := c.b.Feedback("", backend.FeedbackOptions{Stage: award.Material, Scores: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	todo := fb.Todo()
+	if len(todo) == 0 {
+		t.Fatal("no feedback to write")
+	}
+	ap := todo[0]
+	r, err := fb.Build(ap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := r.Write(&buf, "html"); err != nil {
+		t.Fatal(err)
+	}
+	pdf := doctest.Convert(t, ap.ID+".html", buf.Bytes(), "pdf:writer_web_pdf_Export")
+	n := doctest.Pages(t, pdf)
+	t.Logf("%s: %d pages", ap.ID, n)
+	if n > maxFeedbackPages {
+		t.Errorf("the feedback report of %s prints on %d pages, want at most %d", ap.ID, n, maxFeedbackPages)
+	}
+	if w, h := doctest.PageSize(t, pdf); w < 594 || w > 596 || h < 841 || h > 843 {
+		t.Errorf("page size %.0f × %.0f pt, want A4", w, h)
+	}
+	if text := doctest.PageText(t, pdf, n); !strings.Contains(text, ap.Name) {
+		t.Errorf("the last page does not name %s:\n%s", ap.Name, text)
+	}
+}
+
+// maxFeedbackPages is what LibreOffice's HTML import (a stand-in for a
+// browser, which lays the page out tighter) gives the demo's A0001 with
+// scores: 14 pages before the report was made compact.
+const maxFeedbackPages = 9
