@@ -119,7 +119,11 @@ func (b *Backend) Export(cycle string, req ExportRequest) (ExportResult, error) 
 		if csv {
 			return export.WriteCSV(w, &tables[0], req.Progress)
 		}
-		return export.WriteXLSX(w, tables, req.Progress)
+		p := export.Print{Cycle: cycle, Created: b.now()}
+		if req.Kind == "rankings" || req.Kind == "candidates" {
+			p.Lang = req.Lang
+		}
+		return export.WriteXLSXFor(w, tables, p, req.Progress)
 	})
 	return res, err
 }

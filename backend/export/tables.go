@@ -71,6 +71,12 @@ func Localize(t Table, lang string) Table {
 		}
 		out.Rows[r] = nr
 	}
+	if t.Notes != nil {
+		out.Notes = make([]string, len(t.Notes))
+		for i, n := range t.Notes {
+			out.Notes[i] = LocalizeNote(n)
+		}
+	}
 	return out
 }
 

@@ -19,11 +19,25 @@ const (
 // the header row bold and frozen, every column as wide as its widest cell
 // (Chinese characters counting two), integers as numbers, scores as exact
 // decimals with the number format 0.00. progress, when not nil, hears the
-// rows written over all tables.
+// rows written over all tables. The sheets print as WriteXLSXFor's, for
+// no cycle in particular.
 func WriteXLSX(w io.Writer, tables []Table, progress func(done, total int)) error {
+	return WriteXLSXFor(w, tables, Print{}, progress)
+}
+
+// WriteXLSXFor writes the tables as WriteXLSX does, laid out for printing
+// on A4: each sheet portrait, or landscape when its columns are wide, and
+// fitted to one page wide; long text wrapped within its column; the header
+// row repeated on every page (print titles) and auto-filtered; a page
+// header with the award, the sheet's title and the cycle, and a footer
+// with the date and "第 &P 页，共 &N 页" (page X of Y). The document
+// properties carry the title and the time of p.
+func WriteXLSXFor(w io.Writer, tables []Table, p Print, progress func(done, total int)) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetDocProps(&excelize.DocProperties{Creator: "qaward", Title: "武冈市市长质量奖", Language: "zh-CN"})
+	if err := f.SetDocProps(docProps(p, tables)); err != nil {
+		return err
+	}
 	st, err := newStyles(f)
 	if err != nil {
 		return err
@@ -45,7 +59,11 @@ func WriteXLSX(w io.Writer, tables []Table, progress func(done, total int)) erro
 		if err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
-		if err := writeSheet(f, name, t, st, func(n int) {
+		l := layoutOf(t)
+		if err := setupPrint(f, name, t, &l, p); err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+		if err := writeSheet(f, name, t, &l, st, func(n int) {
 			report(progress, done+n, total)
 		}); err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
@@ -59,7 +77,7 @@ func WriteXLSX(w io.Writer, tables []Table, progress func(done, total int)) erro
 	return f.Write(w)
 }
 
-type styles struct{ header, integer, decimal, text, note int }
+type styles struct{ header, integer, decimal, text, wrap, note int }
 
 func newStyles(f *excelize.File) (styles, error) {
 	var s styles
@@ -71,25 +89,32 @@ func newStyles(f *excelize.File) (styles, error) {
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
 		return s, err
 	}
-	if s.integer, err = f.NewStyle(&excelize.Style{NumFmt: 1}); err != nil { // 0
+	// cells sit at the top of rows that wrapped text makes taller
+	top := &excelize.Alignment{Vertical: "top"}
+	if s.integer, err = f.NewStyle(&excelize.Style{NumFmt: 1, Alignment: top}); err != nil { // 0
 		return s, err
 	}
-	if s.decimal, err = f.NewStyle(&excelize.Style{NumFmt: 2}); err != nil { // 0.00
+	if s.decimal, err = f.NewStyle(&excelize.Style{NumFmt: 2, Alignment: top}); err != nil { // 0.00
 		return s, err
 	}
-	if s.text, err = f.NewStyle(&excelize.Style{NumFmt: 49}); err != nil { // @: text stays text
+	if s.text, err = f.NewStyle(&excelize.Style{NumFmt: 49, Alignment: top}); err != nil { // @: text stays text
 		return s, err
 	}
-	s.note, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}})
+	if s.wrap, err = f.NewStyle(&excelize.Style{NumFmt: 49,
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}); err != nil {
+		return s, err
+	}
+	s.note, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	return s, err
 }
 
-func writeSheet(f *excelize.File, name string, t *Table, st styles, progress func(int)) error {
+func writeSheet(f *excelize.File, name string, t *Table, l *sheetLayout, st styles, progress func(int)) error {
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
 	}
-	for c, width := range widths(t) {
+	for c, width := range l.widths {
 		if err := sw.SetColWidth(c+1, c+1, float64(width)); err != nil {
 			return err
 		}
@@ -111,10 +136,21 @@ func writeSheet(f *excelize.File, name string, t *Table, st styles, progress fun
 		row++
 		vals = vals[:0]
 		for c, v := range r {
-			vals = append(vals, cell(t.Kind(c), v, st))
+			x := cell(t.Kind(c), v, st)
+			if c < len(l.wrap) && l.wrap[c] {
+				if tc, ok := x.(excelize.Cell); ok && tc.StyleID == st.text {
+					tc.StyleID = st.wrap
+					x = tc
+				}
+			}
+			vals = append(vals, x)
 		}
 		cellRef, _ := excelize.CoordinatesToCellName(1, row)
-		if err := sw.SetRow(cellRef, vals); err != nil {
+		var opts []excelize.RowOpts
+		if h := l.rowHeight(r); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := sw.SetRow(cellRef, vals, opts...); err != nil {
 			return err
 		}
 		progress(i + 1)
@@ -122,11 +158,24 @@ func writeSheet(f *excelize.File, name string, t *Table, st styles, progress fun
 	if len(t.Notes) > 0 {
 		row++
 	}
+	// a note spans the table's width and wraps within it, so that it
+	// prints on the page
+	span := sum(l.widths)
 	for _, n := range t.Notes {
 		row++
 		cellRef, _ := excelize.CoordinatesToCellName(1, row)
-		if err := sw.SetRow(cellRef, []any{excelize.Cell{StyleID: st.note, Value: n}}); err != nil {
+		var opts []excelize.RowOpts
+		if lines := (Width(n) + span - 1) / max(1, span); lines > 1 {
+			opts = append(opts, excelize.RowOpts{Height: float64(lines) * 15.6})
+		}
+		if err := sw.SetRow(cellRef, []any{excelize.Cell{StyleID: st.note, Value: n}}, opts...); err != nil {
 			return err
+		}
+		if len(l.widths) > 1 {
+			end, _ := excelize.CoordinatesToCellName(len(l.widths), row)
+			if err := sw.MergeCell(cellRef, end); err != nil {
+				return err
+			}
 		}
 	}
 	return sw.Flush()

@@ -57,6 +57,9 @@ type Report struct {
 	Legend                       []Legend
 	Generated                    string
 	Notes                        []string
+	// Footer names the applicant, the cycle and the report on every
+	// printed page (and at the report's end).
+	Footer string
 }
 
 // Field is a labelled line of the applicant's particulars.
@@ -111,6 +114,7 @@ func Build(in Input) (*Report, error) {
 	kind := map[award.Kind]string{award.Organization: "组织", award.Individual: "个人"}[a.Kind]
 	conf := func(field, v string) string { return confidential.Text(a, field, v, in.Confidential) }
 	r.Applicant = []Field{{"申报编号", a.ID}, {"申报者", a.Name}, {"类型", kind}}
+	r.Footer = a.ID + " " + a.Name + " · " + in.Cycle.ID + " 届 · " + r.Title
 	if a.Kind == award.Organization {
 		r.Applicant = append(r.Applicant, Field{"统一社会信用代码", conf(confidential.CreditCode, a.CreditCode)},
 			Field{"成立日期", conf(confidential.Founded, a.Founded)})

@@ -119,25 +119,36 @@ var kept atomic.Int32
 // PDF is kept in DIR to look at.
 func PDF(t testing.TB, docx []byte) string {
 	t.Helper()
+	return Convert(t, "doc.docx", docx, "pdf")
+}
+
+// Convert converts a file (named name, which tells LibreOffice its type:
+// .docx, .xlsx, .html) to PDF with soffice --headless --convert-to
+// filter ("pdf", or "pdf:writer_web_pdf_Export" for HTML) in a profile of
+// its own, and returns the PDF's path; as PDF, it skips the test when
+// soffice is not installed and keeps a copy with QAWARD_KEEP_PDF.
+func Convert(t testing.TB, name string, data []byte, filter string) string {
+	t.Helper()
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("soffice (LibreOffice) is not installed: the DOCX was not rendered")
+		t.Skip("soffice (LibreOffice) is not installed: the file was not rendered")
 	}
 	dir := t.TempDir()
-	in := filepath.Join(dir, "doc.docx")
-	if err := os.WriteFile(in, docx, 0o644); err != nil {
+	in := filepath.Join(dir, name)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, in)
+		"--headless", "--norestore", "--convert-to", filter, "--outdir", dir, in)
 	out, err := cmd.CombinedOutput()
-	pdf := filepath.Join(dir, "doc.pdf")
+	pdf := filepath.Join(dir, strings.TrimSuffix(name, filepath.Ext(name))+".pdf")
 	if _, statErr := os.Stat(pdf); err != nil || statErr != nil {
 		// "source file could not be loaded" for any file means that
-		// LibreOffice has no Writer (Debian: libreoffice-writer-nogui)
-		t.Fatalf("soffice --convert-to pdf: %v %v\n%s", err, statErr, out)
+		// LibreOffice lacks the module (Debian: libreoffice-writer-nogui,
+		// libreoffice-calc-nogui)
+		t.Fatalf("soffice --convert-to %s: %v %v\n%s", filter, err, statErr, out)
 	}
 	if keep := os.Getenv("QAWARD_KEEP_PDF"); keep != "" {
 		data, _ := os.ReadFile(pdf)
