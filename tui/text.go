@@ -39,12 +39,17 @@ func (t Text) S(key string) string {
 	return key
 }
 
-// F formats the string for key with args. The arguments are data (names,
-// reasons, errors that quote them), so the result is escaped as stored
-// text is (printable.go); the interface's own strings hold nothing it
-// escapes.
+// F formats the string for key with args. Errors among the arguments are escaped (award.PrintableText): they may
+// quote stored or imported text. Strings are not: the data the screens
+// show is escaped where it is read (printable.go), and an argument may be
+// text already styled for the terminal.
 func (t Text) F(key string, args ...any) string {
-	return award.PrintableText(fmt.Sprintf(t.S(key), args...))
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			args[i] = award.PrintableText(err.Error())
+		}
+	}
+	return fmt.Sprintf(t.S(key), args...)
 }
 
 // Pick returns zh or en by the language; for data that carries both names.
