@@ -41,6 +41,8 @@ type DB struct {
 	// saving counts the sheet saves in flight (sheets.go): alone, a save
 	// commits at once; beside others, it joins their bbolt Batch.
 	saving atomic.Int32
+	// decoded holds the applicants decoded once (decoded.go).
+	decoded decoded
 }
 
 var _ Store = (*DB)(nil)

@@ -277,7 +277,13 @@ func (db *DB) PutApplicants(actor, cycle string, as []award.Applicant) error {
 
 // Applicants returns the applicants of a cycle in ID order.
 func (db *DB) Applicants(cycle string) ([]award.Applicant, error) {
-	return listJSON[award.Applicant](db, cycle, subApplicants)
+	var out []award.Applicant
+	err := db.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = db.applicantsTx(tx, cycle)
+		return err
+	})
+	return out, err
 }
 
 // Applicant returns one applicant (ErrNotFound if there is none).

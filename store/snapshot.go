@@ -41,7 +41,7 @@ func (db *DB) Snapshot(cycle string) (Snapshot, error) {
 		if err := decodeJSON(cyclePath(cycle), keyCycle, b.Get(keyCycle), &snap.Cycle); err != nil {
 			return err
 		}
-		if snap.Applicants, err = listJSONTx[award.Applicant](tx, cycle, subApplicants); err != nil {
+		if snap.Applicants, err = db.applicantsTx(tx, cycle); err != nil {
 			return err
 		}
 		if snap.Satisfaction, err = listJSONTx[award.Satisfaction](tx, cycle, subSatisfaction); err != nil {
