@@ -39,14 +39,22 @@ func (db *DB) view(fn func(*bolt.Tx) error) error {
 }
 
 func (db *DB) update(fn func(*bolt.Tx) error) error {
-	return guard(db.path, func() error { return db.bolt.Update(fn) })
+	err := guard(db.path, func() error { return db.bolt.Update(fn) })
+	if err == nil {
+		db.committed()
+	}
+	return err
 }
 
 // batch joins fn to a bbolt Batch. A panic in fn is caught by bbolt, which
 // then runs fn again alone in this goroutine, where guard sees it; only
 // the batch's commit runs in bbolt's own goroutine.
 func (db *DB) batch(fn func(*bolt.Tx) error) error {
-	return guard(db.path, func() error { return db.bolt.Batch(fn) })
+	err := guard(db.path, func() error { return db.bolt.Batch(fn) })
+	if err == nil {
+		db.committed()
+	}
+	return err
 }
 
 // guard runs fn (which runs bbolt) and turns a panic of bbolt, or of this

@@ -43,6 +43,8 @@ type DB struct {
 	saving atomic.Int32
 	// decoded holds the applicants decoded once (decoded.go).
 	decoded decoded
+	// watchers are told of every commit (watch.go).
+	watchers watchers
 }
 
 var _ Store = (*DB)(nil)

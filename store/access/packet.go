@@ -26,6 +26,19 @@ func (v *view) Generation() uint64 {
 	return v.gen()
 }
 
+// Watch is the wrapped store's Watch (store.DB.Watch): a channel told the
+// generation after every commit, anyone's, and the function that stops it.
+// Like the generation it says that something changed, not what. A store
+// that cannot tell gives a nil channel, which never receives.
+func (v *view) Watch() (<-chan uint64, func()) {
+	if w, ok := v.st.(interface {
+		Watch() (<-chan uint64, func())
+	}); ok {
+		return w.Watch()
+	}
+	return nil, func() {}
+}
+
 // packetStore is a store that keeps packet records (store.DB does).
 type packetStore interface {
 	PutPacket(actor, cycle, id string, rec []byte) error

@@ -39,6 +39,34 @@ func TestGenerationThroughView(t *testing.T) {
 	}
 }
 
+// A reviewer's view is told of the office's commits, so that their
+// screen can follow without polling.
+func TestWatchThroughView(t *testing.T) {
+	f := newFixture(t)
+	w := access.Wrap(f.db, reviewer).(interface {
+		Watch() (<-chan uint64, func())
+	})
+	ch, stop := w.Watch()
+	defer stop()
+	if err := f.db.PutReviewers("office", cycle, []award.Reviewer{{ID: "R077", Name: "新评审员"}}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case g := <-ch:
+		if g != f.db.Generation() {
+			t.Errorf("told %d, the store is at %d", g, f.db.Generation())
+		}
+	case <-time.After(time.Second):
+		t.Fatal("the view was not told of the commit")
+	}
+	plain := access.Wrap(struct{ store.Store }{f.db}, reviewer).(interface {
+		Watch() (<-chan uint64, func())
+	})
+	if ch, _ := plain.Watch(); ch != nil {
+		t.Error("a store that cannot watch gave a channel")
+	}
+}
+
 // TestPacketsThroughView: a reviewer opens their own packet in a new
 // database through their view, sees its record and makes the return; a
 // packet of someone else is refused and the database stays empty.
