@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -68,6 +70,23 @@ func (db *DB) BackupFile(path string) (err error) {
 		d.Close()
 	}
 	return nil
+}
+
+// BackupInto writes a consistent copy of the database into dir (made if
+// missing), named after the database and the time of the copy in UTC, such
+// as cycle-20261202T041500Z.db, and returns the copy's path. It is what a
+// server's scheduled backups and the office's `ssh … backup` take while
+// sessions go on writing.
+func (db *DB) BackupInto(dir string, now time.Time) (string, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("backup: %w", err)
+	}
+	base := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path))
+	path := filepath.Join(dir, base+"-"+now.UTC().Format("20060102T150405Z")+".db")
+	if _, err := os.Stat(path); err == nil {
+		return "", fmt.Errorf("backup: %s exists already; wait a second and ask again", path)
+	}
+	return path, db.BackupFile(path)
 }
 
 // samePath reports whether a and b name the same file.

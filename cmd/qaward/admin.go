@@ -100,6 +100,11 @@ func runBackup(a *app, pos []string) error {
 	}
 	st, err := a.openStore(true)
 	if err != nil {
+		if path, perr := a.dbPath(); perr == nil {
+			if info, ok := readServeFile(path); ok && alive(info.PID) {
+				return fmt.Errorf("backup: qaward serve holds %s; back it up through the server, which writes the copy on its disk: %s backup", path, sshCommand(info.Addr))
+			}
+		}
 		return err
 	}
 	defer st.Close()

@@ -25,6 +25,8 @@ const shutdownGrace = 1800 * time.Millisecond
 type serveFlags struct {
 	listen, usersPath, hostKey string
 	idle                       time.Duration
+	backupDir                  string
+	backupEvery                time.Duration
 }
 
 func serveCmd(a *app) *cobra.Command {
@@ -35,8 +37,16 @@ func serveCmd(a *app) *cobra.Command {
 		Long: `Serve runs one qaward that owns the database and serves everyone's TUI over
 SSH. Each person connects with their own key; the users file maps public keys
 to people and roles. SIGHUP re-reads the users file; SIGINT or SIGTERM tells
-every session and stops.`,
-		Example:           "  qaward --db cycle.db serve --listen :2222 --users users.toml",
+every session and stops.
+
+The database stays backed up while the panel works: with --backup-dir the
+server writes a consistent copy (one read transaction, sessions go on) into
+that folder every --backup-every, and whenever the office asks with
+"ssh -p PORT HOST backup". Without --backup-dir, copies go into DB-backups
+next to the database when the office asks.`,
+		Example: "  qaward --db cycle.db serve --listen :2222 --users users.toml\n" +
+			"  qaward --db cycle.db serve --users users.toml --backup-dir /srv/qaward/backups --backup-every 1h\n" +
+			"  ssh -p 2222 localhost backup        # the office, while the server runs",
 		Args:              noArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE:              func(_ *cobra.Command, _ []string) error { return runServe(a, f) },
@@ -45,6 +55,9 @@ every session and stops.`,
 	c.Flags().StringVar(&f.usersPath, "users", "", "users `file` (TOML): public keys, the people they belong to and their roles (required)")
 	c.Flags().StringVar(&f.hostKey, "host-key", "", "server's private host key `file` (default: next to the database, DB.host_key; made when missing)")
 	c.Flags().DurationVar(&f.idle, "idle-timeout", serve.DefaultIdleTimeout, "end a session after this `duration` without input, warning the person a minute before")
+	c.Flags().StringVar(&f.backupDir, "backup-dir", "", "`folder` for the server's backups (default: DB-backups next to the database)")
+	c.Flags().DurationVar(&f.backupEvery, "backup-every", 0, "write a backup into --backup-dir every `duration` (such as 1h; 0: only when the office asks)")
+	c.MarkFlagDirname("backup-dir")
 	c.RegisterFlagCompletionFunc("listen", cobra.NoFileCompletions)
 	c.MarkFlagFilename("users", "toml")
 	c.MarkFlagFilename("host-key")
@@ -60,6 +73,12 @@ func runServe(a *app, f serveFlags) error {
 	if f.idle <= 0 {
 		return usagef("serve: --idle-timeout %v: want a positive duration such as 30m or 2h", f.idle)
 	}
+	if f.backupEvery < 0 || (f.backupEvery > 0 && f.backupEvery < time.Minute) {
+		return usagef("serve: --backup-every %v: want a duration of a minute or more, such as 1h", f.backupEvery)
+	}
+	if f.backupEvery > 0 && f.backupDir == "" {
+		return usagef("serve: --backup-every needs --backup-dir DIR, the folder the copies go into")
+	}
 	path, err := a.dbPath()
 	if err != nil {
 		return err
@@ -70,6 +89,9 @@ func runServe(a *app, f serveFlags) error {
 	}
 	if f.hostKey == "" {
 		f.hostKey = path + ".host_key"
+	}
+	if f.backupDir == "" {
+		f.backupDir = path + "-backups"
 	}
 	pem, fingerprint, err := serve.HostKey(f.hostKey)
 	if err != nil {
@@ -97,7 +119,8 @@ func runServe(a *app, f serveFlags) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	addr := ln.Addr().String()
-	srv, err := serve.New(serve.Options{Store: st, Users: users, HostKey: pem, Cycle: a.cycle, Lang: a.lang, Log: a.stderr, IdleTimeout: f.idle})
+	srv, err := serve.New(serve.Options{Store: st, Users: users, HostKey: pem, Cycle: a.cycle, Lang: a.lang, Log: a.stderr, IdleTimeout: f.idle,
+		Backup: func() (string, error) { return st.BackupInto(f.backupDir, time.Now()) }})
 	if err != nil {
 		ln.Close()
 		return err
@@ -111,6 +134,11 @@ func runServe(a *app, f serveFlags) error {
 	fmt.Fprintf(a.stdout, "qaward serve: %s on %s for %d people (%d keys)\n", path, addr, len(users.People()), users.Keys())
 	fmt.Fprintf(a.stdout, "host key %s (%s)\n", fingerprint, f.hostKey)
 	fmt.Fprintf(a.stdout, "connect with: %s\n", sshCommand(addr))
+	every := "when the office asks: " + sshCommand(addr) + " backup"
+	if f.backupEvery > 0 {
+		every = "every " + f.backupEvery.String() + ", and " + every
+	}
+	fmt.Fprintf(a.stdout, "backups into %s %s\n", f.backupDir, every)
 	fmt.Fprintf(a.stdout, "reload %s after editing it: kill -HUP %d; stop: ctrl+c or kill %d\n", f.usersPath, os.Getpid(), os.Getpid())
 
 	// SIGHUP re-reads the users file; a broken file keeps the old one.
@@ -129,9 +157,33 @@ func runServe(a *app, f serveFlags) error {
 		}
 	}()
 
+	if f.backupEvery > 0 {
+		go scheduleBackups(a, st, f)
+	}
 	err = srv.Run(a.ctx, ln, shutdownGrace)
 	fmt.Fprintln(a.stdout, "qaward serve: stopped")
 	return err
+}
+
+// scheduleBackups writes a backup into f.backupDir every f.backupEvery
+// until the command's context ends, saying on stderr what it wrote or why
+// it could not: a failed backup does not stop the panel.
+func scheduleBackups(a *app, st *store.DB, f serveFlags) {
+	t := time.NewTicker(f.backupEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-a.ctx.Done():
+			return
+		case now := <-t.C:
+			path, err := st.BackupInto(f.backupDir, now)
+			if err != nil {
+				fmt.Fprintf(a.stderr, "qaward serve: scheduled backup failed: %v\n", err)
+				continue
+			}
+			fmt.Fprintf(a.stderr, "qaward serve: scheduled backup written to %s\n", path)
+		}
+	}
 }
 
 // serveInfo is what a running server leaves next to its database (DB.serve)

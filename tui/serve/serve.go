@@ -67,6 +67,9 @@ type Options struct {
 	// after a warning shown a minute (at most half of it) before; 0 is
 	// DefaultIdleTimeout (2 h).
 	IdleTimeout time.Duration
+	// Backup, when set, writes a consistent copy of the database and
+	// returns its path: the office's `ssh … backup` command.
+	Backup func() (string, error)
 }
 
 // Server serves the TUI over SSH.
@@ -79,6 +82,7 @@ type Server struct {
 	users atomic.Pointer[Users]
 
 	handshake, idle time.Duration
+	backup          func() (string, error)
 
 	closing  atomic.Bool
 	mu       sync.Mutex
@@ -133,7 +137,7 @@ func New(o Options) (*Server, error) {
 		out = io.Discard
 	}
 	s := &Server{st: o.Store, cycle: o.Cycle, lang: o.Lang, log: log.New(out, "qaward serve: ", log.LstdFlags|log.Lmicroseconds),
-		sessions: map[*live]struct{}{}, handshake: o.HandshakeTimeout, idle: o.IdleTimeout}
+		sessions: map[*live]struct{}{}, handshake: o.HandshakeTimeout, idle: o.IdleTimeout, backup: o.Backup}
 	if s.handshake == 0 {
 		s.handshake = DefaultHandshakeTimeout
 	}
@@ -149,10 +153,12 @@ func New(o Options) (*Server, error) {
 		// keepalive) is closed too; a session's own idle timeout, which
 		// counts the person's input only, comes first.
 		wish.WithIdleTimeout(s.idle+idleWarning),
-		// Executed last to first: identify, then track, then the program.
+		// Executed last to first: identify, then a named command or
+		// track and the program.
 		wish.WithMiddleware(
 			bubbletea.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
 			s.track,
+			s.commands,
 			s.identify,
 		),
 	)
