@@ -67,6 +67,11 @@ func (w *writer) put(b *bolt.Bucket, path string, key, val []byte, same func(old
 	if err := w.append(path, key, old, val); err != nil {
 		return err
 	}
+	if old == nil {
+		if err := w.indexAssignment(path, key, true); err != nil {
+			return err
+		}
+	}
 	return b.Put(key, val)
 }
 
@@ -77,6 +82,9 @@ func (w *writer) remove(b *bolt.Bucket, path string, key []byte) error {
 		return nil
 	}
 	if err := w.append(path, key, old, nil); err != nil {
+		return err
+	}
+	if err := w.indexAssignment(path, key, false); err != nil {
 		return err
 	}
 	return b.Delete(key)

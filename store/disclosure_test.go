@@ -78,7 +78,7 @@ func TestMigrationThree(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, _ := db.Schema(); v != 3 {
+	if v, _ := db.Schema(); v != SchemaVersion {
 		t.Errorf("schema %d", v)
 	}
 	if err := db.RecordDisclosure("office", "2026", "x"); err != nil {

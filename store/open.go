@@ -87,7 +87,7 @@ const (
 var cycleSubs = []string{subApplicants, subReviewers, subConflicts, subGroups,
 	subAssignments, subSheets, subConsensus, subSatisfaction, subTransitions,
 	subOpinions, subDecisions, subNotice, subObjections, subRevocations, subEvaluations,
-	subDisclosures, subPackets}
+	subDisclosures, subPackets, subByReviewer}
 
 // migration upgrades the schema by one version inside the transaction of w.
 type migration func(w *writer) error
@@ -128,11 +128,17 @@ var migrations = []migration{
 			return nil
 		})
 	},
+	// 4: the index of assignments by reviewer (share.go) in every
+	// existing cycle, filled from its assignments.
+	func(w *writer) error {
+		cs := w.tx.Bucket(bucketCycles)
+		return cs.ForEachBucket(func(id []byte) error { return buildByReviewer(cs.Bucket(id)) })
+	},
 }
 
 // SchemaVersion is the schema this build of qaward writes: the number of
 // migrations.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Open opens the database at path, creating it (and its directory) when it
 // does not exist, and brings its schema up to date. A database held by

@@ -227,24 +227,49 @@ func (db *DB) scanSheets(cycle, bucket string, text bool, fn func(award.Sheet) e
 // scanSheetsTx calls fn for every sheet of a cycle's sheets or consensus
 // bucket within a read transaction.
 func scanSheetsTx(tx *bolt.Tx, cycle, bucket string, text bool, fn func(award.Sheet) error) error {
+	return scanSheetRanges(tx, cycle, bucket, nil, text, fn)
+}
+
+// scanSheetRanges calls fn for the sheets of a cycle's sheets or consensus
+// bucket whose keys start with one of the prefixes (sorted), or for every
+// sheet when there are none. A consensus key is a whole (stage,
+// applicant) key, matched exactly.
+func scanSheetRanges(tx *bolt.Tx, cycle, bucket string, prefixes [][]byte, text bool, fn func(award.Sheet) error) error {
 	b, err := subBucket(tx, cycle, bucket)
 	if err != nil {
 		return err
 	}
 	in := newInterner()
 	var slab []int
-	c := b.Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
+	consensus := bucket == subConsensus
+	each := func(k, v []byte) error {
 		var s award.Sheet
-		err := splitSheetKey(k, bucket == subConsensus, &s.SheetKey, in)
+		err := splitSheetKey(k, consensus, &s.SheetKey, in)
 		if err == nil {
 			err = decodeSheet(v, &s, text, in, &slab)
 		}
 		if err != nil {
 			return fmt.Errorf("%s/%s %s: %w", cyclePath(cycle), bucket, DisplayKey(string(k)), err)
 		}
-		if err := fn(s); err != nil {
-			return err
+		return fn(s)
+	}
+	c := b.Cursor()
+	if prefixes == nil {
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if err := each(k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, p := range prefixes {
+		for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
+			if consensus && len(k) != len(p) {
+				break
+			}
+			if err := each(k, v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -195,18 +195,14 @@ func (v *view) readRules(cycle string) (*rules, error) {
 			}
 		}
 	}
-	as, err := v.st.Assignments(cycle)
+	share, _ := v.st.(store.ShareReader)
+	own, err := v.ownAssignments(share, cycle)
 	if err != nil {
 		return nil, err
 	}
-	var own []award.Assignment
-	for _, a := range as {
-		if a.ReviewerID == id {
-			own = append(own, a)
-		}
-	}
 	r := award.NewRoster(award.RosterInput{Groups: led, Assignments: own, Conflicts: mine})
-	err = v.st.Sheets(cycle, false, func(s award.Sheet) error {
+	x := &rules{r: r, id: id, share: share, panels: panelsOf(r, id, own, led)}
+	err = x.sheets(v.st, cycle, false, func(s award.Sheet) error {
 		if s.Submitted && (r.Assigned(id, s.Stage, s.ApplicantID) || r.Leads(id, s.Stage, s.ApplicantID)) {
 			r.SetSubmitted(s.SheetKey, true)
 		}
@@ -215,7 +211,48 @@ func (v *view) readRules(cycle string) (*rules, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &rules{r: r, id: id}, nil
+	return x, nil
+}
+
+// ownAssignments are the person's own assignments: through the store's
+// index where it has one, else picked from all of them.
+func (v *view) ownAssignments(share store.ShareReader, cycle string) ([]award.Assignment, error) {
+	if share != nil {
+		return share.AssignmentsOf(cycle, v.p.ID)
+	}
+	as, err := v.st.Assignments(cycle)
+	return keep(as, func(a award.Assignment) bool { return a.ReviewerID == v.p.ID }), err
+}
+
+// panelsOf lists the panels a person who is not the office takes part in:
+// those they are assigned to and those of the groups they lead, without
+// the applicants they declared a conflict with. Nothing outside them is
+// theirs to see.
+func panelsOf(r *award.Roster, id string, own []award.Assignment, led []award.Group) []store.Panel {
+	var ps []store.Panel
+	for _, a := range own {
+		if !r.Conflicted(id, a.ApplicantID) {
+			ps = append(ps, store.Panel{Stage: a.Stage, ApplicantID: a.ApplicantID})
+		}
+	}
+	for _, g := range led {
+		for _, app := range g.Applicants {
+			if !r.Conflicted(id, app) {
+				ps = append(ps, store.Panel{Stage: g.Stage, ApplicantID: app})
+			}
+		}
+	}
+	return ps
+}
+
+// sheets calls fn for the sheets of the person's panels when the store can
+// seek to them (fn still decides what the person sees of each), else for
+// every sheet.
+func (x *rules) sheets(st store.Store, cycle string, text bool, fn func(award.Sheet) error) error {
+	if x.narrow() {
+		return x.share.SheetsIn(cycle, x.panels, text, fn)
+	}
+	return st.Sheets(cycle, text, fn)
 }
 
 // rules answers the visibility questions for one person and cycle; it is
@@ -225,7 +262,23 @@ type rules struct {
 	id     string
 	office bool
 	clean  bool // the office, with no declared conflict: sees everything
+	// share, when the store has one, reads the person's panels only;
+	// panels are those of a person who is not the office (panelsOf).
+	share  store.ShareReader
+	panels []store.Panel
 }
+
+// applicantIDs are the applicants of the person's panels.
+func (x *rules) applicantIDs() []string {
+	ids := make([]string, len(x.panels))
+	for i, p := range x.panels {
+		ids[i] = p.ApplicantID
+	}
+	return ids
+}
+
+// narrow reports whether the person's reads can seek to their panels.
+func (x *rules) narrow() bool { return x.share != nil && !x.office }
 
 // app reports whether the applicant may appear at all.
 func (x *rules) app(applicant string) bool { return x.r.CanSeeApplicant(x.id, applicant) }

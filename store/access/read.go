@@ -34,11 +34,20 @@ func (v *view) Applicants(cycle string) ([]award.Applicant, error) {
 	if err != nil {
 		return nil, err
 	}
-	as, err := v.st.Applicants(cycle)
+	as, err := v.applicants(x, cycle)
 	if err != nil || x.clean {
 		return as, err
 	}
 	return keep(as, func(a award.Applicant) bool { return x.app(a.ID) }), nil
+}
+
+// applicants reads the applicants of the person's panels where the store
+// can seek to them, else all of them.
+func (v *view) applicants(x *rules, cycle string) ([]award.Applicant, error) {
+	if x.narrow() {
+		return x.share.ApplicantsByID(cycle, x.applicantIDs())
+	}
+	return v.st.Applicants(cycle)
 }
 
 // Applicant returns an applicant the person may see; any other is not
@@ -121,7 +130,12 @@ func (v *view) Assignments(cycle string) ([]award.Assignment, error) {
 	if err != nil {
 		return nil, err
 	}
-	as, err := v.st.Assignments(cycle)
+	var as []award.Assignment
+	if x.narrow() {
+		as, err = x.share.AssignmentsIn(cycle, x.panels)
+	} else {
+		as, err = v.st.Assignments(cycle)
+	}
 	if err != nil || x.clean {
 		return as, err
 	}
@@ -130,7 +144,7 @@ func (v *view) Assignments(cycle string) ([]award.Assignment, error) {
 		return as, nil
 	}
 	// Applicants out of the running leave the reviewers' task lists.
-	apps, err := v.st.Applicants(cycle)
+	apps, err := v.applicants(x, cycle)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +191,7 @@ func (v *view) Sheets(cycle string, text bool, fn func(award.Sheet) error) error
 	if x.clean {
 		return v.st.Sheets(cycle, text, fn)
 	}
-	return v.st.Sheets(cycle, text, func(s award.Sheet) error {
+	return x.sheets(v.st, cycle, text, func(s award.Sheet) error {
 		if s, ok := x.sheet(s); ok {
 			return fn(s)
 		}
@@ -194,12 +208,16 @@ func (v *view) Consensus(cycle string, fn func(award.Sheet) error) error {
 	if x.clean {
 		return v.st.Consensus(cycle, fn)
 	}
-	return v.st.Consensus(cycle, func(s award.Sheet) error {
+	visible := func(s award.Sheet) error {
 		if x.consensus(s) {
 			return fn(s)
 		}
 		return nil
-	})
+	}
+	if x.narrow() {
+		return x.share.ConsensusIn(cycle, x.panels, visible)
+	}
+	return v.st.Consensus(cycle, visible)
 }
 
 // Satisfaction lists the results of the applicants the person may see.
@@ -288,7 +306,7 @@ func (v *view) Revocations(cycle string) ([]award.Revocation, error) {
 	if err != nil || x.clean || len(rs) == 0 {
 		return rs, err
 	}
-	as, err := v.st.Applicants(cycle)
+	as, err := v.applicants(x, cycle)
 	if err != nil {
 		return nil, err
 	}
