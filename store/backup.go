@@ -22,6 +22,7 @@ import (
 // BackupFile runs the full check on the copy it wrote.
 func (db *DB) Backup(w io.Writer) (int64, error) {
 	var n int64
+	defer db.releasingPages()()
 	err := db.view(func(tx *bolt.Tx) error {
 		check := db.checkTx
 		if !db.readOnly {
@@ -101,6 +102,7 @@ func checkCopy(path string) error {
 	}
 	defer bdb.Close()
 	cp := &DB{bolt: bdb, path: path, readOnly: true}
+	defer cp.releasingPages()()
 	return cp.view(cp.checkTx)
 }
 

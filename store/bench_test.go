@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"qaward/award"
 )
 
@@ -84,6 +86,30 @@ func BenchmarkScanSheets(b *testing.B) {
 		if err := db.Sheets("2026", false, func(s award.Sheet) error {
 			n++
 			sum += s.Percents[0]
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+		if n != 14000 {
+			b.Fatalf("scanned %d sheets", n)
+		}
+	}
+}
+
+// BenchmarkBareScan is the floor of DESIGN §5: a bare bbolt cursor scan
+// of the 14,000 sheet records, touching each value and nothing more.
+func BenchmarkBareScan(b *testing.B) {
+	db := benchDB(b, refSheets())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n, sum := 0, 0
+		if err := db.bolt.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketCycles).Bucket([]byte("2026")).Bucket([]byte(subSheets)).Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				n++
+				sum += int(v[0])
+			}
 			return nil
 		}); err != nil {
 			b.Fatal(err)

@@ -36,6 +36,7 @@ func (db *DB) Verify() ([]Fault, error) {
 	add := func(bucket, key, format string, args ...any) {
 		faults = append(faults, Fault{Bucket: bucket, Key: key, Problem: fmt.Sprintf(format, args...)})
 	}
+	defer db.releasingPages()()
 	err := db.view(func(tx *bolt.Tx) error {
 		if err := db.checkTx(tx); err != nil {
 			return err
@@ -73,14 +74,17 @@ func cmpInts(a, b uint64) int {
 type faultFunc func(bucket, key, format string, args ...any)
 
 // verifyChain walks the audit log and returns, for every record it
-// mentions, its last write.
+// mentions, its last write; release is called every so many entries to
+// give back the pages read. The map is sized once for the entries written
+// (records are at most as many) and holds each bucket's name once.
 func verifyChain(tx *bolt.Tx, add faultFunc) map[recordRef]lastWrite {
-	last := map[recordRef]lastWrite{}
 	b := tx.Bucket(bucketAudit)
 	if b == nil {
 		add("audit", "", "audit bucket is missing")
-		return last
+		return map[recordRef]lastWrite{}
 	}
+	last := make(map[recordRef]lastWrite, min(b.Sequence(), 1<<22))
+	buckets := map[string]string{}
 	var want uint64 = 1
 	var prev []byte // hash of the previous entry; nil when unknown
 	first := true
@@ -113,7 +117,12 @@ func verifyChain(tx *bolt.Tx, add faultFunc) map[recordRef]lastWrite {
 		if d.After != nil {
 			w.sum = sha256.Sum256(d.After)
 		}
-		last[recordRef{d.Bucket, d.Key}] = w
+		name, ok := buckets[d.Bucket]
+		if !ok {
+			name = d.Bucket
+			buckets[name] = name
+		}
+		last[recordRef{name, d.Key}] = w
 	}
 	if seq := b.Sequence(); seq != want-1 {
 		add("audit", "", "audit log ends at entry %d but %d entries were written", want-1, seq)

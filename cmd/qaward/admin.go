@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -42,6 +43,10 @@ func runVerify(a *app, sinceHead string) error {
 	if err := a.officeOnly("verify the database"); err != nil {
 		return err
 	}
+	// Verify holds the last write of every record while it walks the
+	// log: collecting garbage sooner keeps its peak near that (a tenth
+	// more CPU at ten times the reference scale, half the memory).
+	defer debug.SetGCPercent(debug.SetGCPercent(20))
 	st, err := a.openStore(true)
 	if err != nil {
 		return err
