@@ -33,6 +33,10 @@ type Config struct {
 	// DispersionPoints flags an item when one reviewer's percentage is at
 	// least this many points from the median of the others.
 	DispersionPoints int
+	// ObjectionReplyDays is the time limit of the office's answer to an
+	// objection (Art. 39), in working days after the day it was received;
+	// 0 is ObjectionReplyDays (see ReplyDays).
+	ObjectionReplyDays int
 	// Calendar lists working-day calendar years the built-in official
 	// calendar does not cover, or corrects.
 	Calendar []CalendarYear
@@ -77,13 +81,14 @@ type Survey struct {
 // DefaultConfig returns the defaults of DESIGN §2.
 func DefaultConfig() Config {
 	return Config{
-		Weights:          Weights{Material: 3000, Onsite: 5000, Satisfaction: 2000},
-		Consolidation:    Consolidation{Method: TrimmedMean, TrimMin: 5},
-		Quotas:           Quotas{AwardOrganizations: 5, AwardIndividuals: 2, Nominations: 10},
-		Thresholds:       Thresholds{AwardMin: 6000, NominationMin: 5000, MaterialMin: 40000},
-		Shortlist:        Shortlist{Organizations: 12, Individuals: 4},
-		Survey:           Survey{Low: 1, High: 10},
-		DispersionPoints: 20,
+		Weights:            Weights{Material: 3000, Onsite: 5000, Satisfaction: 2000},
+		Consolidation:      Consolidation{Method: TrimmedMean, TrimMin: 5},
+		Quotas:             Quotas{AwardOrganizations: 5, AwardIndividuals: 2, Nominations: 10},
+		Thresholds:         Thresholds{AwardMin: 6000, NominationMin: 5000, MaterialMin: 40000},
+		Shortlist:          Shortlist{Organizations: 12, Individuals: 4},
+		Survey:             Survey{Low: 1, High: 10},
+		DispersionPoints:   20,
+		ObjectionReplyDays: ObjectionReplyDays,
 	}
 }
 
@@ -140,6 +145,9 @@ type rawConfig struct {
 	Dispersion struct {
 		Points *int `toml:"points"`
 	} `toml:"dispersion"`
+	Objections struct {
+		ReplyDays *int `toml:"reply_days"`
+	} `toml:"objections"`
 	Calendar []struct {
 		Year int      `toml:"year"`
 		Off  []string `toml:"off"`
@@ -214,6 +222,7 @@ func ParseConfig(file, text string) (Config, error) {
 		integer(raw.Survey.Low, &c.Survey.Low, toml.Key{"survey", "low"}, 0),
 		integer(raw.Survey.High, &c.Survey.High, toml.Key{"survey", "high"}, 1),
 		integer(raw.Dispersion.Points, &c.DispersionPoints, toml.Key{"dispersion", "points"}, 5),
+		integer(raw.Objections.ReplyDays, &c.ObjectionReplyDays, toml.Key{"objections", "reply_days"}, 1),
 	}
 	for _, err := range checks {
 		if err != nil {

@@ -25,6 +25,7 @@ func (c Config) TOML() string {
 		fmt.Fprintf(&b, "weights = [%s]\n", strings.Join(ws, ", "))
 	}
 	fmt.Fprintf(&b, "\n[dispersion]\npoints = %d\n", c.DispersionPoints)
+	fmt.Fprintf(&b, "\n[objections]\nreply_days = %d # working days after receipt (Art. 39)\n", c.ReplyDays())
 	for _, y := range c.Calendar {
 		fmt.Fprintf(&b, "\n[[calendar]]\nyear = %d\noff = [%s]\nwork = [%s]\n", y.Year, quoteAll(y.Off), quoteAll(y.Work))
 	}

@@ -72,6 +72,9 @@ type Objection struct {
 	HandlerID   string // a reviewer or office person; never one conflicted with the applicant
 	Outcome     ObjectionOutcome
 	Finding     string // what the investigation found, reported to the filer
+	// Replied is the day the outcome was told to the filer (YYYY-MM-DD),
+	// the date of the reply (异议处理告知书); empty while pending.
+	Replied string `json:",omitempty"`
 }
 
 // CheckObjection validates a new or updated objection against the
@@ -94,6 +97,12 @@ func CheckObjection(o Objection, n Notice, conflicted func(personID, applicantID
 		return fmt.Errorf("a decided objection needs the finding reported to the filer (Art. 39)")
 	case o.Outcome != Pending && o.HandlerID == "":
 		return fmt.Errorf("a decided objection needs its handler")
+	case o.Outcome == Pending && o.Replied != "":
+		return fmt.Errorf("replied on %s, but the objection is not decided", o.Replied)
+	case o.Replied != "" && !isDate(o.Replied):
+		return fmt.Errorf("replied on %q: want YYYY-MM-DD", o.Replied)
+	case o.Replied != "" && o.Replied < o.Filed:
+		return fmt.Errorf("replied on %s, before it was filed on %s", o.Replied, o.Filed)
 	}
 	return nil
 }

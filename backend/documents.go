@@ -1,7 +1,11 @@
 package backend
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -11,6 +15,7 @@ import (
 	"qaward/award"
 	"qaward/award/confidential"
 	"qaward/backend/document"
+	"qaward/backend/export"
 	"qaward/scoring"
 )
 
@@ -69,7 +74,69 @@ func FindDocumentKind(s string) (DocumentKind, bool) {
 // FileName is the file a document of this kind is written to by default,
 // such as "2026-受理名单公示.docx".
 func (k DocumentKind) FileName(cycle string) string {
-	return strings.NewReplacer("/", "-", `\`, "-").Replace(cycle) + "-" + k.Name + ".docx"
+	return k.FileNameAs(cycle, DOCX)
+}
+
+// FileNameAs is FileName in a format (DOCX or PDF): "2026-获奖公告.pdf".
+func (k DocumentKind) FileNameAs(cycle, format string) string {
+	return strings.NewReplacer("/", "-", `\`, "-").Replace(cycle) + "-" + k.Name + "." + format
+}
+
+// The formats a document is written in.
+const (
+	DOCX = "docx" // WordprocessingML, for WPS, Word and LibreOffice
+	PDF  = "pdf"  // converted by LibreOffice, for printing as it is
+)
+
+// DocumentFormat is the format of a document file: format when given
+// ("docx" or "pdf"), else the one path's extension names, else DOCX. A
+// format that the extension contradicts, or an extension that is neither,
+// is refused.
+func DocumentFormat(path, format string) (string, error) {
+	format = strings.ToLower(strings.TrimSpace(format))
+	if format != "" && format != DOCX && format != PDF {
+		return "", fmt.Errorf("format %q: want docx or pdf", format)
+	}
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	switch {
+	case path == "":
+	case ext != DOCX && ext != PDF:
+		return "", fmt.Errorf("%s: want a file ending in .docx or .pdf", path)
+	case format == "":
+		format = ext
+	case ext != format:
+		return "", fmt.Errorf("%s ends in .%s, but the format is %s: name the file .%s, or leave the format out", path, ext, format, format)
+	}
+	if format == "" {
+		format = DOCX
+	}
+	return format, nil
+}
+
+// WriteDocument writes a document to path as DOCX or, converted by
+// LibreOffice (soffice headless, in a profile of its own and bounded by
+// document.ConvertTimeout), as PDF: whole or not at all, through a
+// temporary file renamed into place. Without LibreOffice a PDF fails with
+// an error wrapping document.ErrNoLibreOffice, and nothing is written.
+func WriteDocument(d *document.Doc, path, format string) error {
+	format, err := DocumentFormat(path, format)
+	if err != nil {
+		return err
+	}
+	if format == DOCX {
+		return export.WriteFile(path, d.Write)
+	}
+	pdf, err := d.PDF(context.Background())
+	if err != nil {
+		if errors.Is(err, document.ErrNoLibreOffice) {
+			return fmt.Errorf("PDF needs LibreOffice (soffice) installed, or write DOCX: %w", err)
+		}
+		return err
+	}
+	return export.WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(pdf)
+		return err
+	})
 }
 
 // chinaTime is the time of the documents' dates (UTC+8).
@@ -550,10 +617,10 @@ func (w *writer) committee() error {
 
 	d.Heading("二、综合评价结果")
 	header := []string{"名次", "名称", "类别", "材料得分M", "现场得分O", "满意度S", "综合得分C", "拟定结果", "资格审查"}
-	// millimetres: a figure of 000.00 in 五号 needs 17
-	widths := []int{11, 32, 9, 18, 18, 17, 17, 15, 19}
+	// millimetres: a figure of 000.00 in 五号 needs 17, 组织 in a line 10
+	widths := []int{11, 30, 11, 18, 18, 17, 17, 15, 19}
 	if r.Decided() {
-		header, widths = append(header, "评委会决定"), []int{11, 28, 9, 17, 17, 16, 16, 14, 15, 14}
+		header, widths = append(header, "评委会决定"), []int{11, 26, 11, 17, 17, 16, 16, 14, 15, 14}
 	}
 	var rows [][]string
 	for _, c := range r.Eval.Composite {
@@ -791,25 +858,38 @@ func (w *writer) publicity() error {
 		date = p
 	}
 	d.Closing(Office, document.Date(date))
+	return w.auditNote("公示")
+}
+
+// auditNote adds the 附注 of a published document: the head of the audit
+// chain (sequence and SHA-256, as verify prints it) of the records the
+// document was made from, so that anyone holding the paper can check
+// later, with `qaward verify --since-head`, that no record up to it was
+// changed or removed since.
+func (w *writer) auditNote(what string) error {
+	h, err := w.b.st.Head()
+	if err != nil {
+		return fmt.Errorf("audit head: %w", err)
+	}
+	if h.Seq == 0 {
+		return fmt.Errorf("the audit log is empty, so the %s cannot name the records it rests on", what)
+	}
+	w.doc.Annotation(fmt.Sprintf("本%s依据评审记录（审计链第%d条，SHA-256校验）生成，可用 qaward verify --since-head 加下列审计头核对：", what, h.Seq), h.String())
 	return nil
 }
 
-// objectionReply is one letter to the filer of each decided objection,
-// with the office's finding (Art. 39).
+// objectionReply is one letter to the filer of each decided objection
+// (Art. 39): the day it was received, the finding, the outcome and its
+// effect, dated the day of the reply; one answered within the time limit
+// says so, with the due day of the register (ObjectionRegister).
 func (w *writer) objectionReply() error {
-	obs, err := w.b.st.Objections(w.cycle())
+	rows, days, err := w.b.ObjectionRegister(w.cycle())
 	if err != nil {
 		return err
 	}
-	slices.SortStableFunc(obs, func(a, b award.Objection) int {
-		if a.Filed != b.Filed {
-			return strings.Compare(a.Filed, b.Filed)
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
 	d := w.doc
 	n, pending := 0, 0
-	for _, o := range obs {
+	for _, o := range rows {
 		if o.Outcome == award.Pending {
 			pending++
 			continue
@@ -825,12 +905,12 @@ func (w *writer) objectionReply() error {
 			filer = "异议人"
 		}
 		d.Salutation(filer + "：")
-		filed := o.Filed
-		if t, err := parseDay(o.Filed); err == nil {
-			filed = document.Date(t)
+		d.Para(fmt.Sprintf("评委会办公室于%s收到你（单位）对%s获奖建议名单中%s提出的异议（编号%s）。", dayText(o.Filed), cycleTitle(w.cycle()), a.Name, o.ID))
+		limit := ""
+		if o.Due != "" && !o.Late {
+			limit = fmt.Sprintf("在规定时限内（收到异议次日起%d个工作日，即%s前）", days, dayText(o.Due))
 		}
-		d.Para(fmt.Sprintf("你（单位）于%s对%s获奖建议名单中的%s提出的异议（编号%s）收悉。评委会办公室依照%s第三十九条规定进行了调查核实，现将处理结果告知如下。",
-			filed, cycleTitle(w.cycle()), a.Name, o.ID, rulesName))
+		d.Para(fmt.Sprintf("依照%s第三十九条规定，评委会办公室%s对异议进行了调查核实，现将处理结果告知如下。", rulesName, limit))
 		d.Para("一、异议及证明材料：" + o.Evidence)
 		d.Para("二、调查核实情况：" + o.Finding)
 		if o.Outcome == award.Upheld {
@@ -839,7 +919,11 @@ func (w *writer) objectionReply() error {
 			d.Para(fmt.Sprintf("三、处理结果：经核实，异议不成立，%s的拟获奖资格不受影响。", a.Name))
 		}
 		d.Para("处理结果同时向评委会通报。特此告知。")
-		d.Closing(Office, document.Date(w.today()))
+		replied := w.today()
+		if t, err := parseDay(o.Replied); err == nil {
+			replied = t
+		}
+		d.Closing(Office, document.Date(replied))
 	}
 	if n == 0 {
 		if pending > 0 {
@@ -848,6 +932,15 @@ func (w *writer) objectionReply() error {
 		return fmt.Errorf("no objection has been filed or decided ('qaward objection file ID' records one during publicity)")
 	}
 	return nil
+}
+
+// dayText writes a stored day (YYYY-MM-DD) as a document's date, or as
+// it is when it is not one.
+func dayText(s string) string {
+	if t, err := parseDay(s); err == nil {
+		return document.Date(t)
+	}
+	return s
 }
 
 // winners are the applicants announced whose award or nomination is in
@@ -931,7 +1024,7 @@ func (w *writer) announcement() error {
 	}
 	d.Para("特此公告。")
 	d.Closing(Government, document.Date(day))
-	return nil
+	return w.auditNote("公告")
 }
 
 // certificate is one certificate for each winner (Art. 25).

@@ -154,6 +154,8 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 		award.Transition{ApplicantID: "A0009", To: award.Ineligible, Reason: "2024年11月5日发生仓库火灾，直接经济损失120万元，属较大安全事故。", Article: "第八条(七)"}); err != nil {
 		t.Fatal(err)
 	}
+	var reads []*readBack
+	reads = append(reads, c.expect("accepted"), c.expect("not-accepted"), c.expect("shortlist"))
 	xml, _ := c.doc("accepted")
 	contains(t, "accepted", xml, "受理名单公示", names["A0001"], names["A0011"], "建筑业", "受理的申报组织（8家）", "受理的申报个人（2名）", "<w:tblHeader/>", backend.Office)
 	lacks(t, "accepted", xml, names["A0009"], names["A0010"])
@@ -212,6 +214,7 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 	}
 	xml, _ = c.doc("committee")
 	contains(t, "committee", xml, "评委会决定", "提名奖")
+	reads = append(reads, c.expect("committee"))
 
 	// publicity from Monday 2026-09-28: five working days around National Day
 	c.now = time.Date(2026, 9, 27, 1, 0, 0, 0, time.UTC)
@@ -219,6 +222,10 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 		t.Fatal(err)
 	}
 	xml, pub := c.doc("publicity")
+	reads = append(reads, c.expect("publicity"))
+	if h, _ := c.db.Head(); !strings.Contains(c.text("publicity"), h.String()) {
+		t.Errorf("publicity does not carry the audit head %s", h)
+	}
 	contains(t, "publicity", xml, "获奖建议名单的公示", names["A0001"], names["A0002"], names["A0003"], names["A0011"],
 		"市长质量奖", "提名奖", "2026年9月28日至2026年10月9日", "10月1日至10月7日", "书面形式", "联系方式", "评委会办公室", "第三十八条", "2026年9月27日")
 	lacks(t, "publicity", xml, names["A0004"])
@@ -248,6 +255,7 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 		}
 	}
 	xml, _ = c.doc("objection-reply")
+	reads = append(reads, c.expect("objection-reply"))
 	contains(t, "objection-reply", xml, "异议处理告知书", "王某某：", "湘西南某材料公司：", "YY-01", "YY-02", "2026年9月30日",
 		"来信反映情况不属实", "专利证书号不存在", "异议不成立", "异议成立", "取消"+names["A0003"]+"的拟获奖资格", "2026年10月9日")
 	if n := strings.Count(xml, "<w:sectPr>"); n != 2 {
@@ -282,6 +290,21 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 	contains(t, "announcement", xml, "武冈市市长质量奖（2个）")
 	xml, _ = c.doc("certificate")
 	lacks(t, "certificate", xml, names["A0002"])
+	reads = append(reads, c.expect("announcement"), c.expect("certificate"))
+	if len(reads) != len(backend.DocumentKinds) {
+		t.Errorf("%d kinds read back, want every one of %d", len(reads), len(backend.DocumentKinds))
+	}
+
+	// every kind as LibreOffice reads it: the database's figures, names,
+	// dates, reasons and findings
+	t.Run("read", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("reads the documents with LibreOffice")
+		}
+		for _, rb := range reads {
+			rb.check(t)
+		}
+	})
 
 	t.Run("rendered", func(t *testing.T) {
 		if testing.Short() {

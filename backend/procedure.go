@@ -256,7 +256,7 @@ func (b *Backend) Publish(cycle, start string) (award.Notice, error) {
 // Object files an objection or records its outcome (Art. 38–39), checked
 // as award.CheckObjection says: inside the window, with evidence, by a
 // handler who is not conflicted; an upheld objection needs a decision to
-// cancel.
+// cancel. A decided objection without its reply date is answered today.
 func (b *Backend) Object(cycle string, o award.Objection) error {
 	if err := b.officeOnly("handle objections"); err != nil {
 		return err
@@ -283,6 +283,10 @@ func (b *Backend) Object(cycle string, o award.Objection) error {
 	}
 	if _, ok := r.Applicant(o.ApplicantID); !ok {
 		return fmt.Errorf("objection %s: no applicant %q", o.ID, o.ApplicantID)
+	}
+	if o.Outcome != award.Pending && o.Replied == "" {
+		// answered today, unless the office says when
+		o.Replied = b.now().In(chinaTime).Format(time.DateOnly)
 	}
 	if err := award.CheckObjection(o, n, conflicted); err != nil {
 		return fmt.Errorf("objection %s: %w", o.ID, err)

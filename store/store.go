@@ -126,6 +126,9 @@ type Store interface {
 
 	// Audit calls fn for every audit entry in order.
 	Audit(fn func(Entry) error) error
+	// Head is the last entry of the audit chain (the zero Head when the
+	// log is empty), as verify prints it.
+	Head() (Head, error)
 	// Verify checks the file, the audit chain and every record against the
 	// audit entry that wrote it, and returns every fault found.
 	Verify() ([]Fault, error)

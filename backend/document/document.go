@@ -171,6 +171,20 @@ func (d *Doc) closing(office, date, style string, pt int) {
 	d.add(&para{style: style, indRight: dateRight, runs: []run{{text: date}}})
 }
 
+// Annotation is the 附注 (GB/T 9704-2012 7.3.6): on the line under the
+// date, 仿宋_GB2312 三号, indented two characters, in parentheses. code,
+// when not empty, follows on a line of its own in a fixed-width Latin
+// font of 10 pt: text that a reader types exactly, such as an audit head
+// (SEQ:HASH, 66 to 72 characters), set small enough not to break.
+func (d *Doc) Annotation(text, code string) {
+	p := &para{style: styleBody, runs: []run{{text: "（" + clean(text)}}}
+	if code = clean(code); code != "" {
+		p.runs = append(p.runs, run{text: code, br: true, code: true})
+	}
+	p.runs = append(p.runs, run{text: "）"})
+	d.add(p)
+}
+
 // Certificate is one page of a certificate (获奖证书).
 type Certificate struct {
 	Title  string   // such as 获奖证书, printed large and spaced out
@@ -254,10 +268,12 @@ type para struct {
 	sectPr          bool // the paragraph ends a section
 }
 
-// run is a stretch of text; br breaks the line before it.
+// run is a stretch of text; br breaks the line before it; code sets it
+// in the fixed-width font.
 type run struct {
 	text string
 	br   bool
+	code bool
 }
 
 // table is a table with a repeated header row.

@@ -104,6 +104,7 @@ var fontTableXML = func() string {
 			`<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
 	}
 	b.WriteString(`<w:font w:name="` + fontLatin + `"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`)
+	b.WriteString(`<w:font w:name="` + FontCode + `"><w:charset w:val="00"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`)
 	b.WriteString(`</w:fonts>`)
 	return b.String()
 }()

@@ -38,7 +38,14 @@ const (
 	FontKai   = "楷体_GB2312"
 	FontSong  = "宋体"
 	fontLatin = "Times New Roman"
+	// FontCode is the fixed-width font of text typed exactly (Courier
+	// New; LibreOffice uses the metric-compatible Liberation Mono).
+	FontCode = "Courier New"
 )
+
+// codeRPr sets a run in the fixed-width font at 10 pt (a character
+// 6 pt wide): 72 characters take 152 mm of the 156 mm line.
+var codeRPr = fonts(FontCode, FontCode) + size(20)
 
 // Style IDs.
 const (
@@ -259,7 +266,11 @@ func (d *Doc) writePara(b *strings.Builder, p *para, next block) {
 	}
 	b.WriteString(`</w:pPr>`)
 	for _, r := range p.runs {
-		writeRun(b, r, "")
+		rPr := ""
+		if r.code {
+			rPr = codeRPr
+		}
+		writeRun(b, r, rPr)
 	}
 	b.WriteString(`</w:p>`)
 }

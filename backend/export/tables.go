@@ -29,6 +29,7 @@ var headings = map[string]string{
 	"after": "修改后", "hash": "哈希", "applicant": "申报对象", "filed": "提出日期", "filer": "提出人",
 	"handler": "处理人", "finding": "调查结论", "packet": "评分包", "side": "位置", "reviewer": "评审员",
 	"issued": "签发时间", "issuer": "签发人", "sheets": "评分表数",
+	"due": "答复期限", "replied": "答复日期", "timing": "时限情况",
 }
 
 // values are the Chinese words for the command line's fixed values, per
@@ -37,10 +38,21 @@ var values = map[string]map[string]string{
 	"kind":        {"organization": "组织", "individual": "个人", "process": "过程", "results": "结果"},
 	"verdict":     {"met": "符合", "not-met": "不符合", "not-recorded": "未登记"},
 	"shortlisted": {"yes": "是", "no": "否"},
-	"outcome":     outcomes, "proposed": outcomes, "decided": outcomes, "final": outcomes,
+	"outcome":     outcomesAndObjections, "proposed": outcomes, "decided": outcomes, "final": outcomes,
+	"timing": {"pending": "办理中", "overdue": "已超期", "on-time": "按期答复", "late": "逾期答复"},
 }
 
 var outcomes = award.OutcomeNames()
+
+// outcomesAndObjections also names the outcomes of objections, which
+// `objection list` prints in its outcome column.
+var outcomesAndObjections = func() map[string]string {
+	m := map[string]string{"pending": "待处理", "upheld": "异议成立", "dismissed": "异议不成立"}
+	for k, v := range outcomes {
+		m[k] = v
+	}
+	return m
+}()
 
 // Localize returns the table with Chinese headings and values when lang is
 // "zh" (or ""), and the table unchanged for "en": the columns and rows of

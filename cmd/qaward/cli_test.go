@@ -185,7 +185,8 @@ func TestCompletion(t *testing.T) {
 		{[]string{"import", ""}, []string{"applicants", "reviewers", "conflicts", "scores", "satisfaction", "survey", ":4"}},
 		{[]string{"import", "scores", ""}, []string{"csv", "xlsx", ":8"}}, // files by extension
 		{[]string{"backup", ""}, []string{":0"}},                          // any file
-		{[]string{"feedback", "--out", ""}, []string{":16"}},              // directories
+		{[]string{"feedback", "--all", "--out", ""}, []string{":16"}},     // directories
+		{[]string{"feedback", "A1", "--out", ""}, []string{"md", ":8"}},   // files by extension
 		{[]string{"ra"}, []string{"rank\t"}},
 	} {
 		out, _, code := qa(t, append([]string{"__complete"}, c.args...)...)

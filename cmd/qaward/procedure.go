@@ -123,7 +123,7 @@ func runPublish(a *app, start string) error {
 	})
 }
 
-type objectionFlags struct{ filed, filer, evidence, handler, finding, format string }
+type objectionFlags struct{ filed, filer, evidence, handler, finding, replied, format string }
 
 func objectionCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
@@ -161,7 +161,7 @@ func objectionCmd(a *app) *cobra.Command {
 			return runObjection(a, func(objs []award.Objection) (award.Objection, error) {
 				for _, o := range objs {
 					if o.ID == args[0] {
-						o.Outcome, o.Finding = award.ObjectionOutcome(args[1]), f.finding
+						o.Outcome, o.Finding, o.Replied = award.ObjectionOutcome(args[1]), f.finding, f.replied
 						if f.handler != "" {
 							o.HandlerID = f.handler
 						}
@@ -174,30 +174,67 @@ func objectionCmd(a *app) *cobra.Command {
 	}
 	decide.Flags().StringVar(&f.finding, "finding", "", "what the investigation found, reported to the filer (required)")
 	decide.Flags().StringVar(&f.handler, "handler", "", "who investigated it (default: as filed)")
+	decide.Flags().StringVar(&f.replied, "replied", "", "the day the outcome is told to the filer, the reply's date, `YYYY-MM-DD` (default: today)")
 	list := &cobra.Command{
 		Use:   "list [--format table|csv|json]",
-		Short: "List the objections",
-		Args:  noArgs,
-		RunE: func(_ *cobra.Command, _ []string) error {
-			return a.inCycle(true, func(st store.Store, cycle string) error {
-				if err := a.officeOnly("list objections"); err != nil {
-					return err
-				}
-				objs, err := st.Objections(cycle)
-				if err != nil {
-					return err
-				}
-				r := &report{header: []string{"id", "applicant", "filed", "filer", "handler", "outcome", "finding"}}
-				for _, o := range objs {
-					r.rows = append(r.rows, []string{o.ID, o.ApplicantID, o.Filed, o.Filer, o.HandlerID, string(o.Outcome), o.Finding})
-				}
-				return a.print(r, f.format)
-			})
-		},
+		Short: "List the objections, with the day each answer is due and those overdue",
+		Long: `List prints the objection register in the order received: each objection with
+the day its answer is due (Art. 39: the cycle's [objections] reply_days
+working days after the day it was received, on the official working-day
+calendar), the day it was answered, and its timing: pending, overdue (still
+pending after the due day), on-time or late.`,
+		Args: noArgs,
+		RunE: func(_ *cobra.Command, _ []string) error { return runObjectionList(a, f.format) },
 	}
 	formatFlag(list, &f.format)
 	c.AddCommand(file, decide, list)
 	return c
+}
+
+func runObjectionList(a *app, format string) error {
+	return a.inCycle(true, func(st store.Store, cycle string) error {
+		if err := a.officeOnly("list objections"); err != nil {
+			return err
+		}
+		rows, days, err := a.backend(st).ObjectionRegister(cycle)
+		if err != nil {
+			return err
+		}
+		r := &report{header: []string{"id", "applicant", "filed", "due", "replied", "timing", "filer", "handler", "outcome", "finding"}}
+		overdue := 0
+		for _, o := range rows {
+			timing := "on-time"
+			switch {
+			case o.Overdue:
+				timing = "overdue"
+				overdue++
+			case o.Outcome == award.Pending:
+				timing = "pending"
+			case o.Late:
+				timing = "late"
+			}
+			if o.DueErr != nil {
+				r.notes = append(r.notes, o.DueErr.Error())
+				if o.Outcome == award.Pending {
+					timing = "pending"
+				}
+			}
+			r.rows = append(r.rows, []string{o.ID, o.ApplicantID, o.Filed, o.Due, o.Replied, timing, o.Filer, o.HandlerID, string(o.Outcome), o.Finding})
+		}
+		if a.lang == "en" {
+			r.notes = append(r.notes, fmt.Sprintf("answers are due %d working days after the day an objection was received (Art. 39; [objections] reply_days)", days))
+		} else {
+			r.notes = append(r.notes, fmt.Sprintf("答复期限：收到异议次日起%d个工作日内（第三十九条；配置 [objections] reply_days）", days))
+		}
+		if overdue > 0 {
+			if a.lang == "en" {
+				r.notes = append(r.notes, fmt.Sprintf("%d objection(s) overdue: decide them with 'qaward objection decide ID upheld|dismissed --finding TEXT'", overdue))
+			} else {
+				r.notes = append(r.notes, fmt.Sprintf("%d件异议已超过答复期限仍未处理：qaward objection decide ID upheld|dismissed --finding TEXT", overdue))
+			}
+		}
+		return a.print(r, format)
+	})
 }
 
 // runObjection records the objection that make builds from the ones on

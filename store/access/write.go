@@ -314,6 +314,14 @@ func (v *view) Audit(fn func(store.Entry) error) error {
 	return v.st.Audit(fn)
 }
 
+// Head is the office's: it goes into the documents the office publishes.
+func (v *view) Head() (store.Head, error) {
+	if err := v.officeOnly("read the audit head"); err != nil {
+		return store.Head{}, err
+	}
+	return v.st.Head()
+}
+
 // Verify is the office's.
 func (v *view) Verify() ([]store.Fault, error) {
 	if err := v.officeOnly("verify the database"); err != nil {

@@ -105,6 +105,7 @@ var officeWork = []struct {
 	{"History", func(v store.Store, _ string) error { _, err := v.History(); return err }},
 	{"Audit", func(v store.Store, _ string) error { return v.Audit(func(store.Entry) error { return nil }) }},
 	{"Verify", func(v store.Store, _ string) error { _, err := v.Verify(); return err }},
+	{"Head", func(v store.Store, _ string) error { _, err := v.Head(); return err }},
 	{"Backup", func(v store.Store, _ string) error { _, err := v.Backup(&bytes.Buffer{}); return err }},
 }
 

@@ -19,7 +19,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
+
+	"qaward/backend/document"
 )
 
 // Parts unzips a DOCX and checks that every part is well-formed XML and
@@ -129,35 +130,40 @@ func PDF(t testing.TB, docx []byte) string {
 // soffice is not installed and keeps a copy with QAWARD_KEEP_PDF.
 func Convert(t testing.TB, name string, data []byte, filter string) string {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
+	pdf, err := document.Convert(context.Background(), name, data, filter)
+	if errors.Is(err, document.ErrNoLibreOffice) {
 		t.Skip("soffice (LibreOffice) is not installed: the file was not rendered")
 	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, name)
-	if err := os.WriteFile(in, data, 0o644); err != nil {
+	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--norestore", "--convert-to", filter, "--outdir", dir, in)
-	out, err := cmd.CombinedOutput()
-	pdf := filepath.Join(dir, strings.TrimSuffix(name, filepath.Ext(name))+".pdf")
-	if _, statErr := os.Stat(pdf); err != nil || statErr != nil {
-		// "source file could not be loaded" for any file means that
-		// LibreOffice lacks the module (Debian: libreoffice-writer-nogui,
-		// libreoffice-calc-nogui)
-		t.Fatalf("soffice --convert-to %s: %v %v\n%s", filter, err, statErr, out)
+	path := filepath.Join(t.TempDir(), strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))+".pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	if keep := os.Getenv("QAWARD_KEEP_PDF"); keep != "" {
-		data, _ := os.ReadFile(pdf)
 		name := filepath.Join(keep, fmt.Sprintf("%s-%d.pdf", strings.NewReplacer("/", "_", " ", "_").Replace(t.Name()), kept.Add(1)))
-		if err := os.WriteFile(name, data, 0o644); err == nil {
+		if err := os.WriteFile(name, pdf, 0o644); err == nil {
 			t.Logf("PDF kept at %s", name)
 		}
 	}
-	return pdf
+	return path
+}
+
+// Text is the text LibreOffice reads from a DOCX: the file converted to
+// plain text (soffice --convert-to txt), as a user who opens it sees its
+// words, tables included. It skips the test when soffice is not
+// installed.
+func Text(t testing.TB, docx []byte) string {
+	t.Helper()
+	txt, err := document.Convert(context.Background(), "doc.docx", docx, "txt:Text (encoded):UTF8")
+	if errors.Is(err, document.ErrNoLibreOffice) {
+		t.Skip("soffice (LibreOffice) is not installed: the file was not read back")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimPrefix(string(txt), "\uFEFF")
 }
 
 // Pages is the page count of a PDF (pdfinfo); it skips the test when
