@@ -83,6 +83,10 @@ func ComplaintNames() map[string]string {
 // reports whether an ID is one of the cycle's reviewers. Every problem is
 // named with the field it is in.
 func CheckComplaint(c Complaint, reviewer func(id string) bool) error {
+	name := "new complaint"
+	if c.ID != "" {
+		name = "complaint " + c.ID
+	}
 	fields := []struct {
 		name, value string
 		rule        TextRule
@@ -92,39 +96,39 @@ func CheckComplaint(c Complaint, reviewer func(id string) bool) error {
 	}
 	for _, f := range fields {
 		if err := f.rule.Check(f.value); err != nil {
-			return fmt.Errorf("complaint %s: %s: %w", c.ID, f.name, err)
+			return fmt.Errorf("%s: %s: %w", name, f.name, err)
 		}
 	}
 	received, err := complaintDate("received", c.Received)
 	switch {
 	case err != nil:
-		return fmt.Errorf("complaint %s: %w", c.ID, err)
+		return fmt.Errorf("%s: %w", name, err)
 	case strings.TrimSpace(c.From) == "":
-		return fmt.Errorf("complaint %s: from: say who complained (name and contact, or 匿名 for an anonymous complaint)", c.ID)
+		return fmt.Errorf("%s: from: say who complained (name and contact, or 匿名 for an anonymous complaint)", name)
 	case strings.TrimSpace(c.Content) == "":
-		return fmt.Errorf("complaint %s: content: a complaint needs what it says (Art. 34)", c.ID)
+		return fmt.Errorf("%s: content: a complaint needs what it says (Art. 34)", name)
 	case c.Against == "":
-		return fmt.Errorf("complaint %s: against: name the reviewer it is about, or %s for the review process", c.ID, AgainstProcess)
+		return fmt.Errorf("%s: against: name the reviewer it is about, or %s for the review process", name, AgainstProcess)
 	case c.Against != AgainstProcess && !reviewer(c.Against):
-		return fmt.Errorf("complaint %s: against: %q is not a reviewer of the cycle (or %s for the review process)", c.ID, c.Against, AgainstProcess)
+		return fmt.Errorf("%s: against: %q is not a reviewer of the cycle (or %s for the review process)", name, c.Against, AgainstProcess)
 	}
 	if c.Result == ComplaintPending || c.Result == "" {
 		if c.Handled != "" || c.Handling != "" {
-			return fmt.Errorf("complaint %s: a pending complaint has no handling yet; give its result to record how it was handled", c.ID)
+			return fmt.Errorf("%s: a pending complaint has no handling yet; give its result to record how it was handled", name)
 		}
 		return nil
 	}
 	if _, err := ParseComplaintResult(string(c.Result)); err != nil {
-		return fmt.Errorf("complaint %s: %w", c.ID, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	handled, err := complaintDate("handled", c.Handled)
 	switch {
 	case err != nil:
-		return fmt.Errorf("complaint %s: %w", c.ID, err)
+		return fmt.Errorf("%s: %w", name, err)
 	case handled.Before(received):
-		return fmt.Errorf("complaint %s: handled %s is before it was received (%s)", c.ID, c.Handled, c.Received)
+		return fmt.Errorf("%s: handled %s is before it was received (%s)", name, c.Handled, c.Received)
 	case strings.TrimSpace(c.Handling) == "":
-		return fmt.Errorf("complaint %s: handling: say how it was investigated and what was done (Art. 34)", c.ID)
+		return fmt.Errorf("%s: handling: say how it was investigated and what was done (Art. 34)", name)
 	}
 	return nil
 }

@@ -45,9 +45,12 @@ func (b *Backend) FileComplaint(cycle string, c award.Complaint) (award.Complain
 	if err != nil {
 		return c, err
 	}
+	c.ID, c.Result, c.Handling, c.Handled = "", award.ComplaintPending, "", ""
+	if err := b.checkComplaint(cycle, c); err != nil {
+		return c, err
+	}
 	c.ID = nextComplaintID(cs)
-	c.Result, c.Handling, c.Handled = award.ComplaintPending, "", ""
-	return c, b.putComplaint(cycle, c)
+	return c, b.st.PutComplaint(b.actor, cycle, c)
 }
 
 // HandleComplaint records how the office handled a complaint, when, and
@@ -77,6 +80,14 @@ func (b *Backend) HandleComplaint(cycle, id string, result award.ComplaintResult
 // putComplaint checks a complaint against the cycle's reviewers and
 // stores it.
 func (b *Backend) putComplaint(cycle string, c award.Complaint) error {
+	if err := b.checkComplaint(cycle, c); err != nil {
+		return err
+	}
+	return b.st.PutComplaint(b.actor, cycle, c)
+}
+
+// checkComplaint is award.CheckComplaint against the cycle's reviewers.
+func (b *Backend) checkComplaint(cycle string, c award.Complaint) error {
 	rs, err := b.st.Reviewers(cycle)
 	if err != nil {
 		return err
@@ -89,10 +100,7 @@ func (b *Backend) putComplaint(cycle string, c award.Complaint) error {
 		}
 		return false
 	}
-	if err := award.CheckComplaint(c, known); err != nil {
-		return err
-	}
-	return b.st.PutComplaint(b.actor, cycle, c)
+	return award.CheckComplaint(c, known)
 }
 
 // nextComplaintID is C and the number after the highest in use, three

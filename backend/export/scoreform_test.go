@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -113,5 +114,73 @@ func TestScoreFormLayout(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue("评分表", "D4", excelize.Options{RawCellValue: true}); v != "4.1.2" {
 		t.Errorf("D4 holds %q, want the item ID", v)
+	}
+}
+
+// TestScoreFormInLibreOffice prints the forms to PDF with LibreOffice, as
+// the office would, and saves them again as Calc does: each form starts a
+// page (two pages for the 23 items of GB/T 19580, one for the five of the
+// individual set, one for the guide), the item names shown by the formats
+// are printed, and the workbook Calc saved still reads as the scores table.
+func TestScoreFormInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if soffice, err = exec.LookPath("libreoffice"); err != nil {
+			t.Skip("LibreOffice (soffice) is not installed: the forms were not printed; install libreoffice-calc to run this test")
+		}
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "forms.xlsx")
+	if err := os.WriteFile(file, writeForms(t, sampleForms(), "zh"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	convert := func(to, outDir string) string {
+		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+			"--convert-to", to, "--outdir", outDir, file)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("soffice: %v\n%s", err, b)
+		}
+		return filepath.Join(outDir, "forms."+to)
+	}
+	pdf, err := os.ReadFile(convert("pdf", dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(pdf, []byte("/Type /Page\n")) + bytes.Count(pdf, []byte("/Type/Page\n")); n != 0 && n != 6 {
+		t.Errorf("%d pages, want 6 (2 + 2 + 1 forms, 1 guide)", n)
+	}
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, "forms.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := strings.Split(string(out), "\f")
+		if len(pages) < 6 {
+			t.Fatalf("%d pages printed, want 6", len(pages))
+		}
+		for i, want := range []string{"高层领导的作用", "领导方面的结果", "高层领导的作用", "领导方面的结果", "质量意识与职业操守", "无系统方法"} {
+			if !strings.Contains(pages[i], want) {
+				t.Errorf("page %d lacks %q:\n%s", i+1, want, pages[i])
+			}
+		}
+		for _, want := range []string{"申报者：A0001 武冈市云山食品有限公司", "评审员签名", "第 1 页"} {
+			if !strings.Contains(pages[0]+pages[1], want) {
+				t.Errorf("the first form lacks %q", want)
+			}
+		}
+	}
+	saved := convert("xlsx", filepath.Join(dir, "calc"))
+	data, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := imports.ReadXLSX("forms.xlsx", bytes.NewReader(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tab.Close()
+	n := 0
+	if err := tab.Each(func(imports.Row) error { n++; return nil }); err != nil || n != 51 {
+		t.Errorf("Calc's copy: %d rows, %v; want the 51 item rows", n, err)
 	}
 }
