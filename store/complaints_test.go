@@ -44,16 +44,16 @@ func TestComplaints(t *testing.T) {
 	assertClean(t, db)
 }
 
-// TestMigrationFour opens a database of schema 3 (without the complaints
+// TestMigrationFive opens a database of schema 4 (without the complaints
 // bucket) and finds the bucket made, the chain clean.
-func TestMigrationFour(t *testing.T) {
+func TestMigrationFive(t *testing.T) {
 	db := openTest(t)
 	path := db.Path()
 	if err := db.bolt.Update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketCycles).Bucket([]byte("2026")).DeleteBucket([]byte(subComplaints)); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketMeta).Put(keySchema, []byte("3"))
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte("4"))
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -63,8 +63,8 @@ func TestMigrationFour(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, _ := db.Schema(); v != 4 {
-		t.Errorf("schema %d, want 4", v)
+	if v, _ := db.Schema(); v != 5 {
+		t.Errorf("schema %d, want 5", v)
 	}
 	if cs, err := db.Complaints("2026"); err != nil || len(cs) != 0 {
 		t.Errorf("complaints %v, %v", cs, err)
