@@ -81,13 +81,15 @@ const (
 	// reviewer packets (disclosure.go).
 	subDisclosures = "disclosures"
 	subPackets     = "packets"
+	// Added by schema version 5: the complaints register (complaints.go).
+	subComplaints = "complaints"
 )
 
 // cycleSubs lists the sub-buckets a cycle bucket holds.
 var cycleSubs = []string{subApplicants, subReviewers, subConflicts, subGroups,
 	subAssignments, subSheets, subConsensus, subSatisfaction, subTransitions,
 	subOpinions, subDecisions, subNotice, subObjections, subRevocations, subEvaluations,
-	subDisclosures, subPackets, subByReviewer}
+	subDisclosures, subPackets, subByReviewer, subComplaints}
 
 // migration upgrades the schema by one version inside the transaction of w.
 type migration func(w *writer) error
@@ -134,11 +136,19 @@ var migrations = []migration{
 		cs := w.tx.Bucket(bucketCycles)
 		return cs.ForEachBucket(func(id []byte) error { return buildByReviewer(cs.Bucket(id)) })
 	},
+	// 5: the complaints sub-bucket in every existing cycle.
+	func(w *writer) error {
+		cs := w.tx.Bucket(bucketCycles)
+		return cs.ForEachBucket(func(id []byte) error {
+			_, err := cs.Bucket(id).CreateBucketIfNotExists([]byte(subComplaints))
+			return err
+		})
+	},
 }
 
 // SchemaVersion is the schema this build of qaward writes: the number of
 // migrations.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // Open opens the database at path, creating it (and its directory) when it
 // does not exist, and brings its schema up to date. A database held by

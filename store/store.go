@@ -116,6 +116,8 @@ type Store interface {
 	Revocations(cycle string) ([]award.Revocation, error)
 	PutEvaluations(actor, cycle string, es []award.Evaluation) error
 	Evaluations(cycle string) ([]award.Evaluation, error)
+	// The complaints register (Art. 34): complaints.go.
+	ComplaintStore
 	// History gathers every cycle's standing awards and revocations, for
 	// eligibility.
 	History() (award.History, error)

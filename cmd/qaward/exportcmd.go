@@ -12,12 +12,15 @@ import (
 	"qaward/store"
 )
 
-// exportKinds are the tables `qaward export` writes.
-var exportKinds = backend.ExportKinds
+// exportKinds are the tables `qaward export` writes: the backend's, the
+// ratings summary (Art. 36) and the paper score forms.
+var exportKinds = append(append([]string{}, backend.ExportKinds...), "ratings", "scoreform")
 
 type exportFlags struct {
 	stage   string
 	include bool
+	// scoreform: whose forms
+	reviewer, applicant, group string
 }
 
 func exportCmd(a *app) *cobra.Command {
@@ -33,15 +36,36 @@ ranking (--stage) into a CSV file. Cells that a spreadsheet would run as a
 formula are neutralised.
 
 Applicants' confidential fields (Art. 37) are left out unless
---include-confidential is given, which is recorded in the audit log.`,
+--include-confidential is given, which is recorded in the audit log.
+
+ratings writes the summary of the on-site candidates' ratings of their
+reviewers (Art. 36), as 'qaward ratings' prints it.
+
+scoreform writes printable paper score forms (XLSX only) for the on-site
+visit (--stage onsite, the default) or the material review: one form per
+assigned, unconflicted reviewer and applicant whose sheet is not submitted
+yet, narrowed by --reviewer, --applicant and --group, each form on its own
+A4 pages with the items, their points, a box for the percentage and room for
+strengths and improvements, and the scoring bands on a second sheet. The
+percentages typed into the same file, it imports as it is with
+'qaward import scores FILE.xlsx'.`,
 		Example: `  qaward --db cycle.db export rankings rankings.xlsx
   qaward --db cycle.db export rankings composite.csv --stage composite
-  qaward --db cycle.db export candidates candidates.xlsx`,
+  qaward --db cycle.db export candidates candidates.xlsx
+  qaward --db cycle.db export scoreform onsite-R003.xlsx --reviewer R003
+  qaward --db cycle.db export scoreform group.xlsx --group onsite-01
+  qaward --db cycle.db export ratings ratings.xlsx`,
 		Args:              exactArgs("KIND", "FILE"),
 		ValidArgsFunction: positional(fixed(exportKinds...), files("xlsx", "csv")),
 		RunE:              func(_ *cobra.Command, args []string) error { return runExport(a, f, args) },
 	}
-	c.Flags().StringVar(&f.stage, "stage", "all", "rankings: `material|onsite|composite|all` (all: XLSX only)")
+	c.Flags().StringVar(&f.stage, "stage", "all", "rankings: `material|onsite|composite|all` (all: XLSX only); scoreform: onsite (default) or material")
+	c.Flags().StringVar(&f.reviewer, "reviewer", "", "scoreform: the forms of this reviewer `ID`")
+	c.Flags().StringVar(&f.applicant, "applicant", "", "scoreform: the forms of this applicant `ID`")
+	c.Flags().StringVar(&f.group, "group", "", "scoreform: the forms of this review group `ID` (its stage unless --stage)")
+	for _, name := range []string{"reviewer", "applicant", "group"} {
+		c.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
+	}
 	c.Flags().BoolVar(&f.include, "include-confidential", false, "include applicants' confidential fields (Art. 37); the disclosure is audited")
 	c.RegisterFlagCompletionFunc("stage", fixed("all", "material", "onsite", "composite"))
 	return c
@@ -51,6 +75,21 @@ func runExport(a *app, f exportFlags, pos []string) error {
 	kind, file := pos[0], pos[1]
 	if !contains(exportKinds, kind) {
 		return usagef("export: unknown kind %q: want one of %s", kind, strings.Join(exportKinds, ", "))
+	}
+	if kind != "scoreform" && (f.reviewer != "" || f.applicant != "" || f.group != "") {
+		return usagef("export: --reviewer, --applicant and --group are for scoreform")
+	}
+	switch kind {
+	case "scoreform":
+		return runExportScoreform(a, f, file)
+	case "ratings":
+		if _, err := fileFormat(file, "xlsx", "csv"); err != nil {
+			return err
+		}
+		if f.stage != "all" || f.include {
+			return usagef("export: ratings takes neither --stage nor --include-confidential")
+		}
+		return runExportRatings(a, file)
 	}
 	format, err := fileFormat(file, "xlsx", "csv")
 	if err != nil {
