@@ -41,6 +41,7 @@ const (
 // writer makes changes inside one update transaction and appends an audit
 // entry for each record it writes.
 type writer struct {
+	db     *DB
 	tx     *bolt.Tx
 	actor  string
 	action string
@@ -52,7 +53,7 @@ type writer struct {
 }
 
 func (db *DB) newWriter(tx *bolt.Tx, actor, action string) *writer {
-	return &writer{tx: tx, actor: actor, action: action, now: db.now().UTC()}
+	return &writer{db: db, tx: tx, actor: actor, action: action, now: db.now().UTC()}
 }
 
 // put stores val under key in b (whose path is for the audit log) unless
@@ -118,7 +119,11 @@ func (w *writer) append(path string, key, before, after []byte) error {
 		return err
 	}
 	w.prev = sum
-	return w.audit.Put(seqKey(seq), val)
+	if err := w.audit.Put(seqKey(seq), val); err != nil {
+		return err
+	}
+	w.db.watchers.note(path, key)
+	return nil
 }
 
 func seqKey(seq uint64) []byte {

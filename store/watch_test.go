@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -18,9 +20,13 @@ func TestWatchTellsOfCommits(t *testing.T) {
 
 	must(t, db.PutApplicants("office", "2026", []award.Applicant{{ID: "A009", Kind: award.Individual, Name: "某人"}}))
 	select {
-	case g := <-ch:
-		if g != db.Generation() {
-			t.Errorf("told generation %d, the store is at %d", g, db.Generation())
+	case c := <-ch:
+		want := []ChangedRecord{{Bucket: "cycles/2026/applicants", Key: "A009"}}
+		if c.Gen != db.Generation() || !reflect.DeepEqual(c.Records, want) || c.Many {
+			t.Errorf("told %+v, the store is at %d", c, db.Generation())
+		}
+		if ChangedApplicant(c.Records[0]) != "A009" {
+			t.Errorf("applicant of %v: %q", c.Records[0], ChangedApplicant(c.Records[0]))
 		}
 	case <-time.After(time.Second):
 		t.Fatal("no word of the commit")
@@ -28,13 +34,24 @@ func TestWatchTellsOfCommits(t *testing.T) {
 
 	must(t, db.PutReviewers("office", "2026", []award.Reviewer{{ID: "R08", Name: "戊"}}))
 	must(t, db.PutReviewers("office", "2026", []award.Reviewer{{ID: "R09", Name: "己"}}))
-	if g := <-ch; g != db.Generation() {
-		t.Errorf("after two commits told %d, want the newest %d", g, db.Generation())
+	c := <-ch
+	if c.Gen != db.Generation() || len(c.Records) != 2 || c.Records[0].Key != "R08" || c.Records[1].Key != "R09" {
+		t.Errorf("after two commits told %+v, want both at generation %d", c, db.Generation())
 	}
 	select {
-	case g := <-ch:
-		t.Errorf("a second word (%d) for commits already told", g)
+	case c := <-ch:
+		t.Errorf("a second word (%+v) for commits already told", c)
 	default:
+	}
+
+	// an import of many records says so instead of naming them
+	var many []award.Reviewer
+	for i := range maxChangeRecords + 1 {
+		many = append(many, award.Reviewer{ID: fmt.Sprintf("X%03d", i), Name: "某"})
+	}
+	must(t, db.PutReviewers("office", "2026", many))
+	if c := <-ch; !c.Many || c.Records != nil {
+		t.Errorf("an import of %d records told %d records, many=%v", len(many), len(c.Records), c.Many)
 	}
 
 	stop()
@@ -43,7 +60,7 @@ func TestWatchTellsOfCommits(t *testing.T) {
 		t.Error("a stopped watcher's channel is still open")
 	}
 	must(t, db.PutReviewers("office", "2026", []award.Reviewer{{ID: "R10", Name: "庚"}}))
-	if g := <-other; g != db.Generation() {
-		t.Errorf("the other watcher was told %d, want %d", g, db.Generation())
+	if c := <-other; c.Gen != db.Generation() || !c.Many {
+		t.Errorf("the other watcher was told %+v, want everything up to %d", c, db.Generation())
 	}
 }

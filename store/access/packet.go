@@ -26,17 +26,61 @@ func (v *view) Generation() uint64 {
 	return v.gen()
 }
 
-// Watch is the wrapped store's Watch (store.DB.Watch): a channel told the
-// generation after every commit, anyone's, and the function that stops it.
-// Like the generation it says that something changed, not what. A store
-// that cannot tell gives a nil channel, which never receives.
-func (v *view) Watch() (<-chan uint64, func()) {
-	if w, ok := v.st.(interface {
-		Watch() (<-chan uint64, func())
-	}); ok {
+// Watch is the wrapped store's Watch (store.DB.Watch): a channel told of
+// every commit, anyone's, and the function that stops it. It names the
+// records written, keys only, which the person's view then reads (or not)
+// by its rules; the keys of records the person may not see are left out.
+// A store that cannot tell gives a nil channel, which never receives.
+func (v *view) Watch() (<-chan store.Change, func()) {
+	w, ok := v.st.(interface {
+		Watch() (<-chan store.Change, func())
+	})
+	if !ok {
+		return nil, func() {}
+	}
+	if v.office() {
 		return w.Watch()
 	}
-	return nil, func() {}
+	in, stop := w.Watch()
+	out := make(chan store.Change, 1)
+	go func() {
+		defer close(out)
+		for c := range in {
+			c = v.visibleChange(c)
+			select {
+			case old := <-out:
+				out <- store.MergeChanges(old, c)
+			default:
+				out <- c
+			}
+		}
+	}()
+	return out, stop
+}
+
+// visibleChange keeps of a change the records of applicants the person
+// may see, and of everything else only the bucket: that something changed
+// there is everyone's to know (the generation says as much), which key
+// is not.
+func (v *view) visibleChange(c store.Change) store.Change {
+	if c.Many {
+		return c
+	}
+	out := store.Change{Gen: c.Gen}
+	for _, r := range c.Records {
+		cycle, _, ok := r.Cycle()
+		if !ok {
+			out.Records = append(out.Records, store.ChangedRecord{Bucket: r.Bucket})
+			continue
+		}
+		x, err := v.rules(cycle)
+		if err == nil && x.app(store.ChangedApplicant(r)) {
+			out.Records = append(out.Records, r)
+		} else {
+			out.Records = append(out.Records, store.ChangedRecord{Bucket: r.Bucket})
+		}
+	}
+	return out
 }
 
 // packetStore is a store that keeps packet records (store.DB does).

@@ -39,29 +39,49 @@ func TestGenerationThroughView(t *testing.T) {
 	}
 }
 
-// A reviewer's view is told of the office's commits, so that their
-// screen can follow without polling.
+// A reviewer's view is told of every commit, so that their screen can
+// follow without polling; of a sheet of an applicant they declared a
+// conflict with it is told that sheets changed, not whose.
 func TestWatchThroughView(t *testing.T) {
 	f := newFixture(t)
-	w := access.Wrap(f.db, reviewer).(interface {
-		Watch() (<-chan uint64, func())
-	})
-	ch, stop := w.Watch()
+	type watcher interface {
+		Watch() (<-chan store.Change, func())
+	}
+	ch, stop := access.Wrap(f.db, access.Person{ID: "R007", Role: access.Reviewer}).(watcher).Watch()
 	defer stop()
-	if err := f.db.PutReviewers("office", cycle, []award.Reviewer{{ID: "R077", Name: "新评审员"}}); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case g := <-ch:
-		if g != f.db.Generation() {
-			t.Errorf("told %d, the store is at %d", g, f.db.Generation())
+	next := func() store.Change {
+		t.Helper()
+		select {
+		case c := <-ch:
+			return c
+		case <-time.After(time.Second):
+			t.Fatal("the view was not told of the commit")
 		}
-	case <-time.After(time.Second):
-		t.Fatal("the view was not told of the commit")
+		return store.Change{}
 	}
-	plain := access.Wrap(struct{ store.Store }{f.db}, reviewer).(interface {
-		Watch() (<-chan uint64, func())
-	})
+	own := sheetOf(f, award.Material, "A0001", "R001") // the group's, which R007 may see the progress of
+	conflicted := sheetOf(f, award.Material, "A0002", "R001")
+	for _, s := range []award.Sheet{own, conflicted} {
+		if err := f.db.PutSheets("office", cycle, []award.Sheet{edited(s)}); err != nil {
+			t.Fatal(err)
+		}
+		c := next()
+		if c.Gen != f.db.Generation() || len(c.Records) != 1 {
+			t.Fatalf("told %+v", c)
+		}
+		r := c.Records[0]
+		switch s.ApplicantID {
+		case "A0001":
+			if store.ChangedApplicant(r) != "A0001" {
+				t.Errorf("the change of a sheet R007 may see reads %+v", r)
+			}
+		case "A0002":
+			if r.Key != "" || r.Bucket != "cycles/"+cycle+"/sheets" {
+				t.Errorf("the change of a conflicted applicant's sheet reads %+v", r)
+			}
+		}
+	}
+	plain := access.Wrap(struct{ store.Store }{f.db}, reviewer).(watcher)
 	if ch, _ := plain.Watch(); ch != nil {
 		t.Error("a store that cannot watch gave a channel")
 	}
