@@ -44,7 +44,7 @@ func TestDecodedApplicantsFollowTheFile(t *testing.T) {
 	if len(as) != 1 || as[0].Name != "改名公司" {
 		t.Fatalf("after the outside change: %+v", as)
 	}
-	if n := db.decoded.size("2026"); n != 1 {
+	if n := db.decoded.size("cycles/2026/applicants"); n != 1 {
 		t.Errorf("the cache still holds %d applicants, want 1", n)
 	}
 }

@@ -312,7 +312,7 @@ func (db *DB) PutReviewers(actor, cycle string, rs []award.Reviewer) error {
 
 // Reviewers returns the reviewers of a cycle in ID order.
 func (db *DB) Reviewers(cycle string) ([]award.Reviewer, error) {
-	return listJSON[award.Reviewer](db, cycle, subReviewers)
+	return listCached(db, cycle, subReviewers, same[award.Reviewer])
 }
 
 // PutConflicts adds or replaces declared conflicts (key: reviewer,
@@ -356,7 +356,7 @@ func recuse(cycle string, c award.Conflict) func(w *writer, cb *bolt.Bucket) err
 // Conflicts returns the declared conflicts ordered by reviewer, then
 // applicant.
 func (db *DB) Conflicts(cycle string) ([]award.Conflict, error) {
-	return listJSON[award.Conflict](db, cycle, subConflicts)
+	return listCached(db, cycle, subConflicts, same[award.Conflict])
 }
 
 // PutGroups adds or replaces review groups (key: ID).
@@ -378,7 +378,7 @@ func (db *DB) PutGroups(actor, cycle string, gs []award.Group) error {
 
 // Groups returns the review groups in ID order.
 func (db *DB) Groups(cycle string) ([]award.Group, error) {
-	return listJSON[award.Group](db, cycle, subGroups)
+	return listCached(db, cycle, subGroups, ownGroup)
 }
 
 // PutAssignments adds assignments (key: stage, applicant, reviewer).
@@ -445,5 +445,5 @@ func (db *DB) PutSatisfaction(actor, cycle string, ss []award.Satisfaction) erro
 
 // Satisfaction returns the satisfaction results in applicant order.
 func (db *DB) Satisfaction(cycle string) ([]award.Satisfaction, error) {
-	return listJSON[award.Satisfaction](db, cycle, subSatisfaction)
+	return listCached(db, cycle, subSatisfaction, same[award.Satisfaction])
 }

@@ -228,7 +228,7 @@ func (db *DB) ApplicantsByID(cycle string, ids []string) ([]award.Applicant, err
 			if v == nil {
 				continue
 			}
-			a, err := db.decoded.applicant(path, cycle, []byte(id), v)
+			a, err := decodeCached(&db.decoded, path, []byte(id), v, ownApplicant)
 			if err != nil {
 				return err
 			}

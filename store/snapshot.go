@@ -44,7 +44,7 @@ func (db *DB) Snapshot(cycle string) (Snapshot, error) {
 		if snap.Applicants, err = db.applicantsTx(tx, cycle); err != nil {
 			return err
 		}
-		if snap.Satisfaction, err = listJSONTx[award.Satisfaction](tx, cycle, subSatisfaction); err != nil {
+		if snap.Satisfaction, err = listCachedTx(db, tx, cycle, subSatisfaction, same[award.Satisfaction]); err != nil {
 			return err
 		}
 		if snap.Sheets, err = collectSheets(tx, cycle, subSheets, false); err != nil {

@@ -1,7 +1,9 @@
 package access_test
 
 import (
+	"fmt"
 	"os"
+	"strconv"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -31,11 +33,19 @@ func TestMain(m *testing.M) {
 }
 
 // reference opens, once per test binary, a database at the reference scale
-// of DESIGN §5 (1,000 applicants, 300 reviewers, 7 per applicant per stage).
+// of DESIGN §5 (1,000 applicants, 300 reviewers, 7 per applicant per
+// stage), or at QAWARD_BENCH_SCALE times it (10: the scale test).
 func reference(b *testing.B) *store.DB {
 	b.Helper()
 	refOnce.Do(func() {
-		d, err := sample.Generate(sample.Options{Cycle: "ref", Applicants: 1000, Reviewers: 300, PerApplicant: 7, Seed: 1})
+		scale := 1
+		if v := os.Getenv("QAWARD_BENCH_SCALE"); v != "" {
+			if scale, refErr = strconv.Atoi(v); refErr != nil || scale < 1 {
+				refErr = fmt.Errorf("QAWARD_BENCH_SCALE=%q: want a positive number", v)
+				return
+			}
+		}
+		d, err := sample.Generate(sample.Options{Cycle: "ref", Applicants: 1000 * scale, Reviewers: 300 * scale, PerApplicant: 7, Seed: 1})
 		if err != nil {
 			refErr = err
 			return
