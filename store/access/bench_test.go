@@ -3,8 +3,8 @@ package access_test
 import (
 	"fmt"
 	"os"
-	"strconv"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 
