@@ -315,7 +315,7 @@ func (db *DB) migrate() error {
 		return nil
 	case db.readOnly:
 		return fmt.Errorf("database %s has schema version %d and needs migrating to %d; "+
-			"open it once without read-only: %w", db.path, v, SchemaVersion, ErrSchema)
+			"open it once without read-only: %w", db.path, v, SchemaVersion, ErrMigrate)
 	}
 	return db.update(func(tx *bolt.Tx) error {
 		for i := v; i < SchemaVersion; i++ {

@@ -8,6 +8,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -36,6 +37,10 @@ var (
 	// ErrSchema: the database was written by a newer qaward, or is not a
 	// qaward database at all.
 	ErrSchema = errors.New("unsupported database schema")
+	// ErrMigrate (which is also ErrSchema): a read-only open of a
+	// database written by an older qaward, whose schema only a writable
+	// open brings up to date.
+	ErrMigrate = fmt.Errorf("%w: it was written by an older qaward", ErrSchema)
 	// ErrDamaged: the database file is damaged (or is not a database at
 	// all): a page, a meta page or the file's length is not what bbolt
 	// wrote. The error says where; the remedy is a backup.

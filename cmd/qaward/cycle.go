@@ -28,10 +28,29 @@ func (a *app) openStore(readOnly bool) (*store.DB, error) {
 		}
 	}
 	st, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	if readOnly && errors.Is(err, store.ErrMigrate) {
+		// A database of an older qaward: bring it up to date once (the
+		// migration is audited), then read it as asked.
+		if err = a.migrate(path); err == nil {
+			st, err = store.Open(path, store.Options{ReadOnly: true})
+		}
+	}
 	if err != nil {
 		return nil, serverHint(path, err)
 	}
 	return st, nil
+}
+
+// migrate opens the database for writing, which brings its schema up to
+// date, and says so on stderr.
+func (a *app) migrate(path string) error {
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		return err
+	}
+	v, _ := st.Schema()
+	fmt.Fprintf(a.stderr, "qaward: %s was written by an older qaward; its schema is now version %d (recorded in the audit log)\n", path, v)
+	return st.Close()
 }
 
 // cycleID is --cycle, else the current cycle.
