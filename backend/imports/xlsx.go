@@ -1,15 +1,15 @@
 package imports
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // ReadXLSX reads a worksheet of an Excel or WPS workbook (.xlsx) as a
@@ -17,8 +17,9 @@ import (
 // non-empty row is the header; empty rows are skipped. Cells come through
 // as the text a person typed: numbers exactly as entered (45, not
 // 45.0000000001; Excel keeps 15 significant digits), dates as YYYY-MM-DD
-// whatever their display format, text as is. Rows are read as the table is
-// walked; call Close when done with the table.
+// whatever their display format, text as is. The worksheet is read in one
+// pass as the table is walked, each cell's value, type and style together;
+// call Close when done with the table.
 func ReadXLSX(file string, r io.Reader, sheet string) (*Table, error) {
 	return ReadXLSXProgress(file, r, sheet, nil)
 }
@@ -33,24 +34,22 @@ func ReadXLSXProgress(file string, r io.Reader, sheet string, progress func(done
 	if len(data) > MaxXLSXBytes {
 		return nil, &Error{File: file, Msg: fmt.Sprintf("workbook is larger than %d MB; save the sheet as CSV UTF-8", MaxXLSXBytes>>20)}
 	}
-	if err := checkZip(data); err != nil {
-		return nil, &Error{File: file, Msg: err.Error()}
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: MaxXLSXUnpackedBytes, UnzipXMLSizeLimit: xlsxStreamedPart})
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, &Error{File: file, Msg: "not a readable .xlsx workbook (" + err.Error() + "); save it as an Excel workbook (.xlsx) or as CSV UTF-8"}
 	}
-	t, err := readSheet(file, data, f, sheet, progress)
-	if err != nil {
-		f.Close()
-		return nil, err
+	if err := checkArchive(zr); err != nil {
+		return nil, &Error{File: file, Msg: err.Error()}
 	}
-	return t, nil
+	wb, err := openWorkbook(zr)
+	if err != nil {
+		return nil, &Error{File: file, Msg: "not a readable .xlsx workbook (" + err.Error() + "); save it as an Excel workbook (.xlsx) or as CSV UTF-8"}
+	}
+	return readSheet(file, wb, sheet, progress)
 }
 
-// Close releases what reading the table holds (a spreadsheet and its
-// temporary files). It is safe to call more than once, and on any table.
+// Close releases what reading the table holds (a spreadsheet's open
+// worksheet). It is safe to call more than once, and on any table.
 func (t *Table) Close() error {
 	if t.close == nil {
 		return nil
@@ -60,80 +59,64 @@ func (t *Table) Close() error {
 	return c()
 }
 
-func readSheet(file string, data []byte, f *excelize.File, sheet string, progress func(done, total int)) (*Table, error) {
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
+func readSheet(file string, wb *book, sheet string, progress func(done, total int)) (*Table, error) {
+	if len(wb.sheets) == 0 {
 		return nil, &Error{File: file, Msg: "the workbook has no worksheet"}
 	}
-	if sheet == "" {
-		sheet = sheets[0]
-	} else if !contains(sheets, sheet) {
-		return nil, &Error{File: file, Msg: fmt.Sprintf("no sheet %q (the workbook has: %s)", sheet, strings.Join(sheets, ", "))}
+	part := wb.sheets[0]
+	if sheet != "" {
+		i := slices.IndexFunc(wb.sheets, func(s sheetPart) bool { return s.name == sheet })
+		if i < 0 {
+			return nil, &Error{File: file, Msg: fmt.Sprintf("no sheet %q (the workbook has: %s)", sheet, strings.Join(wb.names(), ", "))}
+		}
+		part = wb.sheets[i]
 	}
-	meta, err := newMetaReader(data, sheet)
+	sheet = part.name
+	rc, err := wb.open(part.part)
 	if err != nil {
 		return nil, &Error{File: file, Sheet: sheet, Msg: err.Error()}
 	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		meta.Close()
-		return nil, &Error{File: file, Sheet: sheet, Msg: err.Error()}
-	}
-	c := &cellReader{f: f, dates: map[int]bool{}}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		c.date1904 = *props.Date1904
-	}
-	total := lastRow(f, sheet)
-	t := &Table{File: file, Sheet: sheet}
-	line := 0
-	t.close = func() error {
+	rows := newSheetRows(rc)
+	if err := rows.start(); err != nil {
 		rows.Close()
-		meta.Close()
-		return f.Close()
+		return nil, &Error{File: file, Sheet: sheet, Msg: "the worksheet is damaged: " + err.Error()}
 	}
+	c := &cellReader{wb: wb}
+	t := &Table{File: file, Sheet: sheet, close: rows.Close}
+	reported := 0
 	t.next = func() (Row, error) {
-		for rows.Next() {
-			line++
-			if progress != nil && (line%1000 == 0 || line == total) && (total == 0 || line <= total) {
-				progress(line, total)
-			}
-			raw, err := rows.Columns(excelize.Options{RawCellValue: true})
-			if err != nil {
-				return Row{}, &Error{File: file, Sheet: sheet, Line: line, Msg: err.Error()}
-			}
-			types := meta.at(line)
-			if meta.err != nil {
-				return Row{}, &Error{File: file, Sheet: sheet, Line: line, Msg: meta.err.Error()}
-			}
-			if col := formulaWithoutValue(types); col > 0 {
-				return Row{}, &Error{File: file, Sheet: sheet, Line: line, Column: col, Field: at(t.Header, col-1),
-					Msg: "the cell holds a formula without a saved value, and qaward reads values, not formulas: " +
-						"open the workbook in Excel, WPS or LibreOffice and save it, so that the values are stored, or paste the cells as values"}
-			}
-			if blank(raw) {
-				continue
-			}
-			cells := make([]string, len(raw))
-			for i, v := range raw {
-				if cells[i], err = c.text(types[i+1], v); err != nil {
-					return Row{}, &Error{File: file, Sheet: sheet, Line: line, Column: i + 1, Field: at(t.Header, i), Msg: err.Error()}
+		for {
+			line, raw, err := rows.next()
+			if err == io.EOF {
+				if progress != nil && line != rows.total {
+					progress(line, line)
 				}
+				return Row{}, io.EOF
 			}
-			return Row{Line: line, Cells: cells}, nil
+			if err != nil {
+				return Row{}, &Error{File: file, Sheet: sheet, Line: line, Msg: "the worksheet is damaged: " + err.Error()}
+			}
+			if progress != nil && (line-reported >= 1000 || line == rows.total) && (rows.total == 0 || line <= rows.total) {
+				reported = line
+				progress(line, rows.total)
+			}
+			cells, cerr := c.row(raw, t.Header)
+			if cerr != nil {
+				cerr.File, cerr.Sheet, cerr.Line = file, sheet, line
+				return Row{}, cerr
+			}
+			if !blank(cells) {
+				return Row{Line: line, Cells: cells}, nil
+			}
 		}
-		if err := rows.Error(); err != nil {
-			return Row{}, &Error{File: file, Sheet: sheet, Line: line, Msg: err.Error()}
-		}
-		if progress != nil && line != total {
-			progress(line, line)
-		}
-		return Row{}, io.EOF
 	}
 	header, err := t.next()
 	if err == io.EOF {
+		rows.Close()
 		return nil, &Error{File: file, Sheet: sheet, Msg: "empty sheet: a header row is required"}
 	}
 	if err != nil {
+		rows.Close()
 		return nil, err
 	}
 	for _, h := range header.Cells {
@@ -142,32 +125,41 @@ func readSheet(file string, data []byte, f *excelize.File, sheet string, progres
 	return t, nil
 }
 
-// lastRow is the last row of the sheet's used range, 0 when unknown.
-func lastRow(f *excelize.File, sheet string) int {
-	dim, err := f.GetSheetDimension(sheet)
-	if err != nil {
-		return 0
-	}
-	_, last, _ := strings.Cut(dim, ":")
-	if last == "" {
-		last = dim
-	}
-	_, row, err := excelize.CellNameToCoordinates(last)
-	if err != nil || row <= 1 { // some writers leave the dimension at A1
-		return 0
-	}
-	return row
-}
-
-// cellReader turns raw cell values into text by their type and number
+// cellReader turns the cells of a row into text by their type and number
 // format.
-type cellReader struct {
-	f        *excelize.File
-	date1904 bool
-	dates    map[int]bool // style ID → its number format shows a date
+type cellReader struct{ wb *book }
+
+// row is the text of a row's cells by column, up to the last cell with a
+// value or a formula; the error has the column and field only.
+func (c *cellReader) row(raw []rawCell, header []string) ([]string, *Error) {
+	n := 0
+	for i := range raw {
+		if raw[i].formula && !raw[i].hasValue {
+			return nil, &Error{Column: raw[i].col, Field: at(header, raw[i].col-1),
+				Msg: "the cell holds a formula without a saved value, and qaward reads values, not formulas: " +
+					"open the workbook in Excel, WPS or LibreOffice and save it, so that the values are stored, or paste the cells as values"}
+		}
+		if raw[i].value != "" || raw[i].formula {
+			n = raw[i].col
+		}
+	}
+	cells := make([]string, n)
+	for i := range raw {
+		m := &raw[i]
+		if m.col > n || m.value == "" {
+			continue
+		}
+		v, err := c.text(m)
+		if err != nil {
+			return nil, &Error{Column: m.col, Field: at(header, m.col-1), Msg: err.Error()}
+		}
+		cells[m.col-1] = v
+	}
+	return cells, nil
 }
 
-func (c *cellReader) text(m cellMeta, raw string) (string, error) {
+func (c *cellReader) text(m *rawCell) (string, error) {
+	raw := m.value
 	switch m.t {
 	case "", "n": // a number
 	case "b":
@@ -180,39 +172,31 @@ func (c *cellReader) text(m cellMeta, raw string) (string, error) {
 			return raw[:10], nil
 		}
 		return raw, nil
-	default: // text, formula text, errors: as written, with Windows line ends as line feeds
-		if strings.Contains(raw, "\r\n") {
-			raw = strings.ReplaceAll(raw, "\r\n", "\n")
+	case "s":
+		s, err := c.wb.sharedString(raw)
+		if err != nil {
+			return "", err
 		}
-		return raw, nil
+		return lineFeeds(s), nil
+	default: // text, formula text, errors (#N/A): as written
+		return lineFeeds(raw), nil
 	}
-	if raw == "" {
-		return "", nil
-	}
-	if c.isDate(m.s) {
-		return serialDate(raw, c.date1904)
+	if c.wb.isDate(m.s) {
+		return serialDate(raw, c.wb.date1904)
 	}
 	return normalizeNumber(raw), nil
 }
 
-var isoDatePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}(T00:00:00(\.0+)?Z?)?$`)
-
-// isDate reports whether the number format of a style shows a date.
-func (c *cellReader) isDate(style int) bool {
-	if d, ok := c.dates[style]; ok {
-		return d
+// lineFeeds writes Windows line ends (which Excel saves as _x000D_ and a
+// line feed) as line feeds.
+func lineFeeds(s string) string {
+	if strings.Contains(s, "\r\n") {
+		return strings.ReplaceAll(s, "\r\n", "\n")
 	}
-	d := false
-	if s, err := c.f.GetStyle(style); err == nil && s != nil {
-		if s.CustomNumFmt != nil {
-			d = dateFormat(*s.CustomNumFmt)
-		} else {
-			d = builtinDate(s.NumFmt)
-		}
-	}
-	c.dates[style] = d
-	return d
+	return s
 }
+
+var isoDatePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}(T00:00:00(\.0+)?Z?)?$`)
 
 // builtinDate reports whether a built-in number format ID shows a date
 // (ECMA-376 18.8.30 and the CJK locale formats).
