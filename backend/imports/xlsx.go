@@ -81,36 +81,8 @@ func readSheet(file string, wb *book, sheet string, progress func(done, total in
 		rows.Close()
 		return nil, &Error{File: file, Sheet: sheet, Msg: "the worksheet is damaged: " + err.Error()}
 	}
-	c := &cellReader{wb: wb}
-	t := &Table{File: file, Sheet: sheet, close: rows.Close}
-	reported := 0
-	t.next = func() (Row, error) {
-		for {
-			line, raw, err := rows.next()
-			if err == io.EOF {
-				if progress != nil && line != rows.total {
-					progress(line, line)
-				}
-				return Row{}, io.EOF
-			}
-			if err != nil {
-				return Row{}, &Error{File: file, Sheet: sheet, Line: line, Msg: "the worksheet is damaged: " + err.Error()}
-			}
-			if progress != nil && (line-reported >= 1000 || line == rows.total) && (rows.total == 0 || line <= rows.total) {
-				reported = line
-				progress(line, rows.total)
-			}
-			cells, cerr := c.row(raw, t.Header)
-			if cerr != nil {
-				cerr.File, cerr.Sheet, cerr.Line = file, sheet, line
-				return Row{}, cerr
-			}
-			if !blank(cells) {
-				return Row{Line: line, Cells: cells}, nil
-			}
-		}
-	}
-	header, err := t.next()
+	src := &sheetSource{file: file, sheet: sheet, rows: rows, cells: &cellReader{wb: wb}}
+	header, err := src.read(nil)
 	if err == io.EOF {
 		rows.Close()
 		return nil, &Error{File: file, Sheet: sheet, Msg: "empty sheet: a header row is required"}
@@ -119,10 +91,132 @@ func readSheet(file string, wb *book, sheet string, progress func(done, total in
 		rows.Close()
 		return nil, err
 	}
+	t := &Table{File: file, Sheet: sheet}
 	for _, h := range header.Cells {
 		t.Header = append(t.Header, strings.TrimSpace(h))
 	}
+	st := src.stream(t.Header)
+	t.close, t.next = st.close, st.reader(progress, rows.total)
 	return t, nil
+}
+
+// sheetSource turns a worksheet's rows into table rows.
+type sheetSource struct {
+	file, sheet string
+	rows        *sheetRows
+	cells       *cellReader
+	last        int // the row last read, blank or not
+}
+
+// read returns the next row that is not blank, io.EOF at the end of the
+// table; header names the fields in errors.
+func (s *sheetSource) read(header []string) (Row, error) {
+	for {
+		line, raw, err := s.rows.next()
+		if err == io.EOF {
+			s.last = line
+			return Row{}, io.EOF
+		}
+		if err != nil {
+			return Row{}, &Error{File: s.file, Sheet: s.sheet, Line: line, Msg: "the worksheet is damaged: " + err.Error()}
+		}
+		s.last = line
+		cells, cerr := s.cells.row(raw, header)
+		if cerr != nil {
+			cerr.File, cerr.Sheet, cerr.Line = s.file, s.sheet, line
+			return Row{}, cerr
+		}
+		if !blank(cells) {
+			return Row{Line: line, Cells: cells}, nil
+		}
+	}
+}
+
+// rowStream reads a worksheet's rows ahead, on a goroutine of its own, in
+// batches, while the rows before them are checked and stored: reading the
+// XML and importing the rows take the two halves of the time, and run side
+// by side.
+type rowStream struct {
+	ch         chan rowBatch
+	stop, done chan struct{}
+	closeRows  func() error
+	batch      []Row
+	i          int
+	end        error // the error or io.EOF after batch
+	last       int   // the row last read, when end is io.EOF
+}
+
+type rowBatch struct {
+	rows []Row
+	end  error
+	last int
+}
+
+const streamBatch = 512
+
+func (s *sheetSource) stream(header []string) *rowStream {
+	st := &rowStream{ch: make(chan rowBatch, 4), stop: make(chan struct{}), done: make(chan struct{}), closeRows: s.rows.Close}
+	go func() {
+		defer close(st.done)
+		var b rowBatch
+		for {
+			r, err := s.read(header)
+			if err != nil {
+				b.end, b.last = err, s.last
+				st.send(b)
+				return
+			}
+			if b.rows = append(b.rows, r); len(b.rows) == streamBatch {
+				if !st.send(b) {
+					return
+				}
+				b = rowBatch{rows: make([]Row, 0, streamBatch)}
+			}
+		}
+	}()
+	return st
+}
+
+func (st *rowStream) send(b rowBatch) bool {
+	select {
+	case st.ch <- b:
+		return true
+	case <-st.stop:
+		return false
+	}
+}
+
+// close stops the reading ahead and closes the worksheet.
+func (st *rowStream) close() error {
+	close(st.stop)
+	<-st.done
+	return st.closeRows()
+}
+
+// reader returns the table's next function, which reports the rows read
+// to progress (every 1,000 and the last) on the caller's goroutine.
+func (st *rowStream) reader(progress func(done, total int), total int) func() (Row, error) {
+	reported := 0
+	return func() (Row, error) {
+		for st.i == len(st.batch) {
+			if st.end != nil {
+				if progress != nil && st.end == io.EOF && st.last != total && reported != -1 {
+					reported = -1
+					progress(st.last, st.last)
+				}
+				return Row{}, st.end
+			}
+			b := <-st.ch
+			st.batch, st.i, st.end, st.last = b.rows, 0, b.end, b.last
+		}
+		r := st.batch[st.i]
+		st.i++
+		if progress != nil && (r.Line-reported >= 1000 || r.Line == total) && (total == 0 || r.Line <= total) {
+			reported = r.Line
+			progress(r.Line, total)
+		}
+		return r, nil
+	}
 }
 
 // cellReader turns the cells of a row into text by their type and number
