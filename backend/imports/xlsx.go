@@ -152,13 +152,20 @@ type rowBatch struct {
 	last int
 }
 
-const streamBatch = 512
+// A batch is at most streamBatch rows and, for a sheet of wide rows, about
+// streamCells cells, so that what is read ahead stays small whatever the
+// rows hold.
+const (
+	streamBatch = 512
+	streamCells = 1 << 14
+)
 
 func (s *sheetSource) stream(header []string) *rowStream {
 	st := &rowStream{ch: make(chan rowBatch, 4), stop: make(chan struct{}), done: make(chan struct{}), closeRows: s.rows.Close}
 	go func() {
 		defer close(st.done)
 		var b rowBatch
+		cells := 0
 		for {
 			r, err := s.read(header)
 			if err != nil {
@@ -166,11 +173,12 @@ func (s *sheetSource) stream(header []string) *rowStream {
 				st.send(b)
 				return
 			}
-			if b.rows = append(b.rows, r); len(b.rows) == streamBatch {
+			b.rows, cells = append(b.rows, r), cells+len(r.Cells)
+			if len(b.rows) == streamBatch || cells >= streamCells {
 				if !st.send(b) {
 					return
 				}
-				b = rowBatch{rows: make([]Row, 0, streamBatch)}
+				b, cells = rowBatch{rows: make([]Row, 0, streamBatch)}, 0
 			}
 		}
 	}()

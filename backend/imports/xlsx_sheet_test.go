@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -220,5 +221,32 @@ func TestReadXLSXWindowEdges(t *testing.T) {
 				t.Errorf("%s: %v\n got %+v\nwant %+v", file, err, got, want)
 			}
 		})
+	}
+}
+
+// TestBadXLSXWideRowsReadAheadBounded: rows that each reach the last
+// column (XFD, 16,384 cells as read) are refused at the first, and reading
+// ahead of the importer holds a few of them, not thousands: 3,000 such rows
+// would take 800 MB.
+func TestBadXLSXWideRowsReadAheadBounded(t *testing.T) {
+	var sheet strings.Builder
+	sheet.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c></row>`)
+	for r := 2; r <= 3000; r++ {
+		fmt.Fprintf(&sheet, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>R%d</t></is></c><c r="XFD%d"><v>1</v></c></row>`, r, r, r, r)
+	}
+	data := rawWorkbook(t, sheet.String(), "", testStyles, false)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	tab, err := ReadXLSX("wide.xlsx", bytes.NewReader(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := Reviewers(tab)
+	tab.Close()
+	runtime.ReadMemStats(&after)
+	refused(t, "wide rows", len(rs), err, "wide.xlsx: sheet 评分, cell XFD2: a cell beyond the header, which has 2 columns; remove it or give its column a header")
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("reading ahead allocated %d MB", alloc>>20)
 	}
 }
