@@ -34,6 +34,10 @@ func ReadXLSXProgress(file string, r io.Reader, sheet string, progress func(done
 	if len(data) > MaxXLSXBytes {
 		return nil, &Error{File: file, Msg: fmt.Sprintf("workbook is larger than %d MB; save the sheet as CSV UTF-8", MaxXLSXBytes>>20)}
 	}
+	if bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) { // an OLE compound file
+		return nil, &Error{File: file, Msg: "a password-protected workbook, or an old .xls file under the name .xlsx: " +
+			"remove the password, or save it as an Excel workbook (.xlsx) or as CSV UTF-8"}
+	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, &Error{File: file, Msg: "not a readable .xlsx workbook (" + err.Error() + "); save it as an Excel workbook (.xlsx) or as CSV UTF-8"}
