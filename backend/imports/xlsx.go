@@ -46,6 +46,9 @@ func ReadXLSXProgress(file string, r io.Reader, sheet string, progress func(done
 		return nil, &Error{File: file, Msg: err.Error()}
 	}
 	wb, err := openWorkbook(zr)
+	if _, ok := err.(limitError); ok {
+		return nil, &Error{File: file, Msg: err.Error()}
+	}
 	if err != nil {
 		return nil, &Error{File: file, Msg: "not a readable .xlsx workbook (" + err.Error() + "); save it as an Excel workbook (.xlsx) or as CSV UTF-8"}
 	}

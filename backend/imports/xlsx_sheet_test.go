@@ -250,3 +250,17 @@ func TestBadXLSXWideRowsReadAheadBounded(t *testing.T) {
 		t.Errorf("reading ahead allocated %d MB", alloc>>20)
 	}
 }
+
+// TestBadXLSXSharedStringsLimit: shared strings of more text than qaward
+// holds are refused before the sheet is read.
+func TestBadXLSXSharedStringsLimit(t *testing.T) {
+	old := sharedTextLimit
+	sharedTextLimit = 1 << 10
+	defer func() { sharedTextLimit = old }()
+	sst := strings.Repeat("<si><t>"+strings.Repeat("质", 100)+"</t></si>", 4)
+	_, _, err := sheetRowsOf(t, rawWorkbook(t, `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, sst, testStyles, false))
+	want := "x.xlsx: the workbook's shared strings hold more than 1 KiB of text: save the sheet as CSV UTF-8"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}

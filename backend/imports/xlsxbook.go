@@ -30,6 +30,14 @@ type sheetPart struct{ name, part string }
 // different text, more than a table qaward reads has.
 const MaxSharedStrings = 4_000_000
 
+// MaxSharedStringBytes bounds the text of the shared strings, held in
+// memory while the sheet is read: a score table of a million rows with a
+// different text of 40 characters in two columns each has 240 MB.
+const MaxSharedStringBytes = 256 << 20
+
+// sharedTextLimit is MaxSharedStringBytes; tests lower it.
+var sharedTextLimit = MaxSharedStringBytes
+
 // The relationship types a workbook's parts are found by (the transitional
 // and the strict forms of ECMA-376 end alike).
 const (
@@ -230,6 +238,7 @@ func (wb *book) readSharedStrings(name string) error {
 	sc := newXMLScanner(rc)
 	var buf []byte
 	in := newInterner()
+	held := 0
 	for {
 		kind, err := sc.next(false)
 		if err == io.EOF {
@@ -243,7 +252,7 @@ func (wb *book) readSharedStrings(name string) error {
 			continue
 		}
 		if len(wb.strings) == MaxSharedStrings {
-			return fmt.Errorf("the workbook has more than %d shared strings: this is not a table qaward reads", MaxSharedStrings)
+			return limitError(fmt.Sprintf("the workbook has more than %d shared strings: this is not a table qaward reads", MaxSharedStrings))
 		}
 		buf = buf[:0]
 		if !sc.tok.empty {
@@ -251,7 +260,11 @@ func (wb *book) readSharedStrings(name string) error {
 				return fmt.Errorf("%s is damaged: shared string %d: %v", safe(name), len(wb.strings), err)
 			}
 		}
-		wb.strings = append(wb.strings, in.text(excelEscapes(buf)))
+		text := in.text(excelEscapes(buf))
+		if held += len(text); held > sharedTextLimit {
+			return limitError(fmt.Sprintf("the workbook's shared strings hold more than %s of text: save the sheet as CSV UTF-8", bytesText(uint64(sharedTextLimit))))
+		}
+		wb.strings = append(wb.strings, text)
 	}
 }
 
@@ -337,6 +350,11 @@ func (in *interner) text(b []byte) string {
 	}
 	return s
 }
+
+// limitError is a workbook refused for its size rather than damage.
+type limitError string
+
+func (e limitError) Error() string { return string(e) }
 
 var errNoSheetData = errors.New("the worksheet has no table (no <sheetData>)")
 
