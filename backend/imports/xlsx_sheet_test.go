@@ -264,3 +264,19 @@ func TestBadXLSXSharedStringsLimit(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
+
+// TestDateFormatTokens: only a real date token (y, d, e) outside quoted
+// text, escapes, fills, paddings and brackets makes a format a date; times
+// and durations alone, text and General are not dates.
+func TestDateFormatTokens(t *testing.T) {
+	for code, want := range map[string]bool{
+		"[h]:mm:ss": false, "mm:ss": false, "h:mm AM/PM": false, `0"d"`: false, `0\d`: false, "0_d": false, "0*d": false,
+		"[$-F800]dddd, mmmm dd, yyyy": true, `[DBNum1][$-804]yyyy"年"m"月"d"日"`: true, "dd/mm/yyyy h:mm": true,
+		"@": false, "GENERAL": false, `#,##0.00_);[Red](#,##0.00)`: false, "0%": false, ";;;": false, "": false,
+		`"截至"yyyy"年"`: true, "General;@;d": false, // the first section decides
+	} {
+		if got := dateFormat(code); got != want {
+			t.Errorf("dateFormat(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
