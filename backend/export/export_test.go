@@ -197,3 +197,35 @@ func TestWidth(t *testing.T) {
 		t.Error("Width")
 	}
 }
+
+// TestWorkbookEmptyCells: an empty cell is left out of the sheet and takes
+// its column's style, so that a score typed into it later is a number
+// shown with two places, and text typed into a text column stays text.
+func TestWorkbookEmptyCells(t *testing.T) {
+	tab := export.Table{Name: "评分", Header: []string{"rank", "id", "material"},
+		Columns: []export.Column{export.Integer, export.Text, export.Decimal2},
+		Rows:    [][]string{{"1", "O01", "700.13"}, {"", "", ""}, {"2", "O02", "690"}}}
+	var b bytes.Buffer
+	if err := export.WriteXLSX(&b, []export.Table{tab}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b.Bytes(), []byte("PK\x05\x06")) {
+		t.Fatal("not a zip archive")
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("评分")
+	if len(rows) != 4 || len(rows[2]) != 0 || strings.Join(rows[3], ",") != "2,O02,690.00" {
+		t.Fatalf("rows %q", rows)
+	}
+	for cell, want := range map[string]int{"A3": 1, "B3": 49, "C3": 2} {
+		style, err := f.GetCellStyle("评分", cell)
+		st, _ := f.GetStyle(style)
+		if err != nil || st == nil || st.NumFmt != want {
+			t.Errorf("%s: number format %+v, want %d (%v)", cell, st, want, err)
+		}
+	}
+}

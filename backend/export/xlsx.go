@@ -1,6 +1,7 @@
 package export
 
 import (
+	"archive/zip"
 	"fmt"
 	"io"
 	"strconv"
@@ -74,6 +75,10 @@ func WriteXLSXFor(w io.Writer, tables []Table, p Print, progress func(done, tota
 		progress(0, 0)
 	}
 	f.SetActiveSheet(0)
+	// the archive goes straight to w: excelize would build it in memory
+	// first (WriteToBuffer), which for the reference cycle's scores is
+	// another 9 MB held, and copied as the buffer grows
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	return f.Write(w)
 }
 
@@ -118,6 +123,11 @@ func writeSheet(f *excelize.File, name string, t *Table, l *sheetLayout, st styl
 		if err := sw.SetColWidth(c+1, c+1, float64(width)); err != nil {
 			return err
 		}
+		// an empty cell is left out and takes its column's style, so that
+		// what is typed into it later keeps the column's format
+		if err := sw.SetColStyle(c+1, c+1, columnStyle(t.Kind(c), c < len(l.wrap) && l.wrap[c], st)); err != nil {
+			return err
+		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
@@ -131,19 +141,29 @@ func writeSheet(f *excelize.File, name string, t *Table, l *sheetLayout, st styl
 		return err
 	}
 	row := 1
-	vals := make([]any, 0, len(t.Header))
+	// the cells of a row, reused: SetRow takes *Cell as well as Cell
+	var cells []excelize.Cell
+	var vals []any
 	for i, r := range t.Rows {
 		row++
-		vals = vals[:0]
+		cells, vals = cells[:0], vals[:0]
 		for c, v := range r {
-			x := cell(t.Kind(c), v, st)
-			if c < len(l.wrap) && l.wrap[c] {
-				if tc, ok := x.(excelize.Cell); ok && tc.StyleID == st.text {
-					tc.StyleID = st.wrap
-					x = tc
-				}
+			if v == "" {
+				cells = append(cells, excelize.Cell{})
+				continue
 			}
-			vals = append(vals, x)
+			x := cell(t.Kind(c), v, st)
+			if c < len(l.wrap) && l.wrap[c] && x.StyleID == st.text {
+				x.StyleID = st.wrap
+			}
+			cells = append(cells, x)
+		}
+		for c := range cells {
+			if cells[c].Value == nil {
+				vals = append(vals, nil)
+			} else {
+				vals = append(vals, &cells[c])
+			}
 		}
 		cellRef, _ := excelize.CoordinatesToCellName(1, row)
 		var opts []excelize.RowOpts
@@ -181,9 +201,22 @@ func writeSheet(f *excelize.File, name string, t *Table, l *sheetLayout, st styl
 	return sw.Flush()
 }
 
+// columnStyle is the style of a column's empty cells.
+func columnStyle(kind Column, wrap bool, st styles) int {
+	switch {
+	case kind == Integer:
+		return st.integer
+	case kind == Decimal2:
+		return st.decimal
+	case wrap:
+		return st.wrap
+	}
+	return st.text
+}
+
 // cell is the value of one cell: numbers as numbers when their text is an
 // exact decimal, everything else (empty cells included) as text.
-func cell(kind Column, v string, st styles) any {
+func cell(kind Column, v string, st styles) excelize.Cell {
 	switch kind {
 	case Integer:
 		if n, err := strconv.ParseInt(v, 10, 64); err == nil && len(v) < 16 {

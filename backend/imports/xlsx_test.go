@@ -141,6 +141,10 @@ func TestReadXLSXRefusals(t *testing.T) {
 	if _, err := ReadXLSX("x.xlsx", strings.NewReader("id,name\n"), ""); err == nil || !strings.Contains(err.Error(), "x.xlsx: not a readable .xlsx workbook") {
 		t.Errorf("CSV bytes: %v", err)
 	}
+	ole := append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...)
+	if _, err := ReadXLSX("p.xlsx", bytes.NewReader(ole), ""); err == nil || !strings.HasPrefix(err.Error(), "p.xlsx: a password-protected workbook, or an old .xls file") {
+		t.Errorf("OLE file: %v", err)
+	}
 	empty := workbook(t, "Sheet1", func(*excelize.File, string) {})
 	if _, err := ReadXLSX("e.xlsx", bytes.NewReader(empty), ""); err == nil || err.Error() != "e.xlsx: sheet Sheet1: empty sheet: a header row is required" {
 		t.Errorf("empty: %v", err)

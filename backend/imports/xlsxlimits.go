@@ -9,21 +9,20 @@ import (
 
 // Limits of a workbook. An .xlsx file is a zip archive; its directory
 // declares every part's unpacked size, which the zip reader holds each part
-// to. checkZip reads those sizes before excelize unpacks anything: excelize
-// allocates a part's declared size up front, so a 6 KB file declaring a
-// 4 GB part would take 4 GB at once, and unpacks a large worksheet to a
-// temporary file before a row is read.
+// to. checkZip reads those sizes before anything is unpacked, so that a
+// 6 KB file declaring a 4 GB part, or a worksheet that inflates a
+// thousandfold, is refused at once. The worksheet itself is then read in
+// one pass, never held whole (xlsxsheet.go); the shared strings are held.
 const (
 	// MaxXLSXBytes bounds a workbook file (packed).
 	MaxXLSXBytes = 256 << 20
-	// MaxXLSXUnpackedBytes bounds all parts of a workbook unpacked, and is
-	// excelize's UnzipSizeLimit: four times the reference cycle's 310,000
-	// score rows (127 MB of worksheet as excelize writes them, 100 MB as
-	// LibreOffice does).
+	// MaxXLSXUnpackedBytes bounds all parts of a workbook unpacked: four
+	// times the reference cycle's 310,000 score rows (127 MB of worksheet
+	// as excelize writes them, 100 MB as LibreOffice does).
 	MaxXLSXUnpackedBytes = 512 << 20
-	// MaxXLSXInMemoryBytes bounds the parts excelize holds in memory,
-	// together: all but the worksheets and shared strings larger than
-	// xlsxStreamedPart, which it unpacks to temporary files.
+	// MaxXLSXInMemoryBytes bounds the parts other than the worksheets and
+	// shared strings larger than xlsxStreamedPart, together: a table's
+	// workbook has little else.
 	MaxXLSXInMemoryBytes = 64 << 20
 	// MaxXLSXRatio bounds how many times its packed size a part larger
 	// than xlsxStreamedPart unpacks to; spreadsheets run 5–20 times, a zip
@@ -32,18 +31,25 @@ const (
 	// MaxXLSXParts bounds the files in a workbook's zip archive.
 	MaxXLSXParts = 10000
 
-	// xlsxStreamedPart is excelize's UnzipXMLSizeLimit: a worksheet or the
-	// shared strings larger than this are unpacked to a temporary file.
+	// xlsxStreamedPart is the size from which a worksheet or the shared
+	// strings are held to MaxXLSXRatio rather than MaxXLSXInMemoryBytes.
 	xlsxStreamedPart = 16 << 20
 )
 
 // checkZip refuses a workbook whose zip directory declares more than the
-// limits; a file that is not a zip archive is left for excelize to refuse.
+// limits; a file that is not a zip archive is left for the reader to
+// refuse.
 func checkZip(data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil
 	}
+	return checkArchive(zr)
+}
+
+// checkArchive refuses a workbook whose zip directory declares more than
+// the limits.
+func checkArchive(zr *zip.Reader) error {
 	if len(zr.File) > MaxXLSXParts {
 		return fmt.Errorf("the workbook's archive holds %d files, more than %d: this is not a spreadsheet", len(zr.File), MaxXLSXParts)
 	}
@@ -70,8 +76,8 @@ func checkZip(data []byte) error {
 	return nil
 }
 
-// streamedPart reports whether excelize unpacks a part to a temporary file
-// rather than memory (excelize's ReadZipReader).
+// streamedPart reports whether a part is a worksheet or the shared strings
+// larger than xlsxStreamedPart.
 func streamedPart(name string, size uint64) bool {
 	name = strings.ToLower(strings.ReplaceAll(name, "\\", "/"))
 	return size > xlsxStreamedPart && (name == "xl/sharedstrings.xml" || strings.HasPrefix(name, "xl/worksheets/sheet"))

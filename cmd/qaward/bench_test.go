@@ -91,6 +91,7 @@ func BenchmarkRecomputeRankings(b *testing.B) {
 // applicants, reviewers and conflicts (target ≤ 3 s).
 func BenchmarkImportReferenceScores(b *testing.B) {
 	dir := referenceFiles(b)
+	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		st, err := store.Open(filepath.Join(b.TempDir(), "import.db"), store.Options{})
@@ -114,6 +115,85 @@ func BenchmarkImportReferenceScores(b *testing.B) {
 		}
 		b.StopTimer()
 		st.Close()
+	}
+}
+
+// referenceWorkbook exports the reference cycle's scores as `qaward export
+// scores scores.xlsx` does, once per test binary; the import benchmark
+// reads it back.
+func referenceWorkbook(b *testing.B) string {
+	b.Helper()
+	dir := referenceFiles(b)
+	xlsxOnce.Do(func() {
+		st, err := store.Open(filepath.Join(dir, "ref.db"), store.Options{ReadOnly: true})
+		if err != nil {
+			xlsxErr = err
+			return
+		}
+		defer st.Close()
+		_, xlsxErr = backend.New(st, backend.Options{}).Export("ref",
+			backend.ExportRequest{Kind: "scores", File: filepath.Join(dir, "scores.xlsx")})
+	})
+	if xlsxErr != nil {
+		b.Fatal(xlsxErr)
+	}
+	return filepath.Join(dir, "scores.xlsx")
+}
+
+var (
+	xlsxOnce sync.Once
+	xlsxErr  error
+)
+
+// BenchmarkImportReferenceScoresXLSX is BenchmarkImportReferenceScores
+// from the workbook qaward exports of the same scores (target: within 3×
+// the CSV import).
+func BenchmarkImportReferenceScoresXLSX(b *testing.B) {
+	file := referenceWorkbook(b)
+	dir := filepath.Dir(file)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, err := store.Open(filepath.Join(b.TempDir(), "import.db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		c := importSetup(b, st, dir)
+		b.StartTimer()
+		t, done, err := importer.Open(file, "", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := importer.Import(st, "bench", c, "scores", t)
+		done()
+		if err != nil || n != 14000 {
+			b.Fatalf("imported %d sheets: %v", n, err)
+		}
+		b.StopTimer()
+		st.Close()
+	}
+}
+
+// BenchmarkExportReferenceScores is `qaward export scores` of the
+// reference cycle's 309,400 item rows, as CSV and as a workbook.
+func BenchmarkExportReferenceScores(b *testing.B) {
+	dir := referenceFiles(b)
+	st, err := store.Open(filepath.Join(dir, "ref.db"), store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	for _, ext := range []string{"csv", "xlsx"} {
+		b.Run(ext, func(b *testing.B) {
+			file := filepath.Join(b.TempDir(), "scores."+ext)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				res, err := backend.New(st, backend.Options{}).Export("ref", backend.ExportRequest{Kind: "scores", File: file})
+				if err != nil || res.Rows != 309400 {
+					b.Fatalf("exported %d rows: %v", res.Rows, err)
+				}
+			}
+		})
 	}
 }
 
