@@ -112,7 +112,7 @@ func (b *Backend) Export(cycle string, req ExportRequest) (ExportResult, error) 
 		}
 	}
 	for _, t := range tables {
-		res.Rows += len(t.Rows)
+		res.Rows += t.Len()
 		res.Tables = append(res.Tables, t.Name)
 	}
 	err = export.WriteFile(req.File, func(w io.Writer) error {

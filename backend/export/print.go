@@ -54,7 +54,7 @@ func layoutOf(t *Table) sheetLayout {
 	for i, h := range t.Header {
 		full[i] = max(full[i], Width(h)+2)
 	}
-	for _, r := range t.Rows {
+	for _, r := range t.All() {
 		for i, v := range r {
 			if i < len(full) {
 				full[i] = max(full[i], Width(v)+2)
@@ -177,7 +177,7 @@ func (p Print) HeaderFooter(sheet string) (header, footer string) {
 // these settings out with the rows.
 func setupPrint(f *excelize.File, name string, t *Table, l *sheetLayout, p Print) error {
 	cols := max(1, len(t.Header))
-	last, err := excelize.CoordinatesToCellName(cols, 1+len(t.Rows))
+	last, err := excelize.CoordinatesToCellName(cols, 1+t.Len())
 	if err != nil {
 		return err
 	}

@@ -34,9 +34,44 @@ type Table struct {
 	Header  []string // column headings
 	Columns []Column // kind per column; missing entries are Text
 	Rows    [][]string
+	// Source, when set, makes the rows on demand instead of Rows, for a
+	// table too large to hold (the scores of a cycle: 300,000 rows); it
+	// may be called more than once (widths, then cells) and must give the
+	// same rows each time, Count of them. A row it yields is the writer's
+	// only until the next.
+	Source func(yield func(row []string) bool)
+	Count  int
 	// Notes are lines written under the table in a workbook, after an
 	// empty row (ties, vacant places); CSV leaves them out.
 	Notes []string
+}
+
+// Len is the number of rows.
+func (t *Table) Len() int {
+	if t.Source != nil {
+		return t.Count
+	}
+	return len(t.Rows)
+}
+
+// All yields the rows with their index, from Rows or the Source.
+func (t *Table) All() func(yield func(int, []string) bool) {
+	return func(yield func(int, []string) bool) {
+		if t.Source == nil {
+			for i, r := range t.Rows {
+				if !yield(i, r) {
+					return
+				}
+			}
+			return
+		}
+		i := 0
+		t.Source(func(r []string) bool {
+			ok := yield(i, r)
+			i++
+			return ok
+		})
+	}
 }
 
 // Kind returns the kind of column i.
@@ -64,7 +99,7 @@ func WriteCSV(w io.Writer, t *Table, progress func(done, total int)) error {
 		return err
 	}
 	row := make([]string, 0, len(t.Header))
-	for i, r := range t.Rows {
+	for i, r := range t.All() {
 		row = row[:0]
 		for j, c := range r {
 			if t.Kind(j) == Text {
@@ -75,7 +110,7 @@ func WriteCSV(w io.Writer, t *Table, progress func(done, total int)) error {
 		if err := cw.Write(row); err != nil {
 			return err
 		}
-		report(progress, i+1, len(t.Rows))
+		report(progress, i+1, t.Len())
 	}
 	cw.Flush()
 	return cw.Error()

@@ -70,18 +70,30 @@ func Localize(t Table, lang string) Table {
 			out.Header[i] = zh
 		}
 	}
-	out.Rows = make([][]string, len(t.Rows))
-	for r, row := range t.Rows {
-		nr := make([]string, len(row))
+	localize := func(row, nr []string) []string {
+		nr = append(nr[:0], row...)
 		for i, v := range row {
-			nr[i] = v
 			if i < len(t.Header) {
 				if zh, ok := values[t.Header[i]][v]; ok {
 					nr[i] = zh
 				}
 			}
 		}
-		out.Rows[r] = nr
+		return nr
+	}
+	if t.Source != nil {
+		out.Source = func(yield func([]string) bool) {
+			var nr []string
+			t.Source(func(row []string) bool {
+				nr = localize(row, nr)
+				return yield(nr)
+			})
+		}
+	} else {
+		out.Rows = make([][]string, len(t.Rows))
+		for r, row := range t.Rows {
+			out.Rows[r] = localize(row, nil)
+		}
 	}
 	if t.Notes != nil {
 		out.Notes = make([]string, len(t.Notes))
@@ -178,16 +190,36 @@ func Scores(ss []award.Sheet, sets *criteria.Catalog) (Table, int) {
 		Columns: []Column{Text, Text, Text, Text, Integer, Text, Text}}
 	stage := map[award.Stage]string{award.Material: "材料评审", award.Onsite: "现场评审"}
 	skipped := 0
-	for i := range ss {
-		s := &ss[i]
+	exported := func(s *award.Sheet) *criteria.Set {
 		set, _ := sets.Lookup(s.CriteriaSet)
 		if !s.Submitted || s.Consensus || !s.Complete() || set == nil || set.NumItems() != len(s.Percents) {
-			skipped++
-			continue
+			return nil
 		}
-		for j, it := range set.Items() {
-			t.Rows = append(t.Rows, []string{stage[s.Stage], s.ApplicantID, s.ReviewerID, it.ID,
-				strconv.Itoa(s.Percents[j]), at(s.Strengths, j), at(s.Improvements, j)})
+		return set
+	}
+	for i := range ss {
+		if set := exported(&ss[i]); set != nil {
+			t.Count += set.NumItems()
+		} else {
+			skipped++
+		}
+	}
+	// 300,000 rows at the reference scale: made as they are written
+	t.Source = func(yield func([]string) bool) {
+		row := make([]string, 7)
+		for i := range ss {
+			s := &ss[i]
+			set := exported(s)
+			if set == nil {
+				continue
+			}
+			for j, it := range set.Items() {
+				row[0], row[1], row[2], row[3] = stage[s.Stage], s.ApplicantID, s.ReviewerID, it.ID
+				row[4], row[5], row[6] = strconv.Itoa(s.Percents[j]), at(s.Strengths, j), at(s.Improvements, j)
+				if !yield(row) {
+					return
+				}
+			}
 		}
 	}
 	return t, skipped

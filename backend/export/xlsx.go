@@ -45,7 +45,7 @@ func WriteXLSXFor(w io.Writer, tables []Table, p Print, progress func(done, tota
 	}
 	total := 0
 	for _, t := range tables {
-		total += len(t.Rows)
+		total += t.Len()
 	}
 	done := 0
 	used := map[string]bool{}
@@ -69,7 +69,7 @@ func WriteXLSXFor(w io.Writer, tables []Table, p Print, progress func(done, tota
 		}); err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
-		done += len(t.Rows)
+		done += t.Len()
 	}
 	if progress != nil && total == 0 {
 		progress(0, 0)
@@ -144,7 +144,7 @@ func writeSheet(f *excelize.File, name string, t *Table, l *sheetLayout, st styl
 	// the cells of a row, reused: SetRow takes *Cell as well as Cell
 	var cells []excelize.Cell
 	var vals []any
-	for i, r := range t.Rows {
+	for i, r := range t.All() {
 		row++
 		cells, vals = cells[:0], vals[:0]
 		for c, v := range r {
@@ -260,7 +260,7 @@ func widths(t *Table) []int {
 	for i, h := range t.Header {
 		w[i] = Width(h) + 2
 	}
-	for _, r := range t.Rows {
+	for _, r := range t.All() {
 		for i, v := range r {
 			if i >= len(w) {
 				w = append(w, minWidth)
