@@ -69,38 +69,41 @@ type Input struct {
 
 // Proposal is the groups and assignments proposed for a stage.
 type Proposal struct {
-	Stage        award.Stage
-	PerApplicant int
-	Groups       []award.Group
-	Assignments  []award.Assignment // by applicant, then reviewer
-	Suspects     []Suspect
-	Short        []Short // applicants that get fewer than N reviewers
+	Stage        award.Stage        `json:"stage"`
+	PerApplicant int                `json:"per_applicant"`
+	Groups       []award.Group      `json:"-"`
+	Assignments  []award.Assignment `json:"-"` // by applicant, then reviewer
+	Suspects     []Suspect          `json:"suspects"`
+	Short        []Short            `json:"short"` // applicants that get fewer than N reviewers
 	// Grouping and Assignment are the objectives of the two flows.
-	Grouping, Assignment Objective
+	Grouping   Objective `json:"grouping_objective"`
+	Assignment Objective `json:"assignment_objective"`
 	// MinLoad and MaxLoad are over the reviewers in a group; Unused
 	// are the reviewers in none.
-	MinLoad, MaxLoad int
-	Unused           []string
+	MinLoad int      `json:"min_load"`
+	MaxLoad int      `json:"max_load"`
+	Unused  []string `json:"unused"`
 	// Continued counts, on-site, the assignments of an applicant to one
 	// of its material reviewers; Continuity is the number wanted.
-	Continued, Continuity int
+	Continued  int `json:"continued"`
+	Continuity int `json:"continuity"`
 }
 
 // Short is an applicant the proposal gives fewer than N reviewers.
 type Short struct {
-	ApplicantID string
-	Assigned    int
-	Reason      string
+	ApplicantID string `json:"applicant_id"`
+	Assigned    int    `json:"assigned"`
+	Reason      string `json:"reason"`
 }
 
 // Objective is the cost of a flow and its parts.
 type Objective struct {
-	Total       int64
-	Balance     int64 // loads above the floor (or group sizes above their share)
-	Industry    int64
-	Continuity  int64
-	Affiliation int64
-	Shortfall   int64
+	Total       int64 `json:"total"`
+	Balance     int64 `json:"balance"` // loads above the floor (or group sizes above their share)
+	Industry    int64 `json:"industry"`
+	Continuity  int64 `json:"continuity"`
+	Affiliation int64 `json:"affiliation"`
+	Shortfall   int64 `json:"shortfall"`
 }
 
 func (o *Objective) add(p part, c int64) {

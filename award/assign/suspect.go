@@ -14,10 +14,10 @@ import (
 // nobody declared: the proposal leaves the pair out, and the office
 // confirms it (import conflicts) or not.
 type Suspect struct {
-	ReviewerID  string
-	ApplicantID string
-	Source      string // "affiliation", "name" or "earlier-cycle"
-	Reason      string // for the office, in Chinese
+	ReviewerID  string `json:"reviewer_id"`
+	ApplicantID string `json:"applicant_id"`
+	Source      string `json:"source"` // "affiliation", "name" or "earlier-cycle"
+	Reason      string `json:"reason"` // for the office, in Chinese
 }
 
 // Earlier is a conflict declared in an earlier cycle, by the reviewer's

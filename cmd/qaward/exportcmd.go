@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,8 +13,9 @@ import (
 	"qaward/store"
 )
 
-// exportKinds are the tables `qaward export` writes.
-var exportKinds = backend.ExportKinds
+// exportKinds are the tables `qaward export` writes: the backend's, and
+// the groups with their assignments in the import format.
+var exportKinds = append(slices.Clone(backend.ExportKinds), "groups")
 
 type exportFlags struct {
 	stage   string
@@ -32,16 +34,22 @@ workbook with a sheet per stage and the rules on a sheet of their own, or one
 ranking (--stage) into a CSV file. Cells that a spreadsheet would run as a
 formula are neutralised.
 
+KIND groups writes the review groups and their assignments in the columns of
+'import groups' (group_id, stage, leader_id, reviewer_id, applicant_id and
+the group's name), of one stage with --stage material|onsite, so that
+importing the file into a cycle gives them back.
+
 Applicants' confidential fields (Art. 37) are left out unless
 --include-confidential is given, which is recorded in the audit log.`,
 		Example: `  qaward --db cycle.db export rankings rankings.xlsx
   qaward --db cycle.db export rankings composite.csv --stage composite
-  qaward --db cycle.db export candidates candidates.xlsx`,
+  qaward --db cycle.db export candidates candidates.xlsx
+  qaward --db cycle.db export groups groups.csv --stage onsite`,
 		Args:              exactArgs("KIND", "FILE"),
 		ValidArgsFunction: positional(fixed(exportKinds...), files("xlsx", "csv")),
 		RunE:              func(_ *cobra.Command, args []string) error { return runExport(a, f, args) },
 	}
-	c.Flags().StringVar(&f.stage, "stage", "all", "rankings: `material|onsite|composite|all` (all: XLSX only)")
+	c.Flags().StringVar(&f.stage, "stage", "all", "rankings: `material|onsite|composite|all` (all: XLSX only); groups: material|onsite|all")
 	c.Flags().BoolVar(&f.include, "include-confidential", false, "include applicants' confidential fields (Art. 37); the disclosure is audited")
 	c.RegisterFlagCompletionFunc("stage", fixed("all", "material", "onsite", "composite"))
 	return c
@@ -55,6 +63,9 @@ func runExport(a *app, f exportFlags, pos []string) error {
 	format, err := fileFormat(file, "xlsx", "csv")
 	if err != nil {
 		return err
+	}
+	if kind == "groups" {
+		return runExportGroups(a, f, file)
 	}
 	if !contains([]string{"all", "material", "onsite", "composite"}, f.stage) {
 		return usagef("export: --stage %q: want material, onsite, composite or all", f.stage)
@@ -78,6 +89,29 @@ func runExport(a *app, f exportFlags, pos []string) error {
 			fmt.Fprintf(a.stderr, "note: --include-confidential: %s; recorded in the audit log\n", res.Disclosure)
 		}
 		fmt.Fprintf(a.stdout, "wrote %s: %s, %d rows\n", file, strings.Join(res.Tables, ", "), res.Rows)
+		return nil
+	})
+}
+
+// runExportGroups writes the groups and assignments in the import format.
+func runExportGroups(a *app, f exportFlags, file string) error {
+	var stage award.Stage
+	switch f.stage {
+	case "all":
+	case "material", "onsite":
+		stage = award.Stage(f.stage)
+	default:
+		return usagef("export groups: --stage %q: want material, onsite or all", f.stage)
+	}
+	if f.include {
+		return usagef("export groups: --include-confidential is for tables of applicants")
+	}
+	return a.inCycle(true, func(st store.Store, cycle string) error {
+		n, err := a.backend(st).ExportGroups(cycle, stage, file)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "wrote %s: groups, %d rows\n", file, n)
 		return nil
 	})
 }
