@@ -2,6 +2,7 @@ package backend
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -198,11 +199,27 @@ func (b *Backend) statusView(cycle string) (*statusView, error) {
 			v.sheets[k] = sheetState{}
 		}
 	}
-	// Applicants out of the running (or out of sight) are no one's work.
+	// Applicants out of the running (or out of sight) are no one's work;
+	// beyond the office, a person's work is their own sheets and those of
+	// the groups they lead (the view also shows a reviewer the others'
+	// submitted sheets once theirs is in: not their work).
+	led := map[award.SheetKey]bool{}
+	for _, g := range v.groups {
+		if g.LeaderID == b.person.ID {
+			for _, a := range g.Applicants {
+				led[award.SheetKey{Stage: g.Stage, ApplicantID: a}] = true
+			}
+		}
+	}
 	for k := range v.sheets {
-		if a, ok := v.apps[k.ApplicantID]; !ok || !a.Status.Ranked() {
+		a, ok := v.apps[k.ApplicantID]
+		mine := v.results != nil || k.ReviewerID == b.person.ID || led[award.SheetKey{Stage: k.Stage, ApplicantID: k.ApplicantID}]
+		if !ok || !a.Status.Ranked() || !mine {
 			delete(v.sheets, k)
 		}
+	}
+	if v.results == nil {
+		v.groups = slices.DeleteFunc(v.groups, func(g award.Group) bool { return g.LeaderID != b.person.ID })
 	}
 	return v, nil
 }

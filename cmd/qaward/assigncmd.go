@@ -143,8 +143,9 @@ func (a *app) printProposal(p assign.Proposal, format string) error {
 	if len(p.Suspects) > 0 {
 		r := &report{header: []string{"reviewer_id", "applicant_id", "source", "reason"}}
 		for _, s := range p.Suspects {
-			r.rows = append(r.rows, []string{s.ReviewerID, s.ApplicantID, s.Source, s.Reason})
+			r.rows = append(r.rows, []string{s.ReviewerID, s.ApplicantID, a.say(suspectSources[s.Source], s.Source), s.Reason})
 		}
+		a.localHeader(r, statusHeadings)
 		fmt.Fprintln(a.stdout, a.say("数据提示的利益冲突（未分配；请核实后以 import conflicts 登记）：",
 			"Conflicts the data suggests (not assigned; confirm with import conflicts):"))
 		if err := a.print(r, "table"); err != nil {
@@ -234,6 +235,9 @@ func (a *app) objectiveLines(p assign.Proposal) []string {
 	}
 	return lines
 }
+
+// suspectSources name the sources of a suspected conflict in Chinese.
+var suspectSources = map[string]string{"affiliation": "所在单位", "name": "同名", "earlier-cycle": "往届申报"}
 
 // say picks the Chinese or the English text by --lang.
 func (a *app) say(zh, en string) string {
