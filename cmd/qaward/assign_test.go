@@ -155,16 +155,17 @@ func TestAssignOnsiteJSON(t *testing.T) {
 	for _, r := range readFileCSV(t, file)[1:] {
 		spec.WriteString("material " + r[4] + " " + r[3] + " 60\n")
 	}
-	_ = gen
 	mustQA(t, "--db", db, "import", "scores", writeFile(t, dir, "scores.csv", scoresCSVKinds(t, filepath.Join(gen, "applicants.csv"), spec.String())))
 	var p struct {
 		Groups []struct {
 			ID      string   `json:"group_id"`
 			Members []string `json:"members"`
 		} `json:"groups"`
-		Assignments []struct{ ApplicantID, ReviewerID string } `json:"assignments"`
-		Continued   int                                         `json:"continued"`
-		Objective   struct{ Total int64 }                       `json:"assignment_objective"`
+		Assignments []struct {
+			ApplicantID string `json:"applicant_id"`
+		} `json:"assignments"`
+		Continued int                   `json:"continued"`
+		Objective struct{ Total int64 } `json:"assignment_objective"`
 	}
 	if err := json.Unmarshal([]byte(mustQA(t, "--db", db, "assign", "--stage", "onsite", "--per-applicant", "5", "--format", "json")), &p); err != nil {
 		t.Fatal(err)

@@ -149,7 +149,7 @@ func (a *app) statusPart(part string, s *backend.Status, human, whole bool) *rep
 		}
 		return r
 	case "blocks":
-		r := &report{header: []string{"step", "blocked_by", "count", "applicants"}, integer: map[string]bool{"count": true}}
+		r := &report{header: []string{"step", "blocked_by", "count", "applicant_ids"}, integer: map[string]bool{"count": true}}
 		for _, b := range s.Blocks {
 			ids := strings.Join(b.Applicants, ";")
 			if !whole {
@@ -177,7 +177,7 @@ var statusHeadings = map[string]string{
 	"overdue": "逾期", "consensus": "已记录共识", "consensus_of": "应记录共识", "reviewer_id": "评审员编号", "reviewer_name": "评审员",
 	"applicant_id": "申报编号", "applicant_name": "申报者", "started": "已开始", "days_late": "逾期天数", "group_id": "评审组",
 	"leader_id": "组长", "applicants": "申报者数", "missing": "未记录共识", "step": "步骤", "count": "数量",
-	"source": "依据", "reason": "说明", "blocked_by": "阻碍",
+	"source": "依据", "reason": "说明", "blocked_by": "阻碍", "applicant_ids": "申报编号",
 }
 
 // localHeader puts a table's headings in Chinese unless --lang en; the
