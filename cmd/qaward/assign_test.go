@@ -228,3 +228,47 @@ func TestAssignRefusals(t *testing.T) {
 		t.Error("a refused export wrote its file")
 	}
 }
+
+// TestAssignEarlierCycleConflict: a conflict declared in 2026 is suggested
+// again in 2028 for the same reviewer (by name) and applicant (by credit
+// code), and kept out of the proposal.
+func TestAssignEarlierCycleConflict(t *testing.T) {
+	dir := t.TempDir()
+	db, gen := assignCycle(t, dir, "")
+	mustQA(t, "--db", db, "init", "--cycle", "2028")
+	for _, k := range []string{"applicants", "reviewers"} {
+		mustQA(t, "--db", db, "import", k, filepath.Join(gen, k+".csv"))
+	}
+	declared := readFileCSV(t, filepath.Join(gen, "conflicts.csv"))[1:]
+	var p struct {
+		Suspects []struct {
+			ReviewerID  string `json:"reviewer_id"`
+			ApplicantID string `json:"applicant_id"`
+			Source      string `json:"source"`
+			Reason      string `json:"reason"`
+		} `json:"suspects"`
+		Assignments []struct {
+			ApplicantID string `json:"applicant_id"`
+			ReviewerID  string `json:"reviewer_id"`
+		} `json:"assignments"`
+	}
+	if err := json.Unmarshal([]byte(mustQA(t, "--db", db, "assign", "--stage", "material", "--per-applicant", "5", "--format", "json")), &p); err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, c := range declared {
+		for _, s := range p.Suspects {
+			if s.ReviewerID == c[0] && s.ApplicantID == c[1] && s.Source == "earlier-cycle" && strings.Contains(s.Reason, "往届（2026）") {
+				found++
+			}
+		}
+		for _, a := range p.Assignments {
+			if a.ReviewerID == c[0] && a.ApplicantID == c[1] {
+				t.Errorf("the 2026 conflict %v is assigned in 2028", c)
+			}
+		}
+	}
+	if found != len(declared) {
+		t.Errorf("%d of the %d conflicts of 2026 suggested in 2028: %+v", found, len(declared), p.Suspects)
+	}
+}
