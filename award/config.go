@@ -40,6 +40,22 @@ type Config struct {
 	// Calendar lists working-day calendar years the built-in official
 	// calendar does not cover, or corrects.
 	Calendar []CalendarYear
+	// Deadlines are the due dates of the stages' score sheets.
+	Deadlines Deadlines
+}
+
+// Deadlines are the days by which a stage's sheets are due (YYYY-MM-DD,
+// the whole day included); "" is no due date.
+type Deadlines struct {
+	Material, Onsite string
+}
+
+// Due is a stage's due date ("" when none).
+func (d Deadlines) Due(st Stage) string {
+	if st == Onsite {
+		return d.Onsite
+	}
+	return d.Material
 }
 
 // Weights of material, on-site and satisfaction scores in the composite;
@@ -148,6 +164,10 @@ type rawConfig struct {
 	Objections struct {
 		ReplyDays *int `toml:"reply_days"`
 	} `toml:"objections"`
+	Deadlines struct {
+		Material any `toml:"material"`
+		Onsite   any `toml:"onsite"`
+	} `toml:"deadlines"`
 	Calendar []struct {
 		Year int      `toml:"year"`
 		Off  []string `toml:"off"`
@@ -245,6 +265,9 @@ func ParseConfig(file, text string) (Config, error) {
 		}
 		_ = i
 		c.Survey.Weights = append(c.Survey.Weights, d)
+	}
+	if err := parseDeadlines(file, text, raw.Deadlines.Material, raw.Deadlines.Onsite, &c.Deadlines); err != nil {
+		return Config{}, err
 	}
 	for _, y := range raw.Calendar {
 		c.Calendar = append(c.Calendar, CalendarYear{Year: y.Year, Off: y.Off, Work: y.Work})

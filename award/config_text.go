@@ -26,6 +26,15 @@ func (c Config) TOML() string {
 	}
 	fmt.Fprintf(&b, "\n[dispersion]\npoints = %d\n", c.DispersionPoints)
 	fmt.Fprintf(&b, "\n[objections]\nreply_days = %d # working days after receipt (Art. 39)\n", c.ReplyDays())
+	if d := c.Deadlines; d.Material != "" || d.Onsite != "" {
+		b.WriteString("\n[deadlines]\n")
+		if d.Material != "" {
+			fmt.Fprintf(&b, "material = %q\n", d.Material)
+		}
+		if d.Onsite != "" {
+			fmt.Fprintf(&b, "onsite = %q\n", d.Onsite)
+		}
+	}
 	for _, y := range c.Calendar {
 		fmt.Fprintf(&b, "\n[[calendar]]\nyear = %d\noff = [%s]\nwork = [%s]\n", y.Year, quoteAll(y.Off), quoteAll(y.Work))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,8 +15,9 @@ import (
 )
 
 // exportKinds are the tables `qaward export` writes: the backend's, the
-// ratings summary (Art. 36) and the paper score forms.
-var exportKinds = append(append([]string{}, backend.ExportKinds...), "ratings", "scoreform")
+// ratings summary (Art. 36), the paper score forms and the groups with
+// their assignments in the import format.
+var exportKinds = append(slices.Clone(backend.ExportKinds), "ratings", "scoreform", "groups")
 
 type exportFlags struct {
 	stage   string
@@ -36,6 +38,11 @@ workbook with a sheet per stage and the rules on a sheet of their own, or one
 ranking (--stage) into a CSV file. Cells that a spreadsheet would run as a
 formula are neutralised.
 
+KIND groups writes the review groups and their assignments in the columns of
+'import groups' (group_id, stage, leader_id, reviewer_id, applicant_id and
+the group's name), of one stage with --stage material|onsite, so that
+importing the file into a cycle gives them back.
+
 Applicants' confidential fields (Art. 37) are left out unless
 --include-confidential is given, which is recorded in the audit log.
 
@@ -55,12 +62,13 @@ percentages typed into the same file, it imports as it is with
   qaward --db cycle.db export candidates candidates.xlsx
   qaward --db cycle.db export scoreform onsite-R003.xlsx --reviewer R003
   qaward --db cycle.db export scoreform group.xlsx --group onsite-01
-  qaward --db cycle.db export ratings ratings.xlsx`,
+  qaward --db cycle.db export ratings ratings.xlsx
+  qaward --db cycle.db export groups groups.csv --stage onsite`,
 		Args:              exactArgs("KIND", "FILE"),
 		ValidArgsFunction: positional(fixed(exportKinds...), files("xlsx", "csv")),
 		RunE:              func(_ *cobra.Command, args []string) error { return runExport(a, f, args) },
 	}
-	c.Flags().StringVar(&f.stage, "stage", "all", "rankings: `material|onsite|composite|all` (all: XLSX only); scoreform: onsite (default) or material")
+	c.Flags().StringVar(&f.stage, "stage", "all", "rankings: `material|onsite|composite|all` (all: XLSX only); groups: material|onsite|all; scoreform: onsite (default) or material")
 	c.Flags().StringVar(&f.reviewer, "reviewer", "", "scoreform: the forms of this reviewer `ID`")
 	c.Flags().StringVar(&f.applicant, "applicant", "", "scoreform: the forms of this applicant `ID`")
 	c.Flags().StringVar(&f.group, "group", "", "scoreform: the forms of this review group `ID` (its stage unless --stage)")
@@ -100,6 +108,9 @@ func runExport(a *app, f exportFlags, pos []string) error {
 	if err != nil {
 		return err
 	}
+	if kind == "groups" {
+		return runExportGroups(a, f, file)
+	}
 	if !contains([]string{"all", "material", "onsite", "composite"}, f.stage) {
 		return usagef("export: --stage %q: want material, onsite, composite or all", f.stage)
 	}
@@ -122,6 +133,29 @@ func runExport(a *app, f exportFlags, pos []string) error {
 			fmt.Fprintf(a.stderr, "note: --include-confidential: %s; recorded in the audit log\n", res.Disclosure)
 		}
 		fmt.Fprintf(a.stdout, "wrote %s: %s, %d rows\n", file, strings.Join(res.Tables, ", "), res.Rows)
+		return nil
+	})
+}
+
+// runExportGroups writes the groups and assignments in the import format.
+func runExportGroups(a *app, f exportFlags, file string) error {
+	var stage award.Stage
+	switch f.stage {
+	case "all":
+	case "material", "onsite":
+		stage = award.Stage(f.stage)
+	default:
+		return usagef("export groups: --stage %q: want material, onsite or all", f.stage)
+	}
+	if f.include {
+		return usagef("export groups: --include-confidential is for tables of applicants")
+	}
+	return a.inCycle(true, func(st store.Store, cycle string) error {
+		n, err := a.backend(st).ExportGroups(cycle, stage, file)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "wrote %s: groups, %d rows\n", file, n)
 		return nil
 	})
 }
