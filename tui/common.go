@@ -110,3 +110,11 @@ func (c Common) kindName(k award.Kind) string { return c.Text.S("kind." + string
 func (c Common) backend() *backend.Backend {
 	return backend.New(c.Store, backend.Options{Catalog: c.Catalog, Now: c.Now})
 }
+
+// deskCtx is what the office's tabs share: the session, the cycle as read,
+// and the person acting for the office.
+type deskCtx struct {
+	c      Common
+	data   *Data
+	person string
+}

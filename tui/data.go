@@ -329,3 +329,48 @@ func (d *Data) sortedPersons() []string {
 	sort.Strings(ids)
 	return append(ids, d.Office...)
 }
+
+// generationer is a store that tells its generation (store.DB and the
+// views of store/access do; 0 means it cannot tell).
+type generationer interface{ Generation() uint64 }
+
+// storeGen reads the generation of c's store, 0 when it cannot tell.
+func storeGen(c Common) func() uint64 {
+	if g, ok := c.Store.(generationer); ok {
+		return g.Generation
+	}
+	return nil
+}
+
+// loadAt reads the session's cycle inside a command, and the store's
+// generation (from storeGen; 0 when the store cannot tell) just before it.
+func loadAt(c Common, gen func() uint64) (*Data, uint64, error) {
+	var g uint64
+	if gen != nil {
+		g = gen()
+	}
+	d, err := Load(c.Store, c.Cycle, c.Office, c.Catalog)
+	return d, g, err
+}
+
+// syncApplicants takes the applicants as read after an office write (status
+// and profile change; the set of applicants does not).
+func (d *Data) syncApplicants(as []award.Applicant) {
+	for _, a := range as {
+		if i, ok := d.appIdx[a.ID]; ok {
+			d.Applicants[i] = a
+		}
+	}
+}
+
+// placeOf is the stage, the applicant's ID and name, as the lost-work lines
+// name a sheet.
+func placeOf(c Common, d *Data, stage, app string) string {
+	out := c.Text.S("stage."+stage) + " " + app
+	if d != nil {
+		if a, ok := d.Applicant(app); ok && a.Name != "" {
+			out += " " + a.Name
+		}
+	}
+	return out
+}

@@ -41,11 +41,11 @@ func (a exAction) label(t Text) string {
 
 // exchangePage lists the imports and exports; enter opens one.
 type exchangePage struct {
-	k    *desk
+	k    *deskCtx
 	list listModel
 }
 
-func newExchangePage(k *desk) *exchangePage {
+func newExchangePage(k *deskCtx) *exchangePage {
 	p := &exchangePage{k: k, list: newList(k.c)}
 	c := k.c
 	st, t := c.Styles, c.Text

@@ -21,7 +21,7 @@ import (
 // sheet and cell) when an import is refused. The form stays, so that a
 // corrected path can be tried again.
 type exchangeScreen struct {
-	k   *desk
+	k   *deskCtx
 	act exAction
 	f   *form
 
@@ -34,7 +34,7 @@ type exchangeScreen struct {
 	w, h              int
 }
 
-func newExchangeScreen(k *desk, a exAction) *exchangeScreen {
+func newExchangeScreen(k *deskCtx, a exAction) *exchangeScreen {
 	c := k.c
 	t := c.Text
 	cycle := k.data.Cycle.ID
@@ -129,7 +129,7 @@ func (s *exchangeScreen) start(f *form) (tea.Cmd, error) {
 }
 
 func (s *exchangeScreen) Init() tea.Cmd   { return nil }
-func (s *exchangeScreen) Title() string   { return s.f.title }
+func (s *exchangeScreen) Title() string   { return s.f.heading }
 func (s *exchangeScreen) Capturing() bool { return true }
 
 func (s *exchangeScreen) SetSize(w, h int) {

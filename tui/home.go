@@ -308,3 +308,20 @@ func (h *home) listView() string {
 	}
 	return h.list.view()
 }
+
+// usesF5: the office's applicants list moves applicants on with F5.
+func (h *home) usesF5() bool { return h.desk != nil && h.desk.tab == tabApplicants }
+
+// refreshed rebuilds the rows, the cursor staying on the same row; the
+// office's desk reads its records again.
+func (h *home) refreshed() tea.Cmd {
+	sel, ok := h.list.selected()
+	h.build()
+	if ok {
+		h.list.reselect(sel)
+	}
+	if h.desk != nil {
+		return loadRecordsCmd(h.c, h.data.Cycle.ID)
+	}
+	return nil
+}

@@ -79,3 +79,8 @@ func digitsOf(msg tea.KeyMsg) (string, bool) {
 	}
 	return string(out), true
 }
+
+func withHelp(b key.Binding, k, desc string) key.Binding {
+	b.SetHelp(k, desc)
+	return b
+}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -126,4 +128,25 @@ func scroll(offset, cursor, n, h int) int {
 		offset = cursor - h + 1
 	}
 	return max(0, min(offset, n-h))
+}
+
+// cleanPath is a path as typed or pasted: spaces and surrounding quotes
+// taken off, a leading ~ for the home directory (read by the command that
+// uses the path).
+func cleanPath(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		s = s[1 : len(s)-1]
+	}
+	return s
+}
+
+// expandHome replaces a leading ~/ by the home directory.
+func expandHome(path string) string {
+	if path == "~" || strings.HasPrefix(path, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, path[1:])
+		}
+	}
+	return path
 }

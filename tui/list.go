@@ -237,3 +237,29 @@ func (l *listModel) chosen(msg tea.KeyMsg) (cmd tea.Cmd, v any, ok bool) {
 	v, ok = l.selected()
 	return nil, v, ok
 }
+
+// reselect puts the cursor on the row whose value is v, if it is shown.
+func (l *listModel) reselect(v any) {
+	for i, ri := range l.visible {
+		if r := l.rows[ri]; !r.header && sameValue(r.value, v) {
+			l.cursor = i
+			return
+		}
+	}
+}
+
+// sameValue compares row values of comparable kinds.
+func sameValue(a, b any) bool {
+	switch x := a.(type) {
+	case homeTarget:
+		y, ok := b.(homeTarget)
+		return ok && x == y
+	case string:
+		y, ok := b.(string)
+		return ok && x == y
+	case packetRow:
+		_, ok := b.(packetRow)
+		return ok
+	}
+	return false
+}

@@ -364,3 +364,25 @@ func (m *matrix) submit() tea.Cmd {
 }
 
 func (m *matrix) pendingTyped() bool { return pending(m.typed) }
+
+// refreshed recomputes the group's figures, the cursor staying on the same
+// item; a consensus not yet started starts again from the new values.
+func (m *matrix) refreshed() tea.Cmd {
+	cur := m.item()
+	m.refresh()
+	m.cursor = 0
+	for i, it := range m.order {
+		if it == cur {
+			m.cursor = i
+		}
+	}
+	if m.lay != nil && !m.hasCons {
+		if cs := m.sum.consensus; cs != nil {
+			m.cons, m.hasCons = cloneSheet(*cs), true
+			m.reason.SetValue(m.cons.Reason)
+		} else {
+			m.cons = m.startConsensus()
+		}
+	}
+	return m.loadNotes()
+}

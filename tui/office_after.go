@@ -45,18 +45,6 @@ func (p *afterPage) setRecords(rec *records) {
 	p.build()
 }
 
-// winners are the applicants announced with an award or nomination that
-// stands.
-func (r *records) winners() []award.Applicant {
-	var out []award.Applicant
-	for _, a := range r.Snapshot.Applicants {
-		if d, ok := r.Decisions[a.ID]; ok && a.Status == award.Announced && d.Final() != award.DecideNone {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 func (p *afterPage) build() {
 	c, d, rec := p.k.c, p.k.data, p.rec
 	st, t := c.Styles, c.Text

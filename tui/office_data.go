@@ -221,41 +221,6 @@ func (r *records) conflict(person, app string) (award.Conflict, bool) {
 	return award.Conflict{}, false
 }
 
-// office handles an officeMsg at the root: it takes the scoring Data read
-// after the write, keeps the applicants in Data current, shows the note or
-// the error, and hands the message to every screen.
-func (m *Model) office(msg officeMsg) tea.Cmd {
-	switch {
-	case msg.err != nil:
-		m.status, m.statusErr = m.c.errText(msg.err), true
-	case msg.note != "":
-		m.status, m.statusErr = msg.note, false
-	}
-	if m.data != nil {
-		if msg.data != nil {
-			*m.data = *msg.data
-		} else if msg.rec != nil {
-			m.data.syncApplicants(msg.rec.Snapshot.Applicants)
-		}
-	}
-	cmds := make([]tea.Cmd, 0, len(m.stack))
-	for _, c := range m.stack {
-		_, cmd := c.Update(msg)
-		cmds = append(cmds, cmd)
-	}
-	return tea.Batch(cmds...)
-}
-
-// syncApplicants takes the applicants as read after an office write (status
-// and profile change; the set of applicants does not).
-func (d *Data) syncApplicants(as []award.Applicant) {
-	for _, a := range as {
-		if i, ok := d.appIdx[a.ID]; ok {
-			d.Applicants[i] = a
-		}
-	}
-}
-
 // statusName names a pipeline status in the interface language.
 func (c Common) statusName(s award.Status) string {
 	if s == "" {
@@ -319,4 +284,16 @@ func (c Common) errWords(err error) string {
 		return path + "：" + why
 	}
 	return err.Error()
+}
+
+// winners are the applicants announced with an award or nomination that
+// stands.
+func (r *records) winners() []award.Applicant {
+	var out []award.Applicant
+	for _, a := range r.Snapshot.Applicants {
+		if d, ok := r.Decisions[a.ID]; ok && a.Status == award.Announced && d.Final() != award.DecideNone {
+			out = append(out, a)
+		}
+	}
+	return out
 }

@@ -53,7 +53,7 @@ type field struct {
 // refusal when it did not. A form without fields is a confirmation.
 type form struct {
 	c      Common
-	title  string
+	heading  string
 	intro  []string
 	fields []*field
 	focus  int
@@ -70,7 +70,7 @@ type form struct {
 }
 
 func newForm(c Common, title string, submit func(f *form) (tea.Cmd, error)) *form {
-	return &form{c: c, title: title, submit: submit, w: 80, h: 20}
+	return &form{c: c, heading: title, submit: submit, w: 80, h: 20}
 }
 
 // text adds a text field.
@@ -156,7 +156,7 @@ func (f *form) refocus() {
 }
 
 func (f *form) Init() tea.Cmd    { return nil }
-func (f *form) Title() string    { return f.title }
+func (f *form) Title() string    { return f.heading }
 func (f *form) Capturing() bool  { return true }
 func (f *form) SetSize(w, h int) { f.w, f.h = w, h }
 
@@ -281,7 +281,7 @@ func (f *form) View() string {
 	st, t := f.c.Styles, f.c.Text
 	var lines []string
 	add := func(l ...string) { lines = append(lines, l...) }
-	add(" "+st.Title.Render(f.title), "")
+	add(" "+st.Title.Render(f.heading), "")
 	for _, p := range f.intro {
 		for _, l := range wrap(p, max(10, f.w-4)) {
 			add("  " + l)
@@ -374,5 +374,5 @@ func (f *form) held() []string {
 	if !f.typed() {
 		return nil
 	}
-	return []string{f.c.Text.F("form.held", f.title)}
+	return []string{f.c.Text.F("form.held", f.heading)}
 }

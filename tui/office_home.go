@@ -41,19 +41,17 @@ const (
 // candidates, publicity and objections, what follows the award, and the
 // exchange of tables with the office's other tools (exchange.go).
 type desk struct {
-	c      Common
-	data   *Data
-	person string
-	rec    *records
-	tab    int
-	pages  [tabCount]page // nil at tabProgress: the home's list
-	w, h   int
+	*deskCtx
+	rec   *records
+	tab   int
+	pages [tabCount]page // nil at tabProgress: the home's list
+	w, h  int
 	// loadErr is the failure of the first read of the records.
 	loadErr error
 }
 
 func newDesk(c Common, d *Data, person string) *desk {
-	return &desk{c: c, data: d, person: person}
+	return &desk{deskCtx: &deskCtx{c: c, data: d, person: person}}
 }
 
 func (k *desk) init() tea.Cmd { return loadRecordsCmd(k.c, k.data.Cycle.ID) }
@@ -70,7 +68,7 @@ func (k *desk) setRecords(rec *records) {
 			tabRanking:      newRankingPage(k),
 			tabPublicity:    newPublicityPage(k),
 			tabAfter:        newAfterPage(k),
-			tabExchange:     newExchangePage(k),
+			tabExchange:     newExchangePage(k.deskCtx),
 		}
 	}
 	for _, p := range k.pages {
@@ -402,7 +400,7 @@ func advanceForm(k *desk, rec *records, ids []string) *form {
 	})
 	f.intro = intro
 	if len(refused) > 0 {
-		f.title = t.S("of.advance.refusedtitle")
+		f.heading = t.S("of.advance.refusedtitle")
 		f.intro = append([]string{t.S("of.advance.refused")}, refused...)
 	}
 	return f

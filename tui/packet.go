@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -50,27 +49,6 @@ type (
 	packetHeldMsg struct{ rec *packet.Record }
 )
 
-// cleanPath is a path as typed or pasted: spaces and surrounding quotes
-// taken off, a leading ~ for the home directory (read by the command that
-// uses the path).
-func cleanPath(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
-		s = s[1 : len(s)-1]
-	}
-	return s
-}
-
-// expandHome replaces a leading ~/ by the home directory.
-func expandHome(path string) string {
-	if path == "~" || strings.HasPrefix(path, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(home, path[1:])
-		}
-	}
-	return path
-}
-
 // openPacketCmd reads a packet file and makes the store its working copy.
 func openPacketCmd(c Common, path string) tea.Cmd {
 	st, as := c.Store, c.As
@@ -88,18 +66,6 @@ func openPacketCmd(c Common, path string) tea.Cmd {
 		}
 		return packetOpenedMsg{m: m}
 	}
-}
-
-// opened goes on as the packet's reviewer.
-func (w *welcome) opened(msg packetOpenedMsg) tea.Cmd {
-	w.busy = false
-	if msg.err != nil {
-		w.err = msg.err.Error()
-		return nil
-	}
-	m := msg.m
-	note := w.c.Text.F("pk.opened", m.PacketID, m.Reviewer.ID, m.Reviewer.Name, len(m.Sheets))
-	return func() tea.Msg { return asPersonMsg{person: m.Reviewer.ID, note: note} }
 }
 
 // heldCmd reads which packet the database holds, for a reviewer's home.

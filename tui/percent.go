@@ -48,3 +48,10 @@ func pending(typed string) bool {
 	}
 	return v > 100 || v%5 != 0
 }
+
+func pct(p int) string {
+	if p == award.Unscored {
+		return "--"
+	}
+	return strconv.Itoa(p) + "%"
+}

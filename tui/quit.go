@@ -113,18 +113,6 @@ func (m *Model) describe(w unsavedWrite) string {
 	return what + t.S("unsaved.sep") + t.S("unsaved.pending")
 }
 
-// placeOf is the stage, the applicant's ID and name, as the lost-work lines
-// name a sheet.
-func placeOf(c Common, d *Data, stage, app string) string {
-	out := c.Text.S("stage."+stage) + " " + app
-	if d != nil {
-		if a, ok := d.Applicant(app); ok && a.Name != "" {
-			out += " " + a.Name
-		}
-	}
-	return out
-}
-
 // quitView is the confirmation shown in place of the screen.
 func (m *Model) quitView() string {
 	st, t := m.c.Styles, m.c.Text

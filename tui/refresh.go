@@ -5,8 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"qaward/award"
 )
 
 // Refreshing. The cycle is read once at start-up (Data); others change the
@@ -29,18 +27,6 @@ import (
 
 // DefaultPoll is how often a session looks at the store's generation.
 const DefaultPoll = 3 * time.Second
-
-// generationer is a store that tells its generation (store.DB and the
-// views of store/access do; 0 means it cannot tell).
-type generationer interface{ Generation() uint64 }
-
-// storeGen reads the generation of c's store, 0 when it cannot tell.
-func storeGen(c Common) func() uint64 {
-	if g, ok := c.Store.(generationer); ok {
-		return g.Generation
-	}
-	return nil
-}
 
 type (
 	// pollMsg carries the store's generation, read by pollCmd.
@@ -75,17 +61,6 @@ func refreshCmd(c Common) tea.Cmd {
 		d, g, err := loadAt(c, gen)
 		return refreshedMsg{data: d, gen: g, err: err}
 	}
-}
-
-// loadAt reads the session's cycle inside a command, and the store's
-// generation (from storeGen; 0 when the store cannot tell) just before it.
-func loadAt(c Common, gen func() uint64) (*Data, uint64, error) {
-	var g uint64
-	if gen != nil {
-		g = gen()
-	}
-	d, err := Load(c.Store, c.Cycle, c.Office, c.Catalog)
-	return d, g, err
 }
 
 // refresher is a screen that recomputes what it derived from the Data
@@ -238,78 +213,4 @@ func (m *Model) fullHelp() [][]key.Binding {
 		cols = append(cols[:len(cols):len(cols)], []key.Binding{m.refreshBinding()})
 	}
 	return cols
-}
-
-// usesF5: the office's applicants list moves applicants on with F5.
-func (h *home) usesF5() bool { return h.desk != nil && h.desk.tab == tabApplicants }
-
-// refreshed rebuilds the rows, the cursor staying on the same row; the
-// office's desk reads its records again.
-func (h *home) refreshed() tea.Cmd {
-	sel, ok := h.list.selected()
-	h.build()
-	if ok {
-		h.list.reselect(sel)
-	}
-	if h.desk != nil {
-		return loadRecordsCmd(h.c, h.data.Cycle.ID)
-	}
-	return nil
-}
-
-// reselect puts the cursor on the row whose value is v, if it is shown.
-func (l *listModel) reselect(v any) {
-	for i, ri := range l.visible {
-		if r := l.rows[ri]; !r.header && sameValue(r.value, v) {
-			l.cursor = i
-			return
-		}
-	}
-}
-
-// sameValue compares row values of comparable kinds.
-func sameValue(a, b any) bool {
-	switch x := a.(type) {
-	case homeTarget:
-		y, ok := b.(homeTarget)
-		return ok && x == y
-	case string:
-		y, ok := b.(string)
-		return ok && x == y
-	case packetRow:
-		_, ok := b.(packetRow)
-		return ok
-	}
-	return false
-}
-
-// refreshed recomputes the lineage (the reviewer's own material sheet may
-// have come in); the sheet being edited is the screen's own.
-func (s *sheetScreen) refreshed() tea.Cmd {
-	if s.key.Stage == award.Onsite && s.lay != nil {
-		s.lineage = lineageOf(s.data, s.lay, award.SheetKey{Stage: award.Material, ApplicantID: s.key.ApplicantID, ReviewerID: s.person})
-	}
-	return nil
-}
-
-// refreshed recomputes the group's figures, the cursor staying on the same
-// item; a consensus not yet started starts again from the new values.
-func (m *matrix) refreshed() tea.Cmd {
-	cur := m.item()
-	m.refresh()
-	m.cursor = 0
-	for i, it := range m.order {
-		if it == cur {
-			m.cursor = i
-		}
-	}
-	if m.lay != nil && !m.hasCons {
-		if cs := m.sum.consensus; cs != nil {
-			m.cons, m.hasCons = cloneSheet(*cs), true
-			m.reason.SetValue(m.cons.Reason)
-		} else {
-			m.cons = m.startConsensus()
-		}
-	}
-	return m.loadNotes()
 }

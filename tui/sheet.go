@@ -196,11 +196,6 @@ func (s *sheetScreen) FullHelp() [][]key.Binding {
 	}
 }
 
-func withHelp(b key.Binding, k, desc string) key.Binding {
-	b.SetHelp(k, desc)
-	return b
-}
-
 func (s *sheetScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case sheetLoadedMsg:
@@ -428,3 +423,12 @@ func (s *sheetScreen) textKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (s *sheetScreen) pendingTyped() bool { return pending(s.typed) }
+
+// refreshed recomputes the lineage (the reviewer's own material sheet may
+// have come in); the sheet being edited is the screen's own.
+func (s *sheetScreen) refreshed() tea.Cmd {
+	if s.key.Stage == award.Onsite && s.lay != nil {
+		s.lineage = lineageOf(s.data, s.lay, award.SheetKey{Stage: award.Material, ApplicantID: s.key.ApplicantID, ReviewerID: s.person})
+	}
+	return nil
+}

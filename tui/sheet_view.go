@@ -37,13 +37,6 @@ func (s *sheetScreen) groupVisible() bool {
 	return s.sheet.Submitted && s.data.Roster.CanSeeScores(s.person, s.key.Stage, s.key.ApplicantID)
 }
 
-func pct(p int) string {
-	if p == award.Unscored {
-		return "--"
-	}
-	return strconv.Itoa(p) + "%"
-}
-
 func (s *sheetScreen) View() string {
 	st, t := s.c.Styles, s.c.Text
 	if !s.loaded {

@@ -398,3 +398,28 @@ func (m *Model) View() string {
 	}
 	return b.String()
 }
+
+// office handles an officeMsg at the root: it takes the scoring Data read
+// after the write, keeps the applicants in Data current, shows the note or
+// the error, and hands the message to every screen.
+func (m *Model) office(msg officeMsg) tea.Cmd {
+	switch {
+	case msg.err != nil:
+		m.status, m.statusErr = m.c.errText(msg.err), true
+	case msg.note != "":
+		m.status, m.statusErr = msg.note, false
+	}
+	if m.data != nil {
+		if msg.data != nil {
+			*m.data = *msg.data
+		} else if msg.rec != nil {
+			m.data.syncApplicants(msg.rec.Snapshot.Applicants)
+		}
+	}
+	cmds := make([]tea.Cmd, 0, len(m.stack))
+	for _, c := range m.stack {
+		_, cmd := c.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}

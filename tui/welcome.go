@@ -254,3 +254,15 @@ func (w *welcome) View() string {
 	}
 	return b.String()
 }
+
+// opened goes on as the packet's reviewer.
+func (w *welcome) opened(msg packetOpenedMsg) tea.Cmd {
+	w.busy = false
+	if msg.err != nil {
+		w.err = msg.err.Error()
+		return nil
+	}
+	m := msg.m
+	note := w.c.Text.F("pk.opened", m.PacketID, m.Reviewer.ID, m.Reviewer.Name, len(m.Sheets))
+	return func() tea.Msg { return asPersonMsg{person: m.Reviewer.ID, note: note} }
+}
