@@ -52,13 +52,13 @@ type field struct {
 // in a command; the form closes when the write succeeded and shows the
 // refusal when it did not. A form without fields is a confirmation.
 type form struct {
-	c      Common
-	heading  string
-	intro  []string
-	fields []*field
-	focus  int
-	err    string
-	busy   bool
+	c       Common
+	heading string
+	intro   []string
+	fields  []*field
+	focus   int
+	err     string
+	busy    bool
 	// discarding: esc was pressed with typed text; a second esc drops it
 	discarding bool
 	// paths: the form takes file paths and choices only, cheap to give
