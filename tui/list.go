@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -248,18 +249,9 @@ func (l *listModel) reselect(v any) {
 	}
 }
 
-// sameValue compares row values of comparable kinds.
+// sameValue reports whether two row values are the same: of one
+// comparable type, and equal.
 func sameValue(a, b any) bool {
-	switch x := a.(type) {
-	case homeTarget:
-		y, ok := b.(homeTarget)
-		return ok && x == y
-	case string:
-		y, ok := b.(string)
-		return ok && x == y
-	case packetRow:
-		_, ok := b.(packetRow)
-		return ok
-	}
-	return false
+	t := reflect.TypeOf(a)
+	return t != nil && t == reflect.TypeOf(b) && t.Comparable() && a == b
 }

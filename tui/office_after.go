@@ -79,7 +79,7 @@ func (p *afterPage) build() {
 			p.remark = t.S("ev.none")
 		}
 		for _, app := range apps {
-			a, _ := rec.applicant(app)
+			a, _ := rec.applicantByID(app)
 			for _, rid := range d.panelOf(award.Onsite, app) {
 				text := fit(app+" "+a.Name, 30) + " " + fit(personLabel(d, t, rid), 14) + " "
 				if e, ok := got[[2]string{app, rid}]; ok {
@@ -131,7 +131,7 @@ func (p *afterPage) view() string {
 func revocationForm(k *desk, rec *records, id string) *form {
 	c, actor := k.c, k.person
 	t := c.Text
-	a, _ := rec.applicant(id)
+	a, _ := rec.applicantByID(id)
 	r, ok := rec.Revocations[id]
 	if !ok {
 		r = award.Revocation{Date: c.Now().Format(time.DateOnly), Article: "第二十九条"}

@@ -119,7 +119,7 @@ func (s *applicantScreen) saveApplicant(f *form, a award.Applicant) tea.Cmd {
 
 func (s *applicantScreen) setRecords(rec *records) {
 	s.rec = rec
-	s.app, _ = rec.applicant(s.id)
+	s.app, _ = rec.applicantByID(s.id)
 	c := s.k.c
 	st, t := c.Styles, c.Text
 	a := s.app
@@ -204,7 +204,7 @@ func (s *applicantScreen) setRecords(rec *records) {
 	for _, dep := range award.Departments {
 		dep := dep
 		item(act{kind: "opinion", key: dep}, func() string {
-			o, ok := rec.opinions[a.ID][dep]
+			o, ok := rec.opinionsOf[a.ID][dep]
 			if !ok {
 				return fit(dep, 10) + " " + st.Muted.Render(t.S("op.none"))
 			}
@@ -299,7 +299,7 @@ func (s *applicantScreen) moveForm(to award.Status) *form {
 func (s *applicantScreen) opinionForm(dep string) *form {
 	c, a, actor := s.k.c, s.app, s.k.person
 	t := c.Text
-	o, ok := s.rec.opinions[a.ID][dep]
+	o, ok := s.rec.opinionsOf[a.ID][dep]
 	if !ok {
 		o = award.Opinion{Agree: true, Date: c.Now().Format("2006-01-02")}
 	}

@@ -29,7 +29,7 @@ type records struct {
 
 	appIdx      map[string]int // applicant ID -> index in Snapshot.Applicants
 	transitions map[string][]award.Transition
-	opinions    map[string]map[string]award.Opinion // applicant -> department
+	opinionsOf    map[string]map[string]award.Opinion // applicant -> department
 	notice      award.Notice
 	objections  []award.Objection
 	evaluations []award.Evaluation
@@ -56,8 +56,8 @@ type officeMsg struct {
 	warn []string
 }
 
-// applicant returns the applicant as last read.
-func (r *records) applicant(id string) (award.Applicant, bool) {
+// applicantByID returns the applicant as last read.
+func (r *records) applicantByID(id string) (award.Applicant, bool) {
 	i, ok := r.appIdx[id]
 	if !ok {
 		return award.Applicant{}, false
@@ -66,7 +66,7 @@ func (r *records) applicant(id string) (award.Applicant, bool) {
 }
 
 func (r *records) status(id string) award.Status {
-	a, _ := r.applicant(id)
+	a, _ := r.applicantByID(id)
 	if a.Status == "" {
 		return award.Accepted
 	}
@@ -145,12 +145,12 @@ func (r *records) index(ts []award.Transition) {
 	for _, t := range ts {
 		r.transitions[t.ApplicantID] = append(r.transitions[t.ApplicantID], t)
 	}
-	r.opinions = map[string]map[string]award.Opinion{}
+	r.opinionsOf = map[string]map[string]award.Opinion{}
 	for _, o := range r.Opinions {
-		if r.opinions[o.ApplicantID] == nil {
-			r.opinions[o.ApplicantID] = map[string]award.Opinion{}
+		if r.opinionsOf[o.ApplicantID] == nil {
+			r.opinionsOf[o.ApplicantID] = map[string]award.Opinion{}
 		}
-		r.opinions[o.ApplicantID][o.Department] = o
+		r.opinionsOf[o.ApplicantID][o.Department] = o
 	}
 	r.loads = map[string][2]int{}
 	for _, a := range r.assignments {

@@ -89,7 +89,7 @@ func (p *groupsPage) setRecords(rec *records) {
 		item(groupTarget{kind: "addmember", group: gi}, "", func() string { return st.Key.Render(t.S("gr.addmember")) })
 		for _, app := range g.Applicants {
 			app := app
-			a, _ := rec.applicant(app)
+			a, _ := rec.applicantByID(app)
 			item(groupTarget{kind: "assign", group: gi, id: app}, app+" "+a.Name, func() string {
 				panel := d.panelOf(g.Stage, app)
 				return fit(app+" "+a.Name, 30) + " " + t.F("gr.panel", len(panel)) + " " + strings.Join(panel, " ")
@@ -215,7 +215,7 @@ type assignScreen struct {
 
 func newAssignScreen(k *desk, rec *records, stage award.Stage, app string) *assignScreen {
 	s := &assignScreen{k: k, stage: stage, list: newList(k.c)}
-	s.app, _ = rec.applicant(app)
+	s.app, _ = rec.applicantByID(app)
 	s.setRecords(rec)
 	return s
 }

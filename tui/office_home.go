@@ -382,7 +382,7 @@ func advanceForm(k *desk, rec *records, ids []string) *form {
 			continue
 		}
 		moves = append(moves, award.Transition{ApplicantID: id, From: from, To: to})
-		a, _ := rec.applicant(id)
+		a, _ := rec.applicantByID(id)
 		intro = append(intro, fmt.Sprintf("%s %s  %s -> %s", id, a.Name, c.statusName(from), c.statusName(to)))
 	}
 	f := newForm(c, t.F("of.advance.title", len(moves)), func(f *form) (tea.Cmd, error) {

@@ -67,7 +67,7 @@ func (p *publicityPage) setRecords(rec *records) {
 		info(st.Subtle.Render(t.S("pb.nocands")))
 	}
 	for _, d := range cands {
-		a, _ := rec.applicant(d.ApplicantID)
+		a, _ := rec.applicantByID(d.ApplicantID)
 		text := fit(a.ID+" "+a.Name, 34) + " " + fit(c.outcomeName(d.Decided), 10) + " " + fit(c.statusName(a.Status), 10)
 		if d.Cancelled {
 			text += " " + st.Bad.Render(t.S("rk.cancelled")+"："+d.CancelReason)
@@ -149,7 +149,7 @@ func publishForm(k *desk, rec *records) (*form, error) {
 		default:
 			return nil, fmt.Errorf("%s", t.F("pb.notready", d.ApplicantID, c.statusName(s)))
 		}
-		a, _ := rec.applicant(d.ApplicantID)
+		a, _ := rec.applicantByID(d.ApplicantID)
 		intro = append(intro, fmt.Sprintf("%s %s  %s", a.ID, a.Name, c.outcomeName(d.Decided)))
 	}
 	if len(intro) == 0 {
@@ -248,14 +248,14 @@ func objectionForm(k *desk, rec *records, o award.Objection) *form {
 	if filing {
 		var apps []option
 		for _, d := range rec.Candidates() {
-			a, _ := rec.applicant(d.ApplicantID)
+			a, _ := rec.applicantByID(d.ApplicantID)
 			apps = append(apps, option{value: a.ID, label: a.ID + " " + a.Name})
 		}
 		f.intro = []string{t.F("pb.window", rec.notice.Start, rec.notice.End, rec.notice.Days)}
 		f.choice("app", t.S("ob.app"), apps, "").text("filed", t.S("ob.filedon"), o.Filed, "YYYY-MM-DD")
 		f.text("filer", t.S("ob.filer"), "", "").text("evidence", t.S("ob.evidence"), "", t.S("ob.evidencehint"))
 	} else {
-		a, _ := rec.applicant(o.ApplicantID)
+		a, _ := rec.applicantByID(o.ApplicantID)
 		f.intro = []string{t.F("ob.about", a.ID, a.Name, o.Filed, o.Filer), t.S("ob.evidence") + "：" + o.Evidence}
 		f.choice("outcome", t.S("ob.outcome"), []option{{value: string(award.Upheld), label: t.S("ob.upheld")},
 			{value: string(award.Dismissed), label: t.S("ob.dismissed")}}, string(award.Dismissed))
@@ -291,7 +291,7 @@ func announceForm(k *desk, rec *records) (*form, error) {
 		if rec.status(d.ApplicantID) != award.Publicity {
 			continue
 		}
-		a, _ := rec.applicant(d.ApplicantID)
+		a, _ := rec.applicantByID(d.ApplicantID)
 		tr := award.Transition{ApplicantID: a.ID, To: award.Announced}
 		line := fmt.Sprintf("%s %s  %s -> %s", a.ID, a.Name, c.outcomeName(d.Decided), c.statusName(award.Announced))
 		if d.Cancelled {

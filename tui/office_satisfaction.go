@@ -93,7 +93,7 @@ func parseCSI(t Text, s string) (award.Score, error) {
 func satisfactionForm(k *desk, rec *records, id string) *form {
 	c, actor := k.c, k.person
 	t := c.Text
-	a, _ := rec.applicant(id)
+	a, _ := rec.applicantByID(id)
 	cur, n := "", ""
 	if s, ok := rec.satisf[id]; ok {
 		cur, n = s.CSI.String(), strconv.Itoa(s.Responses)
