@@ -14,12 +14,12 @@ func TestKeysInOneRead(t *testing.T) {
 	d.openRow("材料评审", "A0010")
 	s := sheetOf(t, d)
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj")})
-	if s.cursor != 3 {
-		t.Fatalf("cursor %d after \"jjj\" in one read, want 3", s.cursor)
+	if s.Cursor != 3 {
+		t.Fatalf("cursor %d after \"jjj\" in one read, want 3", s.Cursor)
 	}
 	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("kj")})
-	if s.cursor != 3 {
-		t.Fatalf("cursor %d after \"kj\", want 3", s.cursor)
+	if s.Cursor != 3 {
+		t.Fatalf("cursor %d after \"kj\", want 3", s.Cursor)
 	}
 }
 

@@ -3,6 +3,8 @@ package tui
 import (
 	"time"
 
+	"qaward/tui/common"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -37,7 +39,7 @@ type (
 	// refreshedMsg carries the cycle read again by refreshCmd, and the
 	// generation read before it.
 	refreshedMsg struct {
-		data *Data
+		data *common.Data
 		gen  uint64
 		err  error
 	}
@@ -45,8 +47,8 @@ type (
 
 // pollCmd reads the store's generation after Common.Poll; nil when the
 // session does not poll or the store cannot tell.
-func pollCmd(c Common) tea.Cmd {
-	gen := storeGen(c)
+func pollCmd(c common.Common) tea.Cmd {
+	gen := common.StoreGen(c)
 	if c.Poll <= 0 || gen == nil {
 		return nil
 	}
@@ -55,10 +57,10 @@ func pollCmd(c Common) tea.Cmd {
 
 // refreshCmd reads the cycle again, noting the generation first so that a
 // commit made while it reads is seen at the next poll.
-func refreshCmd(c Common) tea.Cmd {
-	gen := storeGen(c)
+func refreshCmd(c common.Common) tea.Cmd {
+	gen := common.StoreGen(c)
 	return func() tea.Msg {
-		d, g, err := loadAt(c, gen)
+		d, g, err := common.LoadAt(c, gen)
 		return refreshedMsg{data: d, gen: g, err: err}
 	}
 }
@@ -66,7 +68,7 @@ func refreshCmd(c Common) tea.Cmd {
 // refresher is a screen that recomputes what it derived from the Data
 // after a refresh.
 type refresher interface {
-	refreshed() tea.Cmd
+	Refreshed() tea.Cmd
 }
 
 // poll takes the store's generation and schedules the next look.
@@ -97,11 +99,11 @@ func (m *Model) askRefresh(manual bool) tea.Cmd {
 // idle reports whether a refresh may start: the data is read, nothing is
 // being saved or read, and no screen takes typed text.
 func (m *Model) idle() bool {
-	if m.data == nil || m.loading || m.refreshing || m.c.saver.busy() {
+	if m.data == nil || m.loading || m.refreshing || m.c.Saver.Busy() {
 		return false
 	}
 	for _, s := range m.stack {
-		if c, ok := s.(capturer); ok && c.Capturing() {
+		if c, ok := s.(common.Capturer); ok && c.Capturing() {
 			return false
 		}
 	}
@@ -118,15 +120,15 @@ func (m *Model) maybeRefresh() tea.Cmd {
 	return refreshCmd(m.c)
 }
 
-// refreshed takes the cycle read again: in place of the old, with the
+// Refreshed takes the cycle read again: in place of the old, with the
 // saves that finished meanwhile laid over it, then every screen
 // recomputes.
-func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
+func (m *Model) Refreshed(msg refreshedMsg) tea.Cmd {
 	m.refreshing = false
 	manual := m.manual
 	m.manual = false
 	if msg.err != nil {
-		m.status, m.statusErr = m.c.errText(msg.err), true
+		m.status, m.statusErr = m.c.ErrText(msg.err), true
 		return nil
 	}
 	if m.data == nil {
@@ -134,7 +136,7 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	}
 	*m.data = *msg.data
 	for _, s := range m.savedMeanwhile {
-		m.data.put(s)
+		m.data.Put(s)
 	}
 	m.savedMeanwhile = nil
 	if msg.gen != 0 {
@@ -143,7 +145,7 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	cmds := make([]tea.Cmd, 0, len(m.stack)+1)
 	for _, s := range m.stack {
 		if r, ok := s.(refresher); ok {
-			cmds = append(cmds, r.refreshed())
+			cmds = append(cmds, r.Refreshed())
 		}
 	}
 	if manual {
@@ -157,18 +159,18 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 // is only the person's own save moves the known generation on; a
 // reviewer's submit asks for a refresh (the group's sheets become
 // visible).
-func (m *Model) afterSave(msg savedMsg) tea.Cmd {
-	if msg.err != nil {
+func (m *Model) afterSave(msg common.SavedMsg) tea.Cmd {
+	if msg.Err != nil {
 		return nil
 	}
 	if m.refreshing {
-		m.savedMeanwhile = append(m.savedMeanwhile, cloneSheet(msg.job.sheet))
+		m.savedMeanwhile = append(m.savedMeanwhile, common.CloneSheet(msg.Job.Sheet))
 	}
-	if msg.job.sheet.Submitted && !msg.job.sheet.Consensus {
+	if msg.Job.Sheet.Submitted && !msg.Job.Sheet.Consensus {
 		return m.askRefresh(false)
 	}
-	if m.gen != 0 && msg.genBefore == m.gen && msg.genAfter == m.gen+1 {
-		m.gen = msg.genAfter
+	if m.gen != 0 && msg.GenBefore == m.gen && msg.GenAfter == m.gen+1 {
+		m.gen = msg.GenAfter
 	}
 	return m.maybeRefresh()
 }
@@ -180,7 +182,7 @@ func (m *Model) refreshKey(msg tea.KeyMsg) bool {
 		return false
 	}
 	if msg.Type == tea.KeyF5 {
-		if u, ok := m.top().(interface{ usesF5() bool }); ok && u.usesF5() {
+		if u, ok := m.top().(interface{ UsesF5() bool }); ok && u.UsesF5() {
 			return false
 		}
 	}
@@ -191,8 +193,8 @@ func (m *Model) refreshKey(msg tea.KeyMsg) bool {
 // top.
 func (m *Model) refreshBinding() key.Binding {
 	b := m.c.Keys.Refresh
-	if u, ok := m.top().(interface{ usesF5() bool }); ok && u.usesF5() {
-		return withHelp(b, "ctrl+r", m.c.Text.S("key.refresh"))
+	if u, ok := m.top().(interface{ UsesF5() bool }); ok && u.UsesF5() {
+		return common.WithHelp(b, "ctrl+r", m.c.Text.S("key.refresh"))
 	}
 	return b
 }

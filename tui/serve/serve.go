@@ -41,6 +41,7 @@ import (
 	"qaward/store"
 	"qaward/store/access"
 	"qaward/tui"
+	"qaward/tui/common"
 )
 
 // Options configure a server.
@@ -91,13 +92,13 @@ type live struct {
 	done    chan struct{}
 	mu      sync.Mutex
 	program *tea.Program
-	lang    tui.Lang // of the program's screens
+	lang    common.Lang // of the program's screens
 	sess    ssh.Session
 	// idled is set when the session is ended for want of input.
 	idled atomic.Bool
 }
 
-func (l *live) setProgram(p *tea.Program, lang tui.Lang) {
+func (l *live) setProgram(p *tea.Program, lang common.Lang) {
 	l.mu.Lock()
 	l.program, l.lang = p, lang
 	l.mu.Unlock()
@@ -122,7 +123,7 @@ func New(o Options) (*Server, error) {
 	if o.Store == nil || o.Users == nil || len(o.HostKey) == 0 {
 		return nil, errors.New("serve: a store, users and a host key are required")
 	}
-	if _, err := tui.ParseLang(o.Lang); err != nil {
+	if _, err := common.ParseLang(o.Lang); err != nil {
 		return nil, err
 	}
 	if o.HandshakeTimeout < 0 || o.IdleTimeout < 0 {
@@ -285,7 +286,7 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 			fmt.Fprint(sess, "\r\nqaward serve is shutting down: everything you saved is kept. Connect again when it is back.\r\n")
 		case l.idled.Load():
 			fmt.Fprintf(sess, "\r\nqaward: session closed after %s without input: everything you saved is kept. Connect again to go on.\r\n",
-				span(tui.English, s.idle))
+				span(common.English, s.idle))
 		}
 		s.log.Printf("%v disconnected after %v", u.Person, time.Since(start).Round(time.Second))
 	}
@@ -377,11 +378,11 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if u.ID == "" || l == nil || s.closing.Load() {
 		return nil // no program: track tells the person why
 	}
-	lang, _ := tui.ParseLang(s.lang)
+	lang, _ := common.ParseLang(s.lang)
 	if u.Lang != "" {
-		lang, _ = tui.ParseLang(u.Lang)
+		lang, _ = common.ParseLang(u.Lang)
 	}
-	c := tui.NewCommon(bubbletea.MakeRenderer(noQuery{sess}), access.Wrap(s.st, u.Person), lang)
+	c := common.NewCommon(bubbletea.MakeRenderer(noQuery{sess}), access.Wrap(s.st, u.Person), lang)
 	c.Cycle, c.As = s.cycle, u.ID
 	c.Poll = tui.DefaultPoll // see the others' submits and the office's changes
 	c.Office = s.users.Load().Office()

@@ -1,0 +1,333 @@
+package home
+
+import (
+	"fmt"
+	"strings"
+
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/leader"
+	"qaward/tui/pages/office"
+	"qaward/tui/pages/reviewer"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/award"
+	"qaward/backend/packet"
+)
+
+// HomeTarget is what a row of the home screen opens.
+type HomeTarget struct {
+	Group bool // the group's matrix (leader, office) rather than own sheet
+	Stage award.Stage
+	App   string
+}
+
+// Home is a person's start screen: their own score sheets per stage, the
+// applicants of the groups they lead, and for the office every applicant.
+type Home struct {
+	c      common.Common
+	data   *common.Data
+	Person string
+	List   components.ListModel
+	w, h   int
+	Desk   *office.Desk // the office's tabs (office_home.go); nil for reviewers
+	// held is the offline packet a laptop's database holds (packet.go);
+	// nil elsewhere.
+	held *packet.Record
+}
+
+func NewHome(c common.Common, d *common.Data, person string) *Home {
+	h := &Home{c: c, data: d, Person: person, List: components.NewList(c)}
+	if d.Roster.IsOffice(person) {
+		h.Desk = office.NewDesk(c, d, person)
+	}
+	h.build()
+	return h
+}
+
+func (h *Home) build() {
+	d, t, r := h.data, h.c.Text, h.data.Roster
+	var rows []components.ListRow
+	section := func(title string, n int) {
+		st := h.c.Styles
+		rows = append(rows, components.ListRow{Header: true, Draw: func(w int, _ bool) string {
+			return common.Fit(st.Section.Render(" "+title)+st.Subtle.Render(fmt.Sprintf("  %d", n)), w)
+		}})
+	}
+	// byStage adds a section a stage for the assignments of that stage.
+	byStage := func(as []award.Assignment, title string, group bool) {
+		for _, stg := range award.Stages {
+			var part []award.Assignment
+			for _, a := range as {
+				if a.Stage == stg {
+					part = append(part, a)
+				}
+			}
+			if len(part) > 0 {
+				section(title+"  "+h.c.StageName(stg), len(part))
+				for _, a := range part {
+					rows = append(rows, h.row(HomeTarget{Group: group, Stage: a.Stage, App: a.ApplicantID}))
+				}
+			}
+		}
+	}
+	byStage(r.MyAssignments(h.Person), t.S("home.mine"), false)
+	var groupRows []award.Assignment
+	title := t.S("home.group")
+	if r.IsOffice(h.Person) {
+		title = t.S("home.all")
+		for _, stg := range award.Stages {
+			for _, a := range d.Applicants {
+				if len(d.PanelOf(stg, a.ID)) > 0 && r.CanSeeApplicant(h.Person, a.ID) {
+					groupRows = append(groupRows, award.Assignment{Stage: stg, ApplicantID: a.ID})
+				}
+			}
+		}
+	} else {
+		groupRows = r.LeaderAssignments(h.Person)
+	}
+	byStage(groupRows, title, true)
+	if h.held != nil {
+		rows = append(rows, h.packetRows()...)
+	}
+	h.List.SetRows(rows)
+}
+
+func (h *Home) row(tg HomeTarget) components.ListRow {
+	d, st := h.data, h.c.Styles
+	a, _ := d.Applicant(tg.App)
+	kind := h.c.KindName(a.Kind)
+	if a.Industry != "" {
+		kind += "/" + a.Industry
+	}
+	return components.ListRow{
+		Search: strings.ToLower(a.ID + " " + a.Name + " " + kind),
+		Value:  tg,
+		Draw: func(w int, sel bool) string {
+			var bar, count, state string
+			if tg.Group {
+				bar, count, state = h.groupCells(tg)
+			} else {
+				bar, count, state = h.sheetCells(tg)
+			}
+			fixed := 2 + 7 + 1 + 10 + 1 + 12 + 1 + 12
+			kw := max(0, min(20, w-fixed-1-20))
+			if kw < 8 {
+				kw = 0
+			}
+			nw := max(6, w-fixed-kw-1)
+			if kw == 0 {
+				nw = max(6, w-fixed)
+			}
+			mark := "  "
+			if sel {
+				mark = st.Cursor.Render("> ")
+			}
+			line := mark + common.Fit(a.ID, 7) + " " + common.Fit(a.Name, nw)
+			if kw > 0 {
+				line += " " + st.Subtle.Render(common.Fit(kind, kw))
+			}
+			line += " " + bar + " " + common.FitRight(count, 12) + " " + common.Fit(state, 12)
+			if sel {
+				return st.Selected.Render(common.Fit(line, w))
+			}
+			return common.Fit(line, w)
+		},
+	}
+}
+
+// sheetCells are the progress bar, count and status of the person's own
+// sheet.
+func (h *Home) sheetCells(tg HomeTarget) (bar, count, state string) {
+	d, st, t := h.data, h.c.Styles, h.c.Text
+	n := 0
+	if l := d.LayoutOf(tg.App); l != nil {
+		n = len(l.Items)
+	}
+	s := d.Sheet(award.SheetKey{Stage: tg.Stage, ApplicantID: tg.App, ReviewerID: h.Person})
+	scored := 0
+	state = st.Unscored.Render(t.S("status.untouched"))
+	if s != nil {
+		scored = s.Scored()
+		state = st.Warn.Render(t.S("status.draft"))
+		if s.Submitted {
+			state = st.Good.Render(t.S("status.submitted"))
+		}
+	}
+	return st.Bar(scored, n, 10), t.F("home.progress", scored, n), state
+}
+
+// groupCells are the group's progress (sheets submitted of the panel), the
+// stage score and whether a consensus is in force, as far as the person may
+// see them.
+func (h *Home) groupCells(tg HomeTarget) (bar, count, state string) {
+	d, st, t, r := h.data, h.c.Styles, h.c.Text, h.data.Roster
+	if !r.CanSeeProgress(h.Person, tg.Stage, tg.App) {
+		return st.Bar(0, 0, 10), "", st.Muted.Render("--")
+	}
+	sum := d.Summary(tg.Stage, tg.App)
+	bar = st.Bar(sum.Submitted, sum.Panel, 10)
+	count = t.F("home.sheets", sum.Submitted, sum.Panel)
+	if !r.CanSeeScores(h.Person, tg.Stage, tg.App) {
+		return bar, count, st.Muted.Render("--")
+	}
+	if v, ok := sum.Score(); ok {
+		state = v.String()
+		if sum.HasConsensus {
+			state = st.Good.Render(state + " " + t.S("mx.consensus"))
+		}
+		return bar, count, state
+	}
+	return bar, count, st.Muted.Render("--")
+}
+
+func (h *Home) Init() tea.Cmd {
+	if h.Desk != nil {
+		return h.Desk.Init()
+	}
+	return heldCmd(h.c, h.data.Cycle.ID)
+}
+
+func (h *Home) Title() string {
+	t, r := h.c.Text, h.data.Roster
+	role := t.S("role.reviewer")
+	switch {
+	case r.IsOffice(h.Person):
+		role = t.S("role.office")
+	case r.IsLeader(h.Person):
+		role = t.S("role.leader")
+	}
+	name := h.data.PersonName(t, h.Person)
+	if name == role {
+		return name
+	}
+	return name + " (" + role + ")"
+}
+
+func (h *Home) Capturing() bool {
+	return h.List.Filtering || (h.Desk != nil && h.Desk.Capturing())
+}
+
+func (h *Home) SetSize(w, ht int) {
+	h.w, h.h = w, ht
+	if h.Desk != nil {
+		h.Desk.SetSize(w, ht)
+		ht--
+	}
+	if h.held != nil {
+		ht -= 2
+	}
+	h.List.SetSize(w, ht)
+}
+
+// onDesk reports whether an office tab other than the progress list shows.
+func (h *Home) onDesk() bool { return h.Desk != nil && h.Desk.Tab != office.TabProgress }
+
+func (h *Home) ShortHelp() []key.Binding {
+	k := h.c.Keys
+	if h.onDesk() {
+		return h.Desk.Help()
+	}
+	b := []key.Binding{k.Up, k.Down, k.Enter, k.Filter, k.Back, k.Quit, k.Help}
+	if h.held != nil {
+		b = append([]key.Binding{k.Return}, b...)
+	}
+	if h.Desk != nil {
+		b = append([]key.Binding{common.WithHelp(k.Next, "tab", h.c.Text.S("key.tabsdesk"))}, b...)
+	}
+	return b
+}
+
+func (h *Home) FullHelp() [][]key.Binding {
+	k := h.c.Keys
+	if h.onDesk() {
+		return [][]key.Binding{h.Desk.Help()}
+	}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Home, k.End, k.Filter}, {k.Enter, k.Back, k.Quit, k.Help}}
+}
+
+func (h *Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if om, ok := msg.(common.OfficeMsg); ok && h.Desk != nil {
+		if om.Data != nil {
+			h.build()
+		}
+		h.Desk.OfficeMsg(om)
+		return h, nil
+	}
+	if hm, ok := msg.(PacketHeldMsg); ok {
+		if hm.rec != nil && h.Desk == nil {
+			h.held = hm.rec
+			h.build()
+			h.SetSize(h.w, h.h)
+		}
+		return h, nil
+	}
+	msg2, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return h, nil
+	}
+	if h.Desk != nil {
+		if cmd, used := h.Desk.Update(msg2); used {
+			return h, cmd
+		}
+	}
+	if used, cmd := h.List.Update(msg2); used {
+		return h, cmd
+	}
+	switch {
+	case h.held != nil && key.Matches(msg2, h.c.Keys.Return):
+		return h, common.Push(returnForm(h))
+	case msg2.Type == tea.KeyEnter:
+		v, ok := h.List.Selected()
+		if !ok {
+			return h, nil
+		}
+		if _, ok := v.(packetRow); ok {
+			return h, common.Push(returnForm(h))
+		}
+		tg := v.(HomeTarget)
+		if tg.Group {
+			return h, common.Push(leader.NewMatrix(h.c, h.data, h.Person, tg.Stage, tg.App))
+		}
+		return h, common.Push(reviewer.NewSheet(h.c, h.data, h.Person, tg.Stage, tg.App))
+	case key.Matches(msg2, h.c.Keys.Back):
+		return h, common.Pop
+	}
+	return h, nil
+}
+
+func (h *Home) View() string {
+	if h.Desk != nil {
+		return h.Desk.View(h.listView)
+	}
+	return h.listView()
+}
+
+func (h *Home) listView() string {
+	if len(h.List.Rows) == 0 {
+		return "\n  " + h.c.Styles.Subtle.Render(h.c.Text.S("home.empty"))
+	}
+	if h.held != nil {
+		return h.packetPanel() + "\n" + h.List.View()
+	}
+	return h.List.View()
+}
+
+// UsesF5: the office's applicants list moves applicants on with F5.
+func (h *Home) UsesF5() bool { return h.Desk != nil && h.Desk.Tab == office.TabApplicants }
+
+// Refreshed rebuilds the rows, the cursor staying on the same row; the
+// office's desk reads its records again.
+func (h *Home) Refreshed() tea.Cmd {
+	sel, ok := h.List.Selected()
+	h.build()
+	if ok {
+		h.List.Reselect(sel)
+	}
+	if h.Desk != nil {
+		return common.LoadRecordsCmd(h.c, h.data.Cycle.ID)
+	}
+	return nil
+}

@@ -1,0 +1,411 @@
+package office
+
+import (
+	"fmt"
+	"strings"
+
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/exchange"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/award"
+	"qaward/backend"
+	"qaward/store"
+)
+
+// page is one tab of the office's desk.
+type page interface {
+	Update(msg tea.KeyMsg) tea.Cmd
+	View() string
+	SetSize(w, h int)
+	Help() []key.Binding
+	Capturing() bool
+	SetRecords(rec *common.Records)
+}
+
+// The tabs of the desk, in order.
+const (
+	TabApplicants = iota
+	TabProgress
+	TabGroups
+	TabSatisfaction
+	TabRanking
+	TabPublicity
+	TabAfter
+	TabExchange
+	TabCount
+)
+
+// Desk is the office's home (评委会办公室): a tab bar over the applicants
+// with their pipeline stage, eligibility and scores, the scoring progress
+// (the home's own list), review groups, satisfaction, rankings and
+// candidates, publicity and objections, what follows the award, and the
+// exchange of tables with the office's other tools (exchange.go).
+type Desk struct {
+	*common.DeskCtx
+	Rec   *common.Records
+	Tab   int
+	Pages [TabCount]page // nil at tabProgress: the home's list
+	w, h  int
+	// loadErr is the failure of the first read of the records.
+	loadErr error
+}
+
+func NewDesk(c common.Common, d *common.Data, person string) *Desk {
+	return &Desk{DeskCtx: &common.DeskCtx{C: c, Data: d, Person: person}}
+}
+
+func (k *Desk) Init() tea.Cmd { return common.LoadRecordsCmd(k.C, k.Data.Cycle.ID) }
+
+// SetRecords hands fresh records to every page, building them the first
+// time.
+func (k *Desk) SetRecords(rec *common.Records) {
+	k.Rec = rec
+	if k.Pages[TabApplicants] == nil {
+		k.Pages = [TabCount]page{
+			TabApplicants:   newApplicantsPage(k),
+			TabGroups:       newGroupsPage(k),
+			TabSatisfaction: newSatisfactionPage(k),
+			TabRanking:      newRankingPage(k),
+			TabPublicity:    newPublicityPage(k),
+			TabAfter:        newAfterPage(k),
+			TabExchange:     exchange.NewExchangePage(k.DeskCtx),
+		}
+	}
+	for _, p := range k.Pages {
+		if p != nil {
+			p.SetRecords(rec)
+			p.SetSize(k.w, k.h-1)
+		}
+	}
+}
+
+// OfficeMsg takes the records read after a write (or the first read).
+func (k *Desk) OfficeMsg(msg common.OfficeMsg) {
+	switch {
+	case msg.Rec != nil:
+		k.SetRecords(msg.Rec)
+	case k.Rec == nil && msg.Err != nil:
+		k.loadErr = msg.Err
+	}
+}
+
+func (k *Desk) active() page { return k.Pages[k.Tab] }
+
+func (k *Desk) SetSize(w, h int) {
+	k.w, k.h = w, h
+	for _, p := range k.Pages {
+		if p != nil {
+			p.SetSize(w, h-1)
+		}
+	}
+}
+
+func (k *Desk) Capturing() bool {
+	if p := k.active(); p != nil {
+		return p.Capturing()
+	}
+	return false
+}
+
+// Update handles a key: tab and shift+tab switch tabs, the rest goes to
+// the page. It reports false for the progress tab, whose keys the home
+// handles.
+func (k *Desk) Update(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if !k.Capturing() {
+		switch msg.Type {
+		case tea.KeyTab:
+			k.Tab = (k.Tab + 1) % TabCount
+			return nil, true
+		case tea.KeyShiftTab:
+			k.Tab = (k.Tab + TabCount - 1) % TabCount
+			return nil, true
+		}
+	}
+	if k.Tab == TabProgress {
+		return nil, false
+	}
+	if k.Rec == nil {
+		if key.Matches(msg, k.C.Keys.Back) {
+			return common.Pop, true
+		}
+		return nil, true
+	}
+	return k.active().Update(msg), true
+}
+
+func (k *Desk) Help() []key.Binding {
+	t := k.C.Keys
+	tabs := common.WithHelp(t.Next, "tab", k.C.Text.S("key.tabsdesk"))
+	if p := k.active(); p != nil {
+		return append([]key.Binding{tabs}, p.Help()...)
+	}
+	return nil
+}
+
+// tabBar draws the tabs, the active one highlighted.
+func (k *Desk) tabBar() string {
+	st, t := k.C.Styles, k.C.Text
+	var b strings.Builder
+	for i := 0; i < TabCount; i++ {
+		name := " " + t.S(fmt.Sprintf("tab.%d", i)) + " "
+		if i == k.Tab {
+			b.WriteString(st.Selected.Render(name))
+		} else {
+			b.WriteString(st.Subtle.Render(name))
+		}
+	}
+	return common.Fit(b.String(), k.w)
+}
+
+// View draws the tab bar and the active page; progress is the home's list.
+func (k *Desk) View(progress func() string) string {
+	body := ""
+	switch {
+	case k.Tab == TabProgress:
+		body = progress()
+	case k.Rec == nil && k.loadErr != nil:
+		body = "  " + k.C.Styles.Bad.Render(k.C.Text.F("err", k.loadErr))
+	case k.Rec == nil:
+		body = "  " + k.C.Styles.Subtle.Render(k.C.Text.S("loading"))
+	default:
+		body = k.active().View()
+	}
+	return k.tabBar() + "\n" + body
+}
+
+// applicantsPage lists every applicant with kind, pipeline stage,
+// eligibility and scores. Space marks rows; F5 moves the marked (or the
+// selected) applicants to their next stage; Enter opens one.
+type applicantsPage struct {
+	k      *Desk
+	rec    *common.Records
+	list   components.ListModel
+	marked map[string]bool
+}
+
+func newApplicantsPage(k *Desk) *applicantsPage {
+	return &applicantsPage{k: k, list: components.NewList(k.C), marked: map[string]bool{}}
+}
+
+func (p *applicantsPage) SetSize(w, h int) { p.list.SetSize(w, h-2) }
+func (p *applicantsPage) Capturing() bool  { return p.list.Filtering }
+
+func (p *applicantsPage) SetRecords(rec *common.Records) {
+	p.rec = rec
+	c := p.k.C
+	var rows []components.ListRow
+	for _, a := range rec.Snapshot.Applicants {
+		a := a
+		rows = append(rows, components.ListRow{
+			Search: strings.ToLower(a.ID + " " + a.Name + " " + c.KindName(a.Kind) + " " + c.StatusName(a.Status)),
+			Value:  a.ID,
+			Draw:   func(w int, sel bool) string { return p.row(a, w, sel) },
+		})
+	}
+	p.list.SetRows(rows)
+}
+
+// verdictCell is the eligibility verdict of an applicant, coloured.
+// It follows the rules that bind 评委会审议 (award.Eligibility.Blocking):
+// an overridden rule does not count against it.
+func verdictCell(c common.Common, e award.Eligibility, kind award.Kind) string {
+	st := c.Styles
+	blocking := e.Blocking(kind)
+	if len(blocking) == 0 {
+		return st.Good.Render(c.Text.S("el.pass"))
+	}
+	for _, ch := range blocking {
+		if ch.Verdict == award.NotMet {
+			return st.Bad.Render(c.Text.S("el.fail"))
+		}
+	}
+	return st.Warn.Render(c.Text.S("el.unknown"))
+}
+
+func (p *applicantsPage) row(a award.Applicant, w int, sel bool) string {
+	c, r := p.k.C, p.rec
+	st := c.Styles
+	mark := " [ ]"
+	if p.marked[a.ID] {
+		mark = " " + st.Key.Render("[x]")
+	}
+	if sel {
+		mark = ">" + mark[1:]
+	}
+	m, o, comp := "--", "--", "--"
+	if s := r.Eval.Stage(a.ID, award.Material); s.Has {
+		m = s.Score.String()
+	}
+	if s := r.Eval.Stage(a.ID, award.Onsite); s.Has {
+		o = s.Score.String()
+	}
+	if cr, ok := r.Composite[a.ID]; ok && cr.Rank > 0 {
+		comp = cr.Composite.String()
+	}
+	status := c.StatusName(a.Status)
+	if a.Status.IsEnded() {
+		status = st.Bad.Render(status)
+	}
+	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 8 + 1 + 7 + 1 + 7 + 1 + 6
+	nw := min(40, max(6, w-fixed))
+	line := mark + " " + common.Fit(a.ID, 6) + " " + common.Fit(a.Name, nw) + " " + common.Fit(c.Text.S("ks."+string(a.Kind)), 4) + " " + common.Fit(status, 10) + " " +
+		common.Fit(verdictCell(c, r.Eligibility[a.ID], a.Kind), 8) + " " + common.FitRight(m, 7) + " " + common.FitRight(o, 7) + " " + common.FitRight(comp, 6)
+	if sel {
+		return st.Selected.Render(common.Fit(line, w))
+	}
+	return common.Fit(line, w)
+}
+
+// columns is the title and the header line above the rows.
+func (p *applicantsPage) columns(w int) string {
+	st, t := p.k.C.Styles, p.k.C.Text
+	n := ""
+	if m := len(p.marked); m > 0 {
+		n = "  " + st.Key.Render(t.F("of.marked", m))
+	}
+	title := common.Fit(st.Section.Render(" "+t.S("home.all"))+st.Subtle.Render(fmt.Sprintf("  %d", len(p.rec.Snapshot.Applicants)))+n, w)
+	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 8 + 1 + 7 + 1 + 7 + 1 + 6
+	nw := min(40, max(6, w-fixed))
+	return title + "\n" + st.Subtle.Render(common.Fit("     "+common.Fit(t.S("col.id"), 6)+" "+common.Fit(t.S("col.name"), nw)+" "+common.Fit(t.S("col.kind"), 4)+" "+
+		common.Fit(t.S("col.stage"), 10)+" "+common.Fit(t.S("col.elig"), 8)+" "+common.FitRight(t.S("col.m"), 7)+" "+common.FitRight(t.S("col.o"), 7)+" "+common.FitRight(t.S("col.c"), 6), w))
+}
+
+func (p *applicantsPage) Help() []key.Binding {
+	k, t := p.k.C.Keys, p.k.C.Text
+	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Enter, "enter", t.S("key.open")), common.WithHelp(k.Mark, "space", t.S("key.mark")),
+		common.WithHelp(k.Advance, "F5", t.S("key.advance")), common.WithHelp(k.MarkAll, "F6", t.S("key.markall")), k.Filter, k.Back, k.Quit, k.Help}
+}
+
+func (p *applicantsPage) Update(msg tea.KeyMsg) tea.Cmd {
+	k := p.k.C.Keys
+	if p.list.Filtering {
+		_, cmd := p.list.Update(msg)
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Mark):
+		if v, ok := p.list.Selected(); ok {
+			id := v.(string)
+			if p.marked[id] {
+				delete(p.marked, id)
+			} else {
+				p.marked[id] = true
+			}
+			p.list.Move(1)
+		}
+		return nil
+	case key.Matches(msg, k.MarkAll):
+		all := true
+		for _, i := range p.list.Visible {
+			if v, ok := p.list.Rows[i].Value.(string); ok && !p.marked[v] {
+				all = false
+			}
+		}
+		for _, i := range p.list.Visible {
+			if v, ok := p.list.Rows[i].Value.(string); ok {
+				if all {
+					delete(p.marked, v)
+				} else {
+					p.marked[v] = true
+				}
+			}
+		}
+		return nil
+	case key.Matches(msg, k.Advance):
+		return p.advance()
+	}
+	cmd, v, ok := p.list.Chosen(msg)
+	if !ok {
+		return cmd
+	}
+	return common.Push(newApplicantScreen(p.k, p.rec, v.(string)))
+}
+
+// advance asks to move the marked applicants (or the selected one) to
+// their next stage; every move is checked first, and one refusal refuses
+// the whole batch.
+func (p *applicantsPage) advance() tea.Cmd {
+	var ids []string
+	for _, a := range p.rec.Snapshot.Applicants {
+		if p.marked[a.ID] {
+			ids = append(ids, a.ID)
+		}
+	}
+	if len(ids) == 0 {
+		if v, ok := p.list.Selected(); ok {
+			ids = []string{v.(string)}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	f := advanceForm(p.k, p.rec, ids)
+	if f == nil {
+		return nil
+	}
+	p.marked = map[string]bool{}
+	return common.Push(f)
+}
+
+func (p *applicantsPage) View() string {
+	return p.columns(p.list.W) + "\n" + p.list.View()
+}
+
+// NextStage is the stage after s in the pipeline ("" at the end).
+func NextStage(s award.Status) award.Status {
+	if s == "" {
+		s = award.Accepted
+	}
+	for i, p := range award.Pipeline {
+		if p == s && i+1 < len(award.Pipeline) {
+			return award.Pipeline[i+1]
+		}
+	}
+	return ""
+}
+
+// advanceForm is the confirmation of moving applicants to their next
+// stage; the moves that CheckTransition refuses are listed and block it.
+func advanceForm(k *Desk, rec *common.Records, ids []string) *components.Form {
+	c := k.C
+	t := c.Text
+	var moves []award.Transition
+	var intro, refused []string
+	for _, id := range ids {
+		from := rec.Status(id)
+		to := NextStage(from)
+		if err := award.CheckTransition(from, to, "", ""); err != nil || to == "" {
+			if err == nil {
+				err = fmt.Errorf("%s", t.S("of.atend"))
+			}
+			refused = append(refused, id+"  "+err.Error())
+			continue
+		}
+		moves = append(moves, award.Transition{ApplicantID: id, From: from, To: to})
+		a, _ := rec.ApplicantByID(id)
+		intro = append(intro, fmt.Sprintf("%s %s  %s -> %s", id, a.Name, c.StatusName(from), c.StatusName(to)))
+	}
+	f := components.NewForm(c, t.F("of.advance.title", len(moves)), func(f *components.Form) (tea.Cmd, error) {
+		if len(refused) > 0 {
+			return nil, fmt.Errorf("%s", t.S("of.advance.refused"))
+		}
+		actor := k.Person
+		return common.OfficeWrite(c, f, t.F("of.advance.done", len(moves)), false, func(st store.Store, cycle string) error {
+			ts := make([]award.Transition, len(moves))
+			for i, m := range moves {
+				ts[i] = award.Transition{ApplicantID: m.ApplicantID, To: m.To}
+			}
+			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Move(cycle, ts...) // all or none
+		}), nil
+	})
+	f.Intro = intro
+	if len(refused) > 0 {
+		f.Heading = t.S("of.advance.refusedtitle")
+		f.Intro = append([]string{t.S("of.advance.refused")}, refused...)
+	}
+	return f
+}
