@@ -10,7 +10,6 @@ import (
 
 	"qaward/tui/common"
 	"qaward/tui/pages/exchange"
-	"qaward/tui/pages/office"
 
 	"qaward/award"
 	"qaward/award/confidential"
@@ -25,8 +24,8 @@ var officePerson = access.Person{ID: common.DefaultOffice, Role: access.Office}
 // openAction opens the exchange tab's line of an action.
 func (d *driver) openAction(a exchange.ExAction) *exchange.ExchangeScreen {
 	d.tb.Helper()
-	d.toTab(office.TabExchange)
-	p := d.desk().Pages[office.TabExchange].(*exchange.ExchangePage)
+	d.toTab("exchange")
+	p := d.desk().Tabs.Current().(*exchange.ExchangePage)
 	for i, ri := range p.List.Visible {
 		if v, ok := p.List.Rows[ri].Value.(exchange.ExAction); ok && v == a {
 			p.List.Cursor = i

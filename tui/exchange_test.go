@@ -11,7 +11,6 @@ import (
 	"qaward/tui/common"
 	"qaward/tui/pages/exchange"
 	"qaward/tui/pages/home"
-	"qaward/tui/pages/office"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -24,8 +23,8 @@ import (
 // openExchange opens the exchange tab's line of a kind.
 func (d *driver) openExchange(kind string) *exchange.ExchangeScreen {
 	d.tb.Helper()
-	d.toTab(office.TabExchange)
-	p := d.desk().Pages[office.TabExchange].(*exchange.ExchangePage)
+	d.toTab("exchange")
+	p := d.desk().Tabs.Current().(*exchange.ExchangePage)
 	for i, ri := range p.List.Visible {
 		if a, ok := p.List.Rows[ri].Value.(exchange.ExAction); ok && a.Kind == kind {
 			p.List.Cursor = i
@@ -224,7 +223,7 @@ func TestExportWritesFiles(t *testing.T) {
 func TestExchangeLayout(t *testing.T) {
 	st := officeStore(t)
 	screens := map[string]func(d *driver){
-		"tab": func(d *driver) { d.toTab(office.TabExchange) },
+		"tab": func(d *driver) { d.toTab("exchange") },
 		"import": func(d *driver) {
 			d.openExchange("scores")
 			d.typePath("/一个/很长的/中文/路径/评分表（材料评审与现场评审）.xlsx")

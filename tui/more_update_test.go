@@ -7,7 +7,6 @@ import (
 	"qaward/tui/common"
 	"qaward/tui/components"
 	"qaward/tui/pages/leader"
-	"qaward/tui/pages/office"
 
 	"qaward/award"
 	"qaward/store"
@@ -146,7 +145,7 @@ func TestConsensusRevision(t *testing.T) {
 func TestOfficeNewGroup(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(office.TabGroups)
+	d.toTab("groups")
 	d.find("新建评审组")
 	d.keys("enter")
 	d.topForm()
@@ -176,7 +175,7 @@ func TestOfficeNewGroup(t *testing.T) {
 func TestOfficeRemoveMember(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(office.TabGroups)
+	d.toTab("groups")
 	// The leader stays.
 	d.find("R001")
 	d.okeys("delete")
@@ -204,7 +203,7 @@ func TestOfficeRemoveMember(t *testing.T) {
 func TestOfficeEditReviewer(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(office.TabGroups)
+	d.toTab("groups")
 	d.keys("end", "enter") // the last reviewer, R007
 	d.mustContain("修改评审员 R007", "周文斌")
 	d.okeys("ctrl+u")
@@ -227,7 +226,7 @@ func TestOfficeEditReviewer(t *testing.T) {
 func TestOfficeWithdrawConflict(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(office.TabGroups)
+	d.toTab("groups")
 	d.keys("home", "enter")
 	// R001 x A0001: nothing declared.
 	d.okeys("delete")

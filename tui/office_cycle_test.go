@@ -6,7 +6,6 @@ import (
 
 	"qaward/tui/common"
 	"qaward/tui/pages/home"
-	"qaward/tui/pages/office"
 
 	"qaward/award"
 	"qaward/award/sample"
@@ -59,10 +58,10 @@ func TestOfficeCycle(t *testing.T) {
 	d.keys("esc")
 
 	// A0010 is not shortlisted: rejected with the reason fed back.
-	d.toTab(office.TabRanking)
+	d.toTab("ranking")
 	d.keys("left")
 	d.mustContain("材料评审排名", "入围现场评审 10 个")
-	d.toTab(office.TabApplicants)
+	d.toTab("applicants")
 	d.find("A0010")
 	d.keys("enter")
 	d.find("不予通过")
@@ -91,7 +90,7 @@ func TestOfficeCycle(t *testing.T) {
 	}
 
 	// Satisfaction of the organisations the sample lacks.
-	d.toTab(office.TabSatisfaction)
+	d.toTab("satisfaction")
 	for _, s := range []struct{ id, csi, n string }{{"A0004", "86.40", "180"}, {"A0005", "79.15", "150"}, {"A0007", "83.00", "160"}} {
 		d.find(s.id)
 		d.keys("enter", s.csi, "tab", s.n, "ctrl+s", "esc")
@@ -100,13 +99,13 @@ func TestOfficeCycle(t *testing.T) {
 	if len(ss) != 6 {
 		t.Fatalf("%d satisfaction results, want 6", len(ss))
 	}
-	d.toTab(office.TabApplicants)
+	d.toTab("applicants")
 	d.find("满意度测评")
 	d.okeys("f6", "f5", "enter")
 	d.keys("esc")
 
 	// The committee decides on the proposals.
-	d.toTab(office.TabRanking)
+	d.toTab("ranking")
 	d.keys("right") // composite
 	d.mustContain("综合评价排名", "获奖", "提名")
 	d.keys("end", "up", "enter")
@@ -116,7 +115,7 @@ func TestOfficeCycle(t *testing.T) {
 	if len(ds) != 7 {
 		t.Fatalf("%d decisions, want 7", len(ds))
 	}
-	d.toTab(office.TabApplicants)
+	d.toTab("applicants")
 	d.find("综合评价")
 	d.okeys("f6", "f5", "enter")
 	d.keys("esc")
@@ -125,7 +124,7 @@ func TestOfficeCycle(t *testing.T) {
 	}
 
 	// Publicity: the window on the official calendar (National Day off).
-	d.toTab(office.TabPublicity)
+	d.toTab("publicity")
 	d.find("发布公示")
 	d.keys("enter", "2026-09-28")
 	d.mustContain("公示期 2026-09-28 至 2026-10-09（5 个工作日）")

@@ -70,14 +70,14 @@ func (d *driver) desk() *office.Desk {
 	return nil
 }
 
-// toTab switches the desk to a tab by pressing tab.
-func (d *driver) toTab(tab int) {
+// toTab switches the desk to the tab named name by pressing tab.
+func (d *driver) toTab(name string) {
 	d.tb.Helper()
-	for i := 0; i < office.TabCount && d.desk().Tab != tab; i++ {
+	for i := 0; i < len(d.desk().Tabs.List) && !d.desk().Showing(name); i++ {
 		d.keys("tab")
 	}
-	if d.desk().Tab != tab {
-		d.tb.Fatalf("cannot reach tab %d", tab)
+	if !d.desk().Showing(name) {
+		d.tb.Fatalf("cannot reach tab %s", name)
 	}
 }
 

@@ -139,7 +139,7 @@ func TestOfficeOpinions(t *testing.T) {
 func TestOfficeRecusal(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(office.TabGroups)
+	d.toTab("groups")
 	d.keys("home", "enter")
 	d.mustContain("利益冲突矩阵", "回避")
 	d.keys("down") // R002
@@ -184,7 +184,7 @@ func TestOfficeRecusal(t *testing.T) {
 func TestOfficeAssignments(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(office.TabGroups)
+	d.toTab("groups")
 	d.find("A0002")
 	d.keys("enter") // material review of A0002
 	d.find("R007")
@@ -218,7 +218,7 @@ func TestOfficeAssignments(t *testing.T) {
 func TestOfficeSatisfactionRules(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(office.TabSatisfaction)
+	d.toTab("satisfaction")
 	d.mustContain("A0001", "86.00") // from the sample
 	d.mustNotContain("赵德胜")         // individuals have none (Art. 21)
 	d.find("A0004")
@@ -247,7 +247,7 @@ func TestOfficeSatisfactionRules(t *testing.T) {
 func TestOfficeDecisions(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 120, 40)
-	d.toTab(office.TabRanking)
+	d.toTab("ranking")
 	d.mustContain("综合评价排名", "空缺：组织奖 2 个，个人奖 1 个，提名奖 10 个")
 	d.keys("home", "enter", "right", "right", "ctrl+s") // award -> none
 	d.mustContain("决定与建议不同时，请写明说明")
@@ -271,7 +271,7 @@ func TestOfficeWhatIfNeverSaves(t *testing.T) {
 	audit := 0
 	must(t, st.Audit(func(store.Entry) error { audit++; return nil }))
 	d := asOffice(t, st, "", 120, 40)
-	d.toTab(office.TabRanking)
+	d.toTab("ranking")
 	d.keys("end", "enter")
 	w, ok := d.top().(*office.WhatIf)
 	if !ok {
@@ -335,7 +335,7 @@ func publicityReady(t *testing.T) *store.DB {
 func TestOfficePublicityRules(t *testing.T) {
 	st := publicityReady(t)
 	d := asOffice(t, st, "2026-10-05", 100, 30)
-	d.toTab(office.TabPublicity)
+	d.toTab("publicity")
 	d.find("发布公示")
 	d.keys("enter", "2031-09-29")
 	d.mustContain("官方工作日历没有 2031 年的数据")
@@ -373,7 +373,7 @@ func TestOfficePublicityRules(t *testing.T) {
 	d.keys("enter")
 	d.mustContain("公示期至 2026-10-09 结束")
 	d2 := asOffice(t, st, "2026-10-12", 100, 30)
-	d2.toTab(office.TabPublicity)
+	d2.toTab("publicity")
 	d2.find("审定公告：")
 	d2.keys("enter")
 	d2.mustContain("异议 Y001（A0002）尚未处理")
@@ -403,7 +403,7 @@ func TestOfficeAfterAward(t *testing.T) {
 		walk(t, st, id, award.Announced)
 	}
 	d := asOffice(t, st, "2027-03-01", 100, 30)
-	d.toTab(office.TabAfter)
+	d.toTab("after")
 	d.mustContain("A0002", "A0011")
 	d.find("A0002")
 	d.keys("enter", "tab", "tab")
@@ -438,21 +438,21 @@ func TestOfficeLayoutSizes(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {79, 24}, {81, 24}, {120, 40}, {60, 15}}
 	screens := map[string]func(d *driver){
 		"applicants": func(d *driver) {},
-		"progress":   func(d *driver) { d.toTab(office.TabProgress) },
-		"groups":     func(d *driver) { d.toTab(office.TabGroups) },
-		"csi":        func(d *driver) { d.toTab(office.TabSatisfaction) },
-		"ranking":    func(d *driver) { d.toTab(office.TabRanking) },
-		"material":   func(d *driver) { d.toTab(office.TabRanking); d.keys("left") },
-		"publicity":  func(d *driver) { d.toTab(office.TabPublicity) },
-		"after":      func(d *driver) { d.toTab(office.TabAfter); d.keys("right") },
+		"progress":   func(d *driver) { d.toTab("progress") },
+		"groups":     func(d *driver) { d.toTab("groups") },
+		"csi":        func(d *driver) { d.toTab("satisfaction") },
+		"ranking":    func(d *driver) { d.toTab("ranking") },
+		"material":   func(d *driver) { d.toTab("ranking"); d.keys("left") },
+		"publicity":  func(d *driver) { d.toTab("publicity") },
+		"after":      func(d *driver) { d.toTab("after"); d.keys("right") },
 		"applicant":  func(d *driver) { d.keys("enter") },
 		"form": func(d *driver) {
 			d.keys("enter", "end", "enter", "很长的一段中文理由，用来检查对齐是否正确", "ctrl+s")
 		},
-		"conflicts": func(d *driver) { d.toTab(office.TabGroups); d.keys("home", "enter", "right") },
-		"assign":    func(d *driver) { d.toTab(office.TabGroups); d.find("A0002"); d.keys("enter") },
-		"whatif":    func(d *driver) { d.toTab(office.TabRanking); d.keys("end", "enter") },
-		"publish":   func(d *driver) { d.toTab(office.TabPublicity); d.find("发布公示"); d.keys("enter", "2026-09-28") },
+		"conflicts": func(d *driver) { d.toTab("groups"); d.keys("home", "enter", "right") },
+		"assign":    func(d *driver) { d.toTab("groups"); d.find("A0002"); d.keys("enter") },
+		"whatif":    func(d *driver) { d.toTab("ranking"); d.keys("end", "enter") },
+		"publish":   func(d *driver) { d.toTab("publicity"); d.find("发布公示"); d.keys("enter", "2026-09-28") },
 		"help":      func(d *driver) { d.keys("?") },
 	}
 	for name, open := range screens {

@@ -120,11 +120,11 @@ func TestStoredEscapesNeverReachTheScreen(t *testing.T) {
 	}
 	clean(t, "office's applicant screen", o, escaped)
 	o.keys("esc")
-	o.toTab(office.TabRanking)
+	o.toTab("ranking")
 	clean(t, "composite ranking", o, escaped)
 	o.keys("right")
 	clean(t, "material ranking", o, escaped)
-	o.toTab(office.TabProgress)
+	o.toTab("progress")
 	clean(t, "progress", o)
 }
 

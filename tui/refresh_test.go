@@ -6,7 +6,6 @@ import (
 	"qaward/tui/common"
 	"qaward/tui/components"
 	"qaward/tui/pages/home"
-	"qaward/tui/pages/office"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -115,13 +114,13 @@ func TestRefreshOnChange(t *testing.T) {
 func TestRefreshKeys(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 120, 40)
-	d.toTab(office.TabProgress)
+	d.toTab("progress")
 	d.mustContain("ctrl+r/F5 刷新")
 	d.send(tea.KeyMsg{Type: tea.KeyCtrlR})
 	d.mustContain("已刷新")
 	d.okeys("f5")
 	d.mustContain("已刷新")
-	d.toTab(office.TabApplicants)
+	d.toTab("applicants")
 	d.okeys("f5")
 	if _, ok := d.top().(*components.Form); !ok {
 		t.Fatalf("F5 on the applicants did not move them on: %T", d.top())

@@ -25,7 +25,7 @@ var exchangeMessages = map[string][2]string{
 	"pk.written":     {"已写出回传包 %s：共 %d 份评分表，已开始 %d 份，已提交 %d 份", "Wrote the returned packet %s: %d sheets, %d started, %d submitted"},
 	"pk.cannot":      {"此数据库不能打开评审包", "This database cannot open a packet"},
 
-	"tab.7": {"导入导出", "Exchange"},
+	"tab.exchange": {"导入导出", "Exchange"},
 
 	"ex.import":            {"导入（CSV 或 XLSX；一处出错则整个文件不导入）", "Import (CSV or XLSX; one bad cell refuses the whole file)"},
 	"ex.export":            {"导出", "Export"},

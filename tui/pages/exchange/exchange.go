@@ -76,16 +76,26 @@ func NewExchangePage(k *common.DeskCtx) *ExchangePage {
 	return p
 }
 
-func (p *ExchangePage) SetSize(w, h int)               { p.List.SetSize(w, h-2) }
-func (p *ExchangePage) Capturing() bool                { return p.List.Filtering }
-func (p *ExchangePage) SetRecords(rec *common.Records) {}
+func (p *ExchangePage) SetSize(w, h int) { p.List.SetSize(w, h-2) }
+func (p *ExchangePage) Capturing() bool  { return p.List.Filtering }
 
 func (p *ExchangePage) Help() []key.Binding {
 	k, t := p.k.C.Keys, p.k.C.Text
 	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Enter, "enter", t.S("key.open")), k.Filter, k.Back, k.Quit, k.Help}
 }
 
-func (p *ExchangePage) Update(msg tea.KeyMsg) tea.Cmd {
+// Name names the tab.
+func (p *ExchangePage) Name() string { return "exchange" }
+
+// Update takes keys while the tab shows.
+func (p *ExchangePage) Update(msg tea.Msg) tea.Cmd {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		return p.key(msg)
+	}
+	return nil
+}
+
+func (p *ExchangePage) key(msg tea.KeyMsg) tea.Cmd {
 	cmd, v, ok := p.List.Chosen(msg)
 	if !ok {
 		return cmd
@@ -95,7 +105,7 @@ func (p *ExchangePage) Update(msg tea.KeyMsg) tea.Cmd {
 
 func (p *ExchangePage) View() string {
 	st, t := p.k.C.Styles, p.k.C.Text
-	head := common.Fit(" "+st.Title.Render(t.S("tab.7"))+"  "+st.Subtle.Render(t.S("ex.choose")), p.List.W)
+	head := common.Fit(" "+st.Title.Render(t.S("tab.exchange"))+"  "+st.Subtle.Render(t.S("ex.choose")), p.List.W)
 	return head + "\n\n" + p.List.View()
 }
 

@@ -32,7 +32,7 @@ type Home struct {
 	Person string
 	List   components.ListModel
 	w, h   int
-	Desk   *office.Desk // the office's tabs (office_home.go); nil for reviewers
+	Desk   *office.Desk // the office's tabs; nil for reviewers
 	// held is the offline packet a laptop's database holds (packet.go);
 	// nil elsewhere.
 	held *packet.Record
@@ -41,7 +41,7 @@ type Home struct {
 func NewHome(c common.Common, d *common.Data, person string) *Home {
 	h := &Home{c: c, data: d, Person: person, List: components.NewList(c)}
 	if d.Roster.IsOffice(person) {
-		h.Desk = office.NewDesk(c, d, person)
+		h.Desk = office.NewDesk(c, d, person, progressTab{h})
 	}
 	h.build()
 	return h
@@ -223,19 +223,21 @@ func (h *Home) SetSize(w, ht int) {
 }
 
 // onDesk reports whether an office tab other than the progress list shows.
-func (h *Home) onDesk() bool { return h.Desk != nil && h.Desk.Tab != office.TabProgress }
+func (h *Home) onDesk() bool { return h.Desk != nil && !h.Desk.Showing("progress") }
 
 func (h *Home) ShortHelp() []key.Binding {
-	k := h.c.Keys
-	if h.onDesk() {
+	if h.Desk != nil {
 		return h.Desk.Help()
 	}
+	return h.listHelp()
+}
+
+// listHelp is the keys of the home's list.
+func (h *Home) listHelp() []key.Binding {
+	k := h.c.Keys
 	b := []key.Binding{k.Up, k.Down, k.Enter, k.Filter, k.Back, k.Quit, k.Help}
 	if h.held != nil {
 		b = append([]key.Binding{k.Return}, b...)
-	}
-	if h.Desk != nil {
-		b = append([]key.Binding{common.WithHelp(k.Next, "tab", h.c.Text.S("key.tabsdesk"))}, b...)
 	}
 	return b
 }
@@ -253,8 +255,7 @@ func (h *Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if om.Data != nil {
 			h.build()
 		}
-		h.Desk.OfficeMsg(om)
-		return h, nil
+		return h, h.Desk.OfficeMsg(om)
 	}
 	if hm, ok := msg.(PacketHeldMsg); ok {
 		if hm.rec != nil && h.Desk == nil {
@@ -269,38 +270,42 @@ func (h *Home) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return h, nil
 	}
 	if h.Desk != nil {
-		if cmd, used := h.Desk.Update(msg2); used {
-			return h, cmd
-		}
+		return h, h.Desk.Update(msg2)
 	}
+	return h, h.listKey(msg2)
+}
+
+// listKey handles a key on the home's list (for the office, on its tab of
+// scoring progress).
+func (h *Home) listKey(msg2 tea.KeyMsg) tea.Cmd {
 	if used, cmd := h.List.Update(msg2); used {
-		return h, cmd
+		return cmd
 	}
 	switch {
 	case h.held != nil && key.Matches(msg2, h.c.Keys.Return):
-		return h, common.Push(returnForm(h))
-	case msg2.Type == tea.KeyEnter:
+		return common.Push(returnForm(h))
+	case key.Matches(msg2, h.c.Keys.Enter):
 		v, ok := h.List.Selected()
 		if !ok {
-			return h, nil
+			return nil
 		}
 		if _, ok := v.(packetRow); ok {
-			return h, common.Push(returnForm(h))
+			return common.Push(returnForm(h))
 		}
 		tg := v.(HomeTarget)
 		if tg.Group {
-			return h, common.Push(leader.NewMatrix(h.c, h.data, h.Person, tg.Stage, tg.App))
+			return common.Push(leader.NewMatrix(h.c, h.data, h.Person, tg.Stage, tg.App))
 		}
-		return h, common.Push(reviewer.NewSheet(h.c, h.data, h.Person, tg.Stage, tg.App))
+		return common.Push(reviewer.NewSheet(h.c, h.data, h.Person, tg.Stage, tg.App))
 	case key.Matches(msg2, h.c.Keys.Back):
-		return h, common.Pop
+		return common.Pop
 	}
-	return h, nil
+	return nil
 }
 
 func (h *Home) View() string {
 	if h.Desk != nil {
-		return h.Desk.View(h.listView)
+		return h.Desk.View()
 	}
 	return h.listView()
 }
@@ -316,7 +321,7 @@ func (h *Home) listView() string {
 }
 
 // UsesF5: the office's applicants list moves applicants on with F5.
-func (h *Home) UsesF5() bool { return h.Desk != nil && h.Desk.Tab == office.TabApplicants }
+func (h *Home) UsesF5() bool { return h.Desk != nil && h.Desk.Showing("applicants") }
 
 // Refreshed rebuilds the rows, the cursor staying on the same row; the
 // office's desk reads its records again.
@@ -328,6 +333,24 @@ func (h *Home) Refreshed() tea.Cmd {
 	}
 	if h.Desk != nil {
 		return common.LoadRecordsCmd(h.c, h.data.Cycle.ID)
+	}
+	return nil
+}
+
+// progressTab is the office desk's tab of scoring progress: the home's own
+// list, which the home sizes.
+type progressTab struct{ h *Home }
+
+func (p progressTab) Name() string        { return "progress" }
+func (p progressTab) View() string        { return p.h.listView() }
+func (p progressTab) SetSize(w, h int)    {}
+func (p progressTab) Capturing() bool     { return p.h.List.Filtering }
+func (p progressTab) Help() []key.Binding { return p.h.listHelp() }
+
+// Update takes keys while the tab shows.
+func (p progressTab) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		return p.h.listKey(k)
 	}
 	return nil
 }

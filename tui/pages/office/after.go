@@ -43,7 +43,7 @@ func (p *afterPage) Help() []key.Binding {
 	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Left, "left/right", t.S("key.view")), common.WithHelp(k.Enter, "enter", t.S("key.edit")), k.Back, k.Quit, k.Help}
 }
 
-func (p *afterPage) SetRecords(rec *common.Records) {
+func (p *afterPage) setRecords(rec *common.Records) {
 	p.rec = rec
 	p.build()
 }
@@ -97,7 +97,21 @@ func (p *afterPage) build() {
 	p.list.SetRows(rows)
 }
 
-func (p *afterPage) Update(msg tea.KeyMsg) tea.Cmd {
+// Name names the tab.
+func (p *afterPage) Name() string { return "after" }
+
+// Update takes the desk's records and, while the tab shows, keys.
+func (p *afterPage) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case RecordsMsg:
+		p.setRecords(msg.Rec)
+	case tea.KeyMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+func (p *afterPage) key(msg tea.KeyMsg) tea.Cmd {
 	if !p.list.Filtering && (msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight) {
 		p.evals = !p.evals
 		p.list.Cursor = 0

@@ -16,165 +16,100 @@ import (
 	"qaward/store"
 )
 
-// page is one tab of the office's desk.
-type page interface {
-	Update(msg tea.KeyMsg) tea.Cmd
-	View() string
-	SetSize(w, h int)
-	Help() []key.Binding
-	Capturing() bool
-	SetRecords(rec *common.Records)
+// RecordsMsg hands every tab the office's records, read at the start and
+// again after each write.
+type RecordsMsg struct{ Rec *common.Records }
+
+// tabs are the desk's tabs in order. To add a tab, write a
+// components.Tab and name it here; progress is the home's list of scoring
+// progress.
+func (k *Desk) tabs(progress components.Tab) []components.Tab {
+	return []components.Tab{
+		newApplicantsPage(k),
+		progress,
+		newGroupsPage(k),
+		newSatisfactionPage(k),
+		newRankingPage(k),
+		newPublicityPage(k),
+		newAfterPage(k),
+		exchange.NewExchangePage(k.DeskCtx),
+	}
 }
 
-// The tabs of the desk, in order.
-const (
-	TabApplicants = iota
-	TabProgress
-	TabGroups
-	TabSatisfaction
-	TabRanking
-	TabPublicity
-	TabAfter
-	TabExchange
-	TabCount
-)
-
 // Desk is the office's home (评委会办公室): a tab bar over the applicants
-// with their pipeline stage, eligibility and scores, the scoring progress
-// (the home's own list), review groups, satisfaction, rankings and
-// candidates, publicity and objections, what follows the award, and the
-// exchange of tables with the office's other tools (exchange.go).
+// with their pipeline stage, eligibility and scores, the scoring progress,
+// review groups, satisfaction, rankings and candidates, publicity and
+// objections, what follows the award, and the exchange of tables with the
+// office's other tools.
 type Desk struct {
 	*common.DeskCtx
-	Rec   *common.Records
-	Tab   int
-	Pages [TabCount]page // nil at tabProgress: the home's list
-	w, h  int
+	Rec  *common.Records
+	Tabs components.Tabs
 	// loadErr is the failure of the first read of the records.
 	loadErr error
 }
 
-func NewDesk(c common.Common, d *common.Data, person string) *Desk {
-	return &Desk{DeskCtx: &common.DeskCtx{C: c, Data: d, Person: person}}
+// NewDesk returns the office's desk for person; progress is the tab of
+// scoring progress, which the home draws.
+func NewDesk(c common.Common, d *common.Data, person string, progress components.Tab) *Desk {
+	k := &Desk{DeskCtx: &common.DeskCtx{C: c, Data: d, Person: person}}
+	k.Tabs = components.NewTabs(c, k.tabs(progress)...)
+	return k
 }
 
 func (k *Desk) Init() tea.Cmd { return common.LoadRecordsCmd(k.C, k.Data.Cycle.ID) }
 
-// SetRecords hands fresh records to every page, building them the first
-// time.
-func (k *Desk) SetRecords(rec *common.Records) {
-	k.Rec = rec
-	if k.Pages[TabApplicants] == nil {
-		k.Pages = [TabCount]page{
-			TabApplicants:   newApplicantsPage(k),
-			TabGroups:       newGroupsPage(k),
-			TabSatisfaction: newSatisfactionPage(k),
-			TabRanking:      newRankingPage(k),
-			TabPublicity:    newPublicityPage(k),
-			TabAfter:        newAfterPage(k),
-			TabExchange:     exchange.NewExchangePage(k.DeskCtx),
-		}
-	}
-	for _, p := range k.Pages {
-		if p != nil {
-			p.SetRecords(rec)
-			p.SetSize(k.w, k.h-1)
-		}
-	}
-}
-
-// OfficeMsg takes the records read after a write (or the first read).
-func (k *Desk) OfficeMsg(msg common.OfficeMsg) {
+// OfficeMsg takes the records read after a write (or the first read) and
+// hands them to every tab.
+func (k *Desk) OfficeMsg(msg common.OfficeMsg) tea.Cmd {
 	switch {
 	case msg.Rec != nil:
-		k.SetRecords(msg.Rec)
+		k.Rec = msg.Rec
+		return k.Tabs.Broadcast(RecordsMsg{Rec: msg.Rec})
 	case k.Rec == nil && msg.Err != nil:
 		k.loadErr = msg.Err
-	}
-}
-
-func (k *Desk) active() page { return k.Pages[k.Tab] }
-
-func (k *Desk) SetSize(w, h int) {
-	k.w, k.h = w, h
-	for _, p := range k.Pages {
-		if p != nil {
-			p.SetSize(w, h-1)
-		}
-	}
-}
-
-func (k *Desk) Capturing() bool {
-	if p := k.active(); p != nil {
-		return p.Capturing()
-	}
-	return false
-}
-
-// Update handles a key: tab and shift+tab switch tabs, the rest goes to
-// the page. It reports false for the progress tab, whose keys the home
-// handles.
-func (k *Desk) Update(msg tea.KeyMsg) (tea.Cmd, bool) {
-	if !k.Capturing() {
-		switch msg.Type {
-		case tea.KeyTab:
-			k.Tab = (k.Tab + 1) % TabCount
-			return nil, true
-		case tea.KeyShiftTab:
-			k.Tab = (k.Tab + TabCount - 1) % TabCount
-			return nil, true
-		}
-	}
-	if k.Tab == TabProgress {
-		return nil, false
-	}
-	if k.Rec == nil {
-		if key.Matches(msg, k.C.Keys.Back) {
-			return common.Pop, true
-		}
-		return nil, true
-	}
-	return k.active().Update(msg), true
-}
-
-func (k *Desk) Help() []key.Binding {
-	t := k.C.Keys
-	tabs := common.WithHelp(t.Next, "tab", k.C.Text.S("key.tabsdesk"))
-	if p := k.active(); p != nil {
-		return append([]key.Binding{tabs}, p.Help()...)
 	}
 	return nil
 }
 
-// tabBar draws the tabs, the active one highlighted.
-func (k *Desk) tabBar() string {
-	st, t := k.C.Styles, k.C.Text
-	var b strings.Builder
-	for i := 0; i < TabCount; i++ {
-		name := " " + t.S(fmt.Sprintf("tab.%d", i)) + " "
-		if i == k.Tab {
-			b.WriteString(st.Selected.Render(name))
-		} else {
-			b.WriteString(st.Subtle.Render(name))
-		}
+// Showing reports whether the tab named name is the active one.
+func (k *Desk) Showing(name string) bool { return k.Tabs.Current().Name() == name }
+
+func (k *Desk) SetSize(w, h int) { k.Tabs.SetSize(w, h) }
+
+func (k *Desk) Capturing() bool { return k.Tabs.Current().Capturing() }
+
+// Update handles a key: tab and shift+tab switch tabs, the rest goes to
+// the active tab.
+func (k *Desk) Update(msg tea.KeyMsg) tea.Cmd {
+	if k.Tabs.Switch(msg) {
+		return nil
 	}
-	return common.Fit(b.String(), k.w)
+	if k.Rec == nil && !k.Showing("progress") {
+		if key.Matches(msg, k.C.Keys.Back) {
+			return common.Pop
+		}
+		return nil
+	}
+	return k.Tabs.Current().Update(msg)
 }
 
-// View draws the tab bar and the active page; progress is the home's list.
-func (k *Desk) View(progress func() string) string {
+func (k *Desk) Help() []key.Binding { return k.Tabs.Help() }
+
+// View draws the tab bar and the active tab.
+func (k *Desk) View() string {
 	body := ""
 	switch {
-	case k.Tab == TabProgress:
-		body = progress()
+	case k.Showing("progress"):
+		body = k.Tabs.Current().View()
 	case k.Rec == nil && k.loadErr != nil:
 		body = "  " + k.C.Styles.Bad.Render(k.C.Text.F("err", k.loadErr))
 	case k.Rec == nil:
 		body = "  " + k.C.Styles.Subtle.Render(k.C.Text.S("loading"))
 	default:
-		body = k.active().View()
+		body = k.Tabs.Current().View()
 	}
-	return k.tabBar() + "\n" + body
+	return k.Tabs.Bar() + "\n" + body
 }
 
 // applicantsPage lists every applicant with kind, pipeline stage,
@@ -194,7 +129,7 @@ func newApplicantsPage(k *Desk) *applicantsPage {
 func (p *applicantsPage) SetSize(w, h int) { p.list.SetSize(w, h-2) }
 func (p *applicantsPage) Capturing() bool  { return p.list.Filtering }
 
-func (p *applicantsPage) SetRecords(rec *common.Records) {
+func (p *applicantsPage) setRecords(rec *common.Records) {
 	p.rec = rec
 	c := p.k.C
 	var rows []components.ListRow
@@ -280,7 +215,21 @@ func (p *applicantsPage) Help() []key.Binding {
 		common.WithHelp(k.Advance, "F5", t.S("key.advance")), common.WithHelp(k.MarkAll, "F6", t.S("key.markall")), k.Filter, k.Back, k.Quit, k.Help}
 }
 
-func (p *applicantsPage) Update(msg tea.KeyMsg) tea.Cmd {
+// Name names the tab.
+func (p *applicantsPage) Name() string { return "applicants" }
+
+// Update takes the desk's records and, while the tab shows, keys.
+func (p *applicantsPage) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case RecordsMsg:
+		p.setRecords(msg.Rec)
+	case tea.KeyMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+func (p *applicantsPage) key(msg tea.KeyMsg) tea.Cmd {
 	k := p.k.C.Keys
 	if p.list.Filtering {
 		_, cmd := p.list.Update(msg)

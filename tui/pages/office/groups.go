@@ -61,7 +61,7 @@ func (p *groupsPage) Help() []key.Binding {
 		k.Filter, k.Back, k.Quit, k.Help}
 }
 
-func (p *groupsPage) SetRecords(rec *common.Records) {
+func (p *groupsPage) setRecords(rec *common.Records) {
 	p.rec = rec
 	c, d := p.k.C, p.k.Data
 	st, t := c.Styles, c.Text
@@ -110,7 +110,21 @@ func (p *groupsPage) SetRecords(rec *common.Records) {
 	p.list.SetRows(rows)
 }
 
-func (p *groupsPage) Update(msg tea.KeyMsg) tea.Cmd {
+// Name names the tab.
+func (p *groupsPage) Name() string { return "groups" }
+
+// Update takes the desk's records and, while the tab shows, keys.
+func (p *groupsPage) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case RecordsMsg:
+		p.setRecords(msg.Rec)
+	case tea.KeyMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+func (p *groupsPage) key(msg tea.KeyMsg) tea.Cmd {
 	if cmd, used := p.groupsKey(msg); used {
 		return cmd
 	}

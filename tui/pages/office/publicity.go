@@ -44,7 +44,7 @@ func (p *publicityPage) Help() []key.Binding {
 	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Enter, "enter", t.S("key.open")), k.Back, k.Quit, k.Help}
 }
 
-func (p *publicityPage) SetRecords(rec *common.Records) {
+func (p *publicityPage) setRecords(rec *common.Records) {
 	p.rec = rec
 	c := p.k.C
 	st, t := c.Styles, c.Text
@@ -92,7 +92,21 @@ func (p *publicityPage) SetRecords(rec *common.Records) {
 	p.list.SetRows(rows)
 }
 
-func (p *publicityPage) Update(msg tea.KeyMsg) tea.Cmd {
+// Name names the tab.
+func (p *publicityPage) Name() string { return "publicity" }
+
+// Update takes the desk's records and, while the tab shows, keys.
+func (p *publicityPage) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case RecordsMsg:
+		p.setRecords(msg.Rec)
+	case tea.KeyMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+func (p *publicityPage) key(msg tea.KeyMsg) tea.Cmd {
 	cmd, v, ok := p.list.Chosen(msg)
 	if !ok {
 		return cmd

@@ -47,7 +47,7 @@ func (p *rankingPage) Help() []key.Binding {
 	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Left, "left/right", t.S("key.view")), common.WithHelp(k.Enter, "enter", t.S("key.open")), k.Back, k.Quit, k.Help}
 }
 
-func (p *rankingPage) SetRecords(rec *common.Records) {
+func (p *rankingPage) setRecords(rec *common.Records) {
 	p.rec = rec
 	p.build()
 }
@@ -214,7 +214,21 @@ func CompositeTies(c common.Common, rows []scoring.CompositeRow) []string {
 	return out
 }
 
-func (p *rankingPage) Update(msg tea.KeyMsg) tea.Cmd {
+// Name names the tab.
+func (p *rankingPage) Name() string { return "ranking" }
+
+// Update takes the desk's records and, while the tab shows, keys.
+func (p *rankingPage) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case RecordsMsg:
+		p.setRecords(msg.Rec)
+	case tea.KeyMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+func (p *rankingPage) key(msg tea.KeyMsg) tea.Cmd {
 	if !p.list.Filtering {
 		switch msg.Type {
 		case tea.KeyLeft, tea.KeyRight:

@@ -36,7 +36,7 @@ func (p *satisfactionPage) Help() []key.Binding {
 	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Enter, "enter", t.S("key.edit")), k.Filter, k.Back, k.Quit, k.Help}
 }
 
-func (p *satisfactionPage) SetRecords(rec *common.Records) {
+func (p *satisfactionPage) setRecords(rec *common.Records) {
 	p.rec = rec
 	c := p.k.C
 	st, t := c.Styles, c.Text
@@ -66,7 +66,21 @@ func (p *satisfactionPage) SetRecords(rec *common.Records) {
 	p.list.SetRows(rows)
 }
 
-func (p *satisfactionPage) Update(msg tea.KeyMsg) tea.Cmd {
+// Name names the tab.
+func (p *satisfactionPage) Name() string { return "satisfaction" }
+
+// Update takes the desk's records and, while the tab shows, keys.
+func (p *satisfactionPage) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case RecordsMsg:
+		p.setRecords(msg.Rec)
+	case tea.KeyMsg:
+		return p.key(msg)
+	}
+	return nil
+}
+
+func (p *satisfactionPage) key(msg tea.KeyMsg) tea.Cmd {
 	cmd, v, ok := p.list.Chosen(msg)
 	if !ok {
 		return cmd
