@@ -3,6 +3,7 @@ package tui
 import (
 	"qaward/tui/common"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -38,7 +39,7 @@ func (m *Model) keys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	for _, k := range presses {
 		_, cmd := m.Key(k)
 		cmds = append(cmds, cmd)
-		if s := k.String(); s == "q" || s == "Q" {
+		if key.Matches(k, m.c.Keys.Quit) {
 			break
 		}
 	}

@@ -49,7 +49,7 @@ func TestOfficeCycle(t *testing.T) {
 
 	// Everyone accepted moves on to material review.
 	d.find("受理公示")
-	d.okeys("f6", "f5")
+	d.okeys("f6", "f8")
 	d.mustContain("推进 11 个对象到下一阶段")
 	d.keys("enter")
 	if got := statusCount(t, st)[award.MaterialReview]; len(got) != 11 {
@@ -78,7 +78,7 @@ func TestOfficeCycle(t *testing.T) {
 		d.keys(" ", "esc")
 	}
 	d.mustContain("已标记 7 个")
-	d.okeys("f5", "enter")
+	d.okeys("f8", "enter")
 	if got := statusCount(t, st)[award.OnsiteReview]; joinIDs(got) != joinIDs(onsite) {
 		t.Fatalf("at on-site review: %v", got)
 	}
@@ -101,7 +101,7 @@ func TestOfficeCycle(t *testing.T) {
 	}
 	d.toTab("applicants")
 	d.find("满意度测评")
-	d.okeys("f6", "f5", "enter")
+	d.okeys("f6", "f8", "enter")
 	d.keys("esc")
 
 	// The committee decides on the proposals.
@@ -117,7 +117,7 @@ func TestOfficeCycle(t *testing.T) {
 	}
 	d.toTab("applicants")
 	d.find("综合评价")
-	d.okeys("f6", "f5", "enter")
+	d.okeys("f6", "f8", "enter")
 	d.keys("esc")
 	if got := statusCount(t, st)[award.Deliberation]; len(got) != 7 {
 		t.Fatalf("at deliberation: %v", got)

@@ -46,7 +46,7 @@ func asOffice(tb testing.TB, st store.Store, day string, w, h int) *driver {
 // okeys sends keys like driver.keys, with the office's function keys too.
 func (d *driver) okeys(keys ...string) {
 	more := map[string]tea.KeyType{
-		"f3": tea.KeyF3, "f5": tea.KeyF5, "f6": tea.KeyF6, "ctrl+a": tea.KeyCtrlA, "ctrl+g": tea.KeyCtrlG,
+		"f3": tea.KeyF3, "f5": tea.KeyF5, "f6": tea.KeyF6, "f8": tea.KeyF8, "ctrl+a": tea.KeyCtrlA, "ctrl+g": tea.KeyCtrlG,
 		"delete": tea.KeyDelete, "ctrl+u": tea.KeyCtrlU, "insert": tea.KeyInsert, "f10": tea.KeyF10,
 	}
 	for _, k := range keys {

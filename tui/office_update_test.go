@@ -65,7 +65,7 @@ func TestOfficeBatchRefused(t *testing.T) {
 		d.find(id)
 		d.keys(" ", "esc")
 	}
-	d.okeys("f5")
+	d.okeys("f8")
 	d.mustContain("不能推进", "A0009", "ineligible already")
 	d.keys("enter")
 	d.mustContain("以下对象不能推进")

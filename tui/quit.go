@@ -53,13 +53,14 @@ func (m *Model) quit() tea.Cmd {
 // confirmKey is a key while the quit is being confirmed; other keys do
 // nothing, so that a typed key cannot drop the edits by accident.
 func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.String() {
-	case "q", "Q", "enter":
+	b := m.quitHelp()
+	switch {
+	case key.Matches(msg, b[0]):
 		return tea.Quit
-	case "esc":
+	case key.Matches(msg, m.c.Keys.Back):
 		m.confirmQuit = false
 		return nil
-	case "r", "R", "ctrl+s":
+	case key.Matches(msg, m.c.Keys.Retry):
 		cmds := m.c.Saver.Retry()
 		if len(cmds) == 0 {
 			return nil // nothing to write again: a held edit is the screen's
@@ -139,9 +140,10 @@ func (m *Model) quitView() string {
 // quitHelp is the help bar while the quit is being confirmed.
 func (m *Model) quitHelp() []key.Binding {
 	t := m.c.Text
-	b := []key.Binding{key.NewBinding(key.WithKeys("q", "enter"), key.WithHelp("q/enter", t.S("quit.key.quit")))}
+	k := m.c.Keys
+	b := []key.Binding{key.NewBinding(key.WithKeys(append(k.Quit.Keys(), k.Enter.Keys()...)...), key.WithHelp("q/enter", t.S("quit.key.quit")))}
 	if len(m.c.Saver.Failed) > 0 {
-		b = append(b, key.NewBinding(key.WithKeys("r", "ctrl+s"), key.WithHelp("r", t.S("quit.key.retry"))))
+		b = append(b, common.WithHelp(k.Retry, "r", t.S("quit.key.retry")))
 	}
-	return append(b, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.S("quit.key.stay"))))
+	return append(b, common.WithHelp(k.Back, "esc", t.S("quit.key.stay")))
 }

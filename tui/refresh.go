@@ -175,16 +175,11 @@ func (m *Model) afterSave(msg common.SavedMsg) tea.Cmd {
 	return m.maybeRefresh()
 }
 
-// refreshKey reports whether a key asks for a refresh: ctrl+r anywhere,
-// F5 where the screen on top does not use it.
+// refreshKey reports whether a key asks for a refresh: ctrl+r or F5,
+// on every screen.
 func (m *Model) refreshKey(msg tea.KeyMsg) bool {
 	if !key.Matches(msg, m.c.Keys.Refresh) || m.data == nil {
 		return false
-	}
-	if msg.Type == tea.KeyF5 {
-		if u, ok := m.top().(interface{ UsesF5() bool }); ok && u.UsesF5() {
-			return false
-		}
 	}
 	return true
 }
@@ -192,11 +187,7 @@ func (m *Model) refreshKey(msg tea.KeyMsg) bool {
 // refreshBinding is the refresh key as the help shows it on the screen on
 // top.
 func (m *Model) refreshBinding() key.Binding {
-	b := m.c.Keys.Refresh
-	if u, ok := m.top().(interface{ UsesF5() bool }); ok && u.UsesF5() {
-		return common.WithHelp(b, "ctrl+r", m.c.Text.S("key.refresh"))
-	}
-	return b
+	return m.c.Keys.Refresh
 }
 
 // shortHelp and fullHelp are the keys of the screen on top, with the

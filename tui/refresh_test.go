@@ -109,8 +109,8 @@ func TestRefreshOnChange(t *testing.T) {
 	}
 }
 
-// ctrl+r reads the cycle again anywhere; F5 too, except where a screen
-// uses it (the office's applicants move on with F5).
+// ctrl+r and F5 read the cycle again on every screen; the office's
+// applicants move on with F8.
 func TestRefreshKeys(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 120, 40)
@@ -121,7 +121,10 @@ func TestRefreshKeys(t *testing.T) {
 	d.okeys("f5")
 	d.mustContain("已刷新")
 	d.toTab("applicants")
+	d.mustContain("F8 推进到下一阶段")
 	d.okeys("f5")
+	d.mustContain("已刷新")
+	d.okeys("f8")
 	if _, ok := d.top().(*components.Form); !ok {
 		t.Fatalf("F5 on the applicants did not move them on: %T", d.top())
 	}

@@ -279,7 +279,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) Key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.c.Keys
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.ForceQuit) {
 		if m.quitting || m.confirmQuit {
 			return m, tea.Quit // the second ctrl+c: quit whatever is pending
 		}
@@ -295,9 +295,9 @@ func (m *Model) Key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if c, ok := m.top().(common.Capturer); ok {
 		capturing = c.Capturing()
 	}
-	if !capturing || msg.Type == tea.KeyF1 {
+	if !capturing || key.Matches(msg, k.HelpF1) {
 		switch {
-		case msg.String() == "q" || msg.String() == "Q":
+		case key.Matches(msg, k.Quit):
 			return m, m.quit()
 		case key.Matches(msg, k.Help):
 			m.showAll = !m.showAll

@@ -17,6 +17,7 @@ var officeMessages = map[string][2]string{
 	"key.mark":     {"标记", "mark"},
 	"key.markall":  {"全部标记", "mark all"},
 	"key.advance":  {"推进到下一阶段", "next stage"},
+	"key.toggle":   {"切换", "toggle"},
 	"key.delete":   {"删除", "delete"},
 	"key.cancel":   {"取消", "cancel"},
 	"key.choose":   {"选择", "choose"},

@@ -200,7 +200,7 @@ func (f *Form) Key(msg tea.KeyMsg) tea.Cmd {
 	if f.Focus < len(f.Fields) {
 		cur = f.Fields[f.Focus]
 	}
-	if msg.Type == tea.KeyEsc {
+	if key.Matches(msg, k.Back) {
 		if f.typed() && !f.Discarding {
 			f.Discarding, f.Err = true, f.c.Text.S("form.discard")
 			return nil
@@ -213,33 +213,32 @@ func (f *Form) Key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Submit):
 		return f.Save()
-	case msg.Type == tea.KeyEnter:
+	case key.Matches(msg, k.Enter):
 		if f.Focus >= len(f.Fields)-1 {
 			return f.Save()
 		}
 		f.Move(1)
 		return nil
-	case msg.Type == tea.KeyTab || msg.Type == tea.KeyDown:
+	case key.Matches(msg, k.Next, k.ArrowDown):
 		f.Move(1)
 		return nil
-	case msg.Type == tea.KeyShiftTab || msg.Type == tea.KeyUp:
+	case key.Matches(msg, k.Prev, k.ArrowUp):
 		f.Move(-1)
 		return nil
 	case cur == nil:
 		return nil
 	}
 	f.Err = ""
-	space := msg.Type == tea.KeySpace || msg.String() == " "
 	switch cur.kind {
 	case fChoice:
 		switch {
-		case msg.Type == tea.KeyLeft:
+		case key.Matches(msg, k.ArrowLeft):
 			cur.idx = (cur.idx + len(cur.opts) - 1) % max(1, len(cur.opts))
-		case msg.Type == tea.KeyRight || space:
+		case key.Matches(msg, k.ArrowRight, k.Toggle):
 			cur.idx = (cur.idx + 1) % max(1, len(cur.opts))
 		}
 	case fToggle:
-		if msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight || space {
+		if key.Matches(msg, k.ArrowLeft, k.ArrowRight, k.Toggle) {
 			cur.On = !cur.On
 		}
 	case fText:

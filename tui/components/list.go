@@ -127,18 +127,18 @@ func (l *ListModel) listHeight() int {
 func (l *ListModel) Update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	k := l.c.Keys
 	if l.Filtering {
-		switch msg.Type {
-		case tea.KeyEnter:
+		switch {
+		case key.Matches(msg, k.Enter):
 			l.Filtering = false
 			l.filter.Blur()
 			return true, nil
-		case tea.KeyEsc:
+		case key.Matches(msg, k.Back):
 			l.Filtering = false
 			l.filter.Blur()
 			l.filter.SetValue("")
 			l.applyFilter()
 			return true, nil
-		case tea.KeyUp, tea.KeyDown, tea.KeyPgUp, tea.KeyPgDown:
+		case key.Matches(msg, k.ArrowUp, k.ArrowDown, k.PageUp, k.PageDown):
 			// moving while filtering
 		default:
 			var cmd tea.Cmd
@@ -151,7 +151,7 @@ func (l *ListModel) Update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	case key.Matches(msg, k.Filter):
 		l.Filtering = true
 		return true, l.filter.Focus()
-	case msg.Type == tea.KeyEsc && l.filter.Value() != "":
+	case key.Matches(msg, k.Back) && l.filter.Value() != "":
 		l.filter.SetValue("")
 		l.applyFilter()
 		return true, nil
@@ -234,7 +234,7 @@ func (l *ListModel) Chosen(msg tea.KeyMsg) (cmd tea.Cmd, v any, ok bool) {
 	switch {
 	case key.Matches(msg, l.c.Keys.Back):
 		return common.Pop, nil, false
-	case msg.Type != tea.KeyEnter:
+	case !key.Matches(msg, l.c.Keys.Enter):
 		return nil, nil, false
 	}
 	v, ok = l.Selected()

@@ -9,6 +9,7 @@ import (
 	"qaward/tui/common"
 	"qaward/tui/components"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
@@ -40,7 +41,8 @@ func (s *ExchangeScreen) guardConfidential(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	fl := f.Fields[f.Focus]
-	flip := msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight || msg.Type == tea.KeySpace || msg.String() == " "
+	k := s.k.C.Keys
+	flip := key.Matches(msg, k.ArrowLeft, k.ArrowRight, k.Toggle)
 	if fl.Key != ConfidentialKey || fl.On || !flip {
 		return nil, false
 	}

@@ -320,9 +320,6 @@ func (h *Home) listView() string {
 	return h.List.View()
 }
 
-// UsesF5: the office's applicants list moves applicants on with F5.
-func (h *Home) UsesF5() bool { return h.Desk != nil && h.Desk.Showing("applicants") }
-
 // Refreshed rebuilds the rows, the cursor staying on the same row; the
 // office's desk reads its records again.
 func (h *Home) Refreshed() tea.Cmd {

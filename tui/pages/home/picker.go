@@ -65,7 +65,7 @@ func (p *Picker) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if used, cmd := p.list.Update(msg); used {
 			return p, cmd
 		}
-		if msg.Type == tea.KeyEnter {
+		if key.Matches(msg, p.c.Keys.Enter) {
 			if v, ok := p.list.Selected(); ok {
 				return p, common.Push(NewHome(p.c, p.data, v.(string)))
 			}

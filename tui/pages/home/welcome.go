@@ -128,7 +128,7 @@ func (w *Welcome) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			w.cursor = max(0, w.cursor-1)
 		case key.Matches(msg, k.Down):
 			w.cursor = min(len(w.choices)-1, w.cursor+1)
-		case msg.Type == tea.KeyEnter:
+		case key.Matches(msg, k.Enter):
 			return w, w.choose()
 		}
 	}
@@ -155,12 +155,13 @@ func (w *Welcome) updateInput(msg tea.KeyMsg) tea.Cmd {
 	if w.packet {
 		return w.updatePath(msg)
 	}
-	switch msg.Type {
-	case tea.KeyEsc:
+	k := w.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
 		w.asking = false
 		w.input.Blur()
 		return nil
-	case tea.KeyEnter:
+	case key.Matches(msg, k.Enter):
 		id := strings.TrimSpace(w.input.Value())
 		// "2027届" and "2027年" are how people say the cycle
 		id = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(id, "届"), "年"))
@@ -187,12 +188,13 @@ func (w *Welcome) updateInput(msg tea.KeyMsg) tea.Cmd {
 
 // updatePath takes the packet's path; enter opens it.
 func (w *Welcome) updatePath(msg tea.KeyMsg) tea.Cmd {
-	switch msg.Type {
-	case tea.KeyEsc:
+	k := w.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
 		w.asking, w.packet, w.err = false, false, ""
 		w.path.Blur()
 		return nil
-	case tea.KeyEnter:
+	case key.Matches(msg, k.Enter):
 		path := common.CleanPath(w.path.Value())
 		if path == "" {
 			w.err = w.c.Text.S("ex.nopath")

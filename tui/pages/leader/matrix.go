@@ -217,14 +217,14 @@ func (m *Matrix) Key(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
 	m.note = ""
 	if m.Confirming {
-		switch msg.Type {
-		case tea.KeyEnter:
+		switch {
+		case key.Matches(msg, k.Enter):
 			m.Confirming, m.submitting = false, true
 			m.Cons.Submitted = true
 			cmd := m.persist()
 			m.Cons.Submitted = false
 			return cmd
-		case tea.KeyEsc:
+		case key.Matches(msg, k.Back):
 			m.Confirming = false
 		}
 		return nil
@@ -287,7 +287,7 @@ func (m *Matrix) Key(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.typed = ""
 		return m.setPercent(award.Unscored)
-	case msg.Type == tea.KeyEnter:
+	case key.Matches(msg, k.Enter):
 		m.EditReason = true
 		return m.reason.Focus()
 	default:

@@ -112,7 +112,7 @@ func (p *afterPage) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (p *afterPage) key(msg tea.KeyMsg) tea.Cmd {
-	if !p.list.Filtering && (msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight) {
+	if k := p.k.C.Keys; !p.list.Filtering && key.Matches(msg, k.ArrowLeft, k.ArrowRight) {
 		p.evals = !p.evals
 		p.list.Cursor = 0
 		p.build()

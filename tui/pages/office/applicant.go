@@ -74,10 +74,10 @@ func (s *ApplicantScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, s.k.C.Keys.Back):
 			return s, common.Pop
-		case msg.Type == tea.KeyEnter, key.Matches(msg, s.k.C.Keys.Clear):
+		case key.Matches(msg, s.k.C.Keys.Enter, s.k.C.Keys.Clear):
 			if v, ok := s.list.Selected(); ok {
 				if a, ok := v.(act); ok {
-					return s, s.open(a, msg.Type != tea.KeyEnter)
+					return s, s.open(a, !key.Matches(msg, s.k.C.Keys.Enter))
 				}
 			}
 		}

@@ -59,19 +59,19 @@ func (s *conflictsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Back):
 			return s, common.Pop
-		case msg.Type == tea.KeyUp || msg.String() == "k":
+		case key.Matches(msg, k.Up):
 			s.row = max(0, s.row-1)
-		case msg.Type == tea.KeyDown || msg.String() == "j":
+		case key.Matches(msg, k.Down):
 			s.row = min(len(s.people())-1, s.row+1)
-		case msg.Type == tea.KeyLeft || msg.String() == "h":
+		case key.Matches(msg, k.Left):
 			s.col = max(0, s.col-1)
-		case msg.Type == tea.KeyRight || msg.String() == "l":
+		case key.Matches(msg, k.Right):
 			s.col = min(len(s.apps())-1, s.col+1)
 		case key.Matches(msg, k.Home):
 			s.col = 0
 		case key.Matches(msg, k.End):
 			s.col = len(s.apps()) - 1
-		case msg.Type == tea.KeyEnter:
+		case key.Matches(msg, k.Enter):
 			return s, s.recuse()
 		case key.Matches(msg, k.Clear):
 			return s, s.withdraw()

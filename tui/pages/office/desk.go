@@ -212,7 +212,7 @@ func (p *applicantsPage) columns(w int) string {
 func (p *applicantsPage) Help() []key.Binding {
 	k, t := p.k.C.Keys, p.k.C.Text
 	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Enter, "enter", t.S("key.open")), common.WithHelp(k.Mark, "space", t.S("key.mark")),
-		common.WithHelp(k.Advance, "F5", t.S("key.advance")), common.WithHelp(k.MarkAll, "F6", t.S("key.markall")), k.Filter, k.Back, k.Quit, k.Help}
+		k.Advance, common.WithHelp(k.MarkAll, "F6", t.S("key.markall")), k.Filter, k.Back, k.Quit, k.Help}
 }
 
 // Name names the tab.

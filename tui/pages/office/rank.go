@@ -229,14 +229,11 @@ func (p *rankingPage) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (p *rankingPage) key(msg tea.KeyMsg) tea.Cmd {
-	if !p.list.Filtering {
-		switch msg.Type {
-		case tea.KeyLeft, tea.KeyRight:
-			p.composite = !p.composite
-			p.list.Cursor = 0
-			p.build()
-			return nil
-		}
+	if k := p.k.C.Keys; !p.list.Filtering && key.Matches(msg, k.ArrowLeft, k.ArrowRight) {
+		p.composite = !p.composite
+		p.list.Cursor = 0
+		p.build()
+		return nil
 	}
 	cmd, v, ok := p.list.Chosen(msg)
 	if !ok {

@@ -102,15 +102,16 @@ func (w *WhatIf) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return w, w.recompute(true)
 		}
 	case tea.KeyMsg:
+		k := w.k.C.Keys
 		switch {
-		case msg.Type == tea.KeyEsc:
+		case key.Matches(msg, k.Back):
 			return w, common.Pop
-		case key.Matches(msg, w.k.C.Keys.Submit), msg.Type == tea.KeyEnter:
+		case key.Matches(msg, k.Submit, k.Enter):
 			return w, common.Status(w.k.C.Text.S("wi.notsaved"))
-		case msg.Type == tea.KeyPgDown:
+		case key.Matches(msg, k.PageDown):
 			w.offset++
 			return w, nil
-		case msg.Type == tea.KeyPgUp:
+		case key.Matches(msg, k.PageUp):
 			w.offset = max(0, w.offset-1)
 			return w, nil
 		}

@@ -242,15 +242,15 @@ func (s *SheetScreen) key_(msg tea.KeyMsg) tea.Cmd {
 	k := s.c.Keys
 	s.note = ""
 	if s.Confirming {
-		switch msg.Type {
-		case tea.KeyEnter:
+		switch {
+		case key.Matches(msg, k.Enter):
 			s.Confirming = false
 			s.submitting = true
 			s.Sheet.Submitted = true
 			cmd := s.persist()
 			s.Sheet.Submitted = false // until the store confirms
 			return cmd
-		case tea.KeyEsc:
+		case key.Matches(msg, k.Back):
 			s.Confirming = false
 		}
 		return nil
@@ -287,11 +287,11 @@ func (s *SheetScreen) key_(msg tea.KeyMsg) tea.Cmd {
 		}
 		s.typed = ""
 		return s.setPercent(award.Unscored)
-	case key.Matches(msg, k.Next), msg.Type == tea.KeyEnter && !s.Locked():
+	case key.Matches(msg, k.Next), key.Matches(msg, k.Enter) && !s.Locked():
 		return s.setFocus(focusStrengths)
 	case key.Matches(msg, k.Prev):
 		return s.setFocus(focusImprove)
-	case msg.Type == tea.KeyEnter:
+	case key.Matches(msg, k.Enter):
 		if s.data.Roster.CanSeeScores(s.person, s.key.Stage, s.key.ApplicantID) {
 			return common.Push(leader.NewMatrix(s.c, s.data, s.person, s.key.Stage, s.key.ApplicantID))
 		}
