@@ -94,6 +94,9 @@ func TestPercentEntry(t *testing.T) {
 		{"right", 0}, {"right", 5}, {"right", 10}, {"left", 5}, {"left", 0}, {"left", 0},
 		{"4", 0}, {"5", 45}, {"7", 45}, {"0", 70}, {"８５", 85}, {"1", 85}, {"0", 10}, {"0", 100},
 		{"right", 100}, {"9", 100}, {"backspace", 100}, {"backspace", award.Unscored}, {"55", 55},
+		// after 5 %, typing 40 gives 40 %: a digit that cannot extend the
+		// entry to an allowed percentage starts a new one
+		{"5", 5}, {"4", 5}, {"0", 40},
 	}
 	for i, st2 := range steps {
 		d.keys(st2.key)
@@ -106,9 +109,21 @@ func TestPercentEntry(t *testing.T) {
 	}
 	d.keys("4")
 	d.mustContain("输入 4_")
+	// leaving the item with digits pending asks first; the second key goes
+	d.keys("down")
+	d.mustContain("已键入 4，还不是允许的百分比")
+	if s.Cursor != 0 {
+		t.Fatalf("the first down with 4 pending moved to %d", s.Cursor)
+	}
+	if h := s.Held(); len(h) != 1 || !strings.Contains(h[0], "已键入 4") {
+		t.Fatalf("held %q", h)
+	}
 	d.keys("down")
 	d.mustNotContain("输入 4_")
-	d.mustContain("已保存", "合计 "+award.Score(150*55).String()+" / 1000")
+	if s.Cursor != 1 {
+		t.Fatalf("the second down stayed at %d", s.Cursor)
+	}
+	d.mustContain("已保存", "合计 "+award.Score(150*40).String()+" / 1000")
 }
 
 func TestSubmitRules(t *testing.T) {

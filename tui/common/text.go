@@ -141,6 +141,8 @@ var messages = map[string][2]string{
 	"sheet.pct":         {"评分", "Score"},
 	"sheet.equals":      {"得 %s 分", "= %s points"},
 	"sheet.unscored":    {"未评分", "not scored"},
+	"pct.pending":       {"已键入 %s，还不是允许的百分比（0、5、10 至 100）：请接着键入，或再按一次放弃", "typed %s, not an allowed percentage yet (0, 5, 10 up to 100): type on, or press again to drop it"},
+	"unsaved.pct":       {"%s 第 %s 项：已键入 %s，尚未成为百分比", "%s item %s: typed %s, not a percentage yet"},
 	"sheet.typed":       {"输入 %s_（只接受 0、5、10 至 100）", "typed %s_ (only 0, 5, 10 up to 100)"},
 	"sheet.hint":        {"左右方向键每次 5%，或直接输入数字", "left/right by 5%, or type the number"},
 	"sheet.strengths":   {"优势", "Strengths"},

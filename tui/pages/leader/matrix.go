@@ -41,7 +41,7 @@ type Matrix struct {
 	CanEdit    bool // the person may record the consensus
 	Cons       award.Sheet
 	hasCons    bool // a consensus sheet exists (saved or being edited)
-	typed      string
+	percent    components.PercentField
 	reason     textarea.Model
 	EditReason bool
 	Confirming bool
@@ -246,6 +246,18 @@ func (m *Matrix) Key(msg tea.KeyMsg) tea.Cmd {
 		}
 		return cmd
 	}
+	if !m.charts && !m.Locked() && m.Stats != nil {
+		if v, set, used := m.percent.Key(k, msg, m.Cons.Percents[m.Item()]); used {
+			if set {
+				return m.setPercent(v)
+			}
+			return nil
+		}
+	}
+	if m.percent.Holds() {
+		m.setNote(m.c.Text.F("pct.pending", m.percent.Pending()), true)
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		return common.Pop
@@ -276,24 +288,9 @@ func (m *Matrix) Key(msg tea.KeyMsg) tea.Cmd {
 		return m.revise()
 	case m.charts || m.Locked() || m.Stats == nil:
 		return nil
-	case key.Matches(msg, k.Left):
-		return m.step(-5)
-	case key.Matches(msg, k.Right):
-		return m.step(5)
-	case key.Matches(msg, k.Clear):
-		if m.pendingTyped() {
-			m.typed = m.typed[:len(m.typed)-1]
-			return nil
-		}
-		m.typed = ""
-		return m.setPercent(award.Unscored)
 	case key.Matches(msg, k.Enter):
 		m.EditReason = true
 		return m.reason.Focus()
-	default:
-		if d, ok := common.DigitsOf(msg); ok {
-			return m.typeDigits(d)
-		}
 	}
 	return nil
 }
@@ -304,21 +301,7 @@ func (m *Matrix) Move(d int) {
 		return
 	}
 	m.cursor = max(0, min(len(m.order)-1, m.cursor+d))
-	m.typed = ""
-}
-
-func (m *Matrix) step(d int) tea.Cmd {
-	m.typed = ""
-	return m.setPercent(components.SteppedPercent(m.Cons.Percents[m.Item()], d))
-}
-
-func (m *Matrix) typeDigits(d string) tea.Cmd {
-	var v int
-	var ok bool
-	if m.typed, v, ok = components.TypePercent(m.typed, d); !ok {
-		return nil
-	}
-	return m.setPercent(v)
+	m.percent.Reset()
 }
 
 func (m *Matrix) setPercent(p int) tea.Cmd {
@@ -365,8 +348,6 @@ func (m *Matrix) submit() tea.Cmd {
 	m.Confirming = true
 	return nil
 }
-
-func (m *Matrix) pendingTyped() bool { return components.Pending(m.typed) }
 
 // Refreshed recomputes the group's figures, the cursor staying on the same
 // item; a consensus not yet started starts again from the new values.

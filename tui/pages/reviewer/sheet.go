@@ -40,7 +40,7 @@ type SheetScreen struct {
 
 	Cursor, offset int
 	focus          sheetFocus
-	typed          string
+	percent        components.PercentField
 	Strengths      textarea.Model
 	improve        textarea.Model
 	save           common.SaveState
@@ -261,6 +261,16 @@ func (s *SheetScreen) key_(msg tea.KeyMsg) tea.Cmd {
 	if s.focus != focusTree {
 		return s.textKey(msg)
 	}
+	if v, set, used := s.percent.Key(k, msg, s.Sheet.Percents[s.Cursor]); used {
+		if set {
+			return s.setPercent(v)
+		}
+		return nil
+	}
+	if s.percent.Holds() {
+		s.setNote(s.c.Text.F("pct.pending", s.percent.Pending()), true)
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		return common.Pop
@@ -276,17 +286,6 @@ func (s *SheetScreen) key_(msg tea.KeyMsg) tea.Cmd {
 		s.moveTo(0)
 	case key.Matches(msg, k.End):
 		s.moveTo(len(s.lay.Items) - 1)
-	case key.Matches(msg, k.Left):
-		return s.step(-5)
-	case key.Matches(msg, k.Right):
-		return s.step(5)
-	case key.Matches(msg, k.Clear):
-		if s.pendingTyped() {
-			s.typed = s.typed[:len(s.typed)-1]
-			return nil
-		}
-		s.typed = ""
-		return s.setPercent(award.Unscored)
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Enter) && !s.Locked():
 		return s.setFocus(focusStrengths)
 	case key.Matches(msg, k.Prev):
@@ -295,17 +294,13 @@ func (s *SheetScreen) key_(msg tea.KeyMsg) tea.Cmd {
 		if s.data.Roster.CanSeeScores(s.person, s.key.Stage, s.key.ApplicantID) {
 			return common.Push(leader.NewMatrix(s.c, s.data, s.person, s.key.Stage, s.key.ApplicantID))
 		}
-	default:
-		if d, ok := common.DigitsOf(msg); ok {
-			return s.typeDigits(d)
-		}
 	}
 	return nil
 }
 
 func (s *SheetScreen) moveTo(i int) {
 	s.Cursor = max(0, min(len(s.lay.Items)-1, i))
-	s.typed = ""
+	s.percent.Reset()
 	s.loadTexts()
 }
 
@@ -317,22 +312,6 @@ func (s *SheetScreen) moveCategory(dir int) {
 	}
 	c = max(0, min(len(s.lay.First)-1, c))
 	s.moveTo(s.lay.First[c])
-}
-
-// step moves the percentage by delta; an unscored item starts at 0.
-func (s *SheetScreen) step(delta int) tea.Cmd {
-	s.typed = ""
-	return s.setPercent(components.SteppedPercent(s.Sheet.Percents[s.Cursor], delta))
-}
-
-// typeDigits reads typed digits (see typePercent).
-func (s *SheetScreen) typeDigits(d string) tea.Cmd {
-	var v int
-	var ok bool
-	if s.typed, v, ok = components.TypePercent(s.typed, d); !ok {
-		return nil
-	}
-	return s.setPercent(v)
 }
 
 func (s *SheetScreen) setPercent(p int) tea.Cmd {
@@ -426,7 +405,16 @@ func (s *SheetScreen) textKey(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-func (s *SheetScreen) pendingTyped() bool { return components.Pending(s.typed) }
+// Held names digits typed that are not a percentage yet, for the
+// question before quitting.
+func (s *SheetScreen) Held() []string {
+	p := s.percent.Pending()
+	if p == "" || s.lay == nil {
+		return nil
+	}
+	place := common.PlaceOf(s.c, s.data, string(s.key.Stage), s.key.ApplicantID)
+	return []string{s.c.Text.F("unsaved.pct", place, s.lay.Items[s.Cursor].ID, p)}
+}
 
 // Refreshed recomputes the lineage (the reviewer's own material sheet may
 // have come in); the sheet being edited is the screen's own.

@@ -2,7 +2,6 @@ package reviewer
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"qaward/tui/common"
@@ -186,10 +185,8 @@ func (s *SheetScreen) itemView(w, h int) string {
 	if p != award.Unscored {
 		ctl += "  " + t.F("sheet.equals", scoring.ItemScore(it.Points, p).String())
 	}
-	if s.typed != "" {
-		if v, _ := strconv.Atoi(s.typed); scoring.CheckPercent(v) != nil {
-			ctl += "  " + st.Warn.Render(t.F("sheet.typed", s.typed))
-		}
+	if p := s.percent.Pending(); p != "" {
+		ctl += "  " + st.Warn.Render(t.F("sheet.typed", p))
 	}
 	add(common.Cut(ctl, w))
 
