@@ -12,10 +12,14 @@ import (
 // same measure lipgloss.Width uses), never in bytes or runes, so that
 // Chinese text (two cells a character) lines up with ASCII.
 
+// Ellipsis ends text cut to fit (DESIGN §4).
+const Ellipsis = "…"
+
 // Width is the width of s in cells.
 func Width(s string) int { return ansi.StringWidth(s) }
 
-// Fit cuts s to at most w cells and pads it with spaces to exactly w.
+// Fit cuts s to at most w cells, ending in … when it was cut, and pads it
+// with spaces to exactly w.
 func Fit(s string, w int) string {
 	s, pad := fitted(s, w)
 	return s + pad
@@ -35,13 +39,14 @@ func fitted(s string, w int) (string, string) {
 	s = oneLine(s)
 	n := Width(s)
 	if n > w {
-		s = ansi.Truncate(s, w, "")
+		s = ansi.Truncate(s, w, Ellipsis)
 		n = Width(s)
 	}
 	return s, strings.Repeat(" ", max(0, w-n))
 }
 
-// Cut cuts s to at most w cells without padding.
+// Cut cuts s to at most w cells, ending in … when it was cut, without
+// padding.
 func Cut(s string, w int) string {
 	if w <= 0 {
 		return ""
@@ -50,7 +55,7 @@ func Cut(s string, w int) string {
 	if Width(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, "")
+	return ansi.Truncate(s, w, Ellipsis)
 }
 
 // Block makes s exactly w cells wide and h lines high.

@@ -257,3 +257,5 @@ func sameValue(a, b any) bool {
 	t := reflect.TypeOf(a)
 	return t != nil && t == reflect.TypeOf(b) && t.Comparable() && a == b
 }
+
+func width(s string) int { return common.Width(s) }

@@ -32,7 +32,10 @@ type Home struct {
 	Person string
 	List   components.ListModel
 	w, h   int
-	Desk   *office.Desk // the office's tabs; nil for reviewers
+	// nameW and kindW are the widest name and kind of the applicants,
+	// for the list's columns.
+	nameW, kindW, countW, stateW int
+	Desk         *office.Desk // the office's tabs; nil for reviewers
 	// held is the offline packet a laptop's database holds (packet.go);
 	// nil elsewhere.
 	held *packet.Record
@@ -73,6 +76,13 @@ func (h *Home) build() {
 			}
 		}
 	}
+	h.nameW, h.kindW = 6, 0
+	h.countW = components.WidestOf(6, t.F("home.progress", 99, 99), t.F("home.sheets", 9, 9))
+	h.stateW = components.WidestOf(6, t.S("status.untouched"), t.S("status.draft"), t.S("status.submitted"), "000.00 "+t.S("mx.consensus"))
+	for _, a := range d.Applicants {
+		h.nameW = max(h.nameW, common.Width(a.Name))
+		h.kindW = max(h.kindW, common.Width(h.kindOf(a)))
+	}
 	byStage(r.MyAssignments(h.Person), t.S("home.mine"), false)
 	var groupRows []award.Assignment
 	title := t.S("home.group")
@@ -95,13 +105,18 @@ func (h *Home) build() {
 	h.List.SetRows(rows)
 }
 
+// kindOf is an applicant's kind and industry as the list shows them.
+func (h *Home) kindOf(a award.Applicant) string {
+	if a.Industry != "" {
+		return h.c.KindName(a.Kind) + "/" + a.Industry
+	}
+	return h.c.KindName(a.Kind)
+}
+
 func (h *Home) row(tg HomeTarget) components.ListRow {
 	d, st := h.data, h.c.Styles
 	a, _ := d.Applicant(tg.App)
-	kind := h.c.KindName(a.Kind)
-	if a.Industry != "" {
-		kind += "/" + a.Industry
-	}
+	kind := h.kindOf(a)
 	return components.ListRow{
 		Search: strings.ToLower(a.ID + " " + a.Name + " " + kind),
 		Value:  tg,
@@ -112,24 +127,24 @@ func (h *Home) row(tg HomeTarget) components.ListRow {
 			} else {
 				bar, count, state = h.sheetCells(tg)
 			}
-			fixed := 2 + 7 + 1 + 10 + 1 + 12 + 1 + 12
-			kw := max(0, min(20, w-fixed-1-20))
-			if kw < 8 {
-				kw = 0
-			}
-			nw := max(6, w-fixed-kw-1)
-			if kw == 0 {
-				nw = max(6, w-fixed)
-			}
+			cw := components.Widths(w-2,
+				components.Column{Min: 5, Want: 5},
+				components.Column{Min: 6, Want: h.nameW, Flex: true},
+				components.Column{Want: h.kindW, Flex: true},
+				components.Column{Want: 10},
+				components.Column{Min: 6, Want: h.countW},
+				components.Column{Min: 6, Want: h.stateW})
 			mark := "  "
 			if sel {
 				mark = st.Cursor.Render("> ")
 			}
-			line := mark + common.Fit(a.ID, 7) + " " + common.Fit(a.Name, nw)
-			if kw > 0 {
-				line += " " + st.Subtle.Render(common.Fit(kind, kw))
+			line := mark + common.Fit(a.ID, cw[0]) + " " + common.Fit(a.Name, cw[1])
+			if cw[2] >= 4 {
+				line += " " + st.Subtle.Render(common.Fit(kind, cw[2]))
+			} else {
+				line += strings.Repeat(" ", cw[2]+1)
 			}
-			line += " " + bar + " " + common.FitRight(count, 12) + " " + common.Fit(state, 12)
+			line += " " + bar + " " + common.FitRight(count, cw[4]) + " " + common.Fit(state, cw[5])
 			if sel {
 				return st.Selected.Render(common.Fit(line, w))
 			}

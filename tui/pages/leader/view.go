@@ -130,9 +130,11 @@ func (m *Matrix) tableView(h, notesH int) string {
 	if showCons {
 		fixed += 8
 	}
+	// a reviewer's column holds "100%*" or a total "805.83"; the item's
+	// name keeps 12 cells (five characters and …) before the columns grow
 	colW := 7
 	if n > 0 {
-		colW = max(5, min(8, (m.w-fixed)/n))
+		colW = max(5, min(7, (m.w-fixed-12)/n))
 	}
 	nameW := max(0, min(30, m.w-fixed-n*colW-1))
 	header := "  " + common.Fit(t.S("mx.item"), 6+nameW) + " "

@@ -120,6 +120,8 @@ type applicantsPage struct {
 	rec    *common.Records
 	list   components.ListModel
 	marked map[string]bool
+	// nameW and stageW are the widest name and stage, for the columns.
+	nameW, stageW int
 }
 
 func newApplicantsPage(k *Desk) *applicantsPage {
@@ -142,6 +144,12 @@ func (p *applicantsPage) setRecords(rec *common.Records) {
 		})
 	}
 	p.list.SetRows(rows)
+	p.nameW = components.WidestOf(6, c.Text.S("col.name"))
+	p.stageW = components.WidestOf(6, c.Text.S("col.stage"))
+	for _, a := range rec.Snapshot.Applicants {
+		p.nameW = max(p.nameW, common.Width(a.Name))
+		p.stageW = max(p.stageW, common.Width(c.StatusName(a.Status)))
+	}
 }
 
 // verdictCell is the eligibility verdict of an applicant, coloured.
@@ -185,10 +193,9 @@ func (p *applicantsPage) row(a award.Applicant, w int, sel bool) string {
 	if a.Status.IsEnded() {
 		status = st.Bad.Render(status)
 	}
-	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 8 + 1 + 7 + 1 + 7 + 1 + 6
-	nw := min(40, max(6, w-fixed))
-	line := mark + " " + common.Fit(a.ID, 6) + " " + common.Fit(a.Name, nw) + " " + common.Fit(c.Text.S("ks."+string(a.Kind)), 4) + " " + common.Fit(status, 10) + " " +
-		common.Fit(verdictCell(c, r.Eligibility[a.ID], a.Kind), 8) + " " + common.FitRight(m, 7) + " " + common.FitRight(o, 7) + " " + common.FitRight(comp, 6)
+	cw := p.widths(w)
+	line := mark + " " + common.Fit(a.ID, cw[1]) + " " + common.Fit(a.Name, cw[2]) + " " + common.Fit(c.Text.S("ks."+string(a.Kind)), cw[3]) + " " + common.Fit(status, cw[4]) + " " +
+		common.Fit(verdictCell(c, r.Eligibility[a.ID], a.Kind), cw[5]) + " " + common.FitRight(m, cw[6]) + " " + common.FitRight(o, cw[7]) + " " + common.FitRight(comp, cw[8])
 	if sel {
 		return st.Selected.Render(common.Fit(line, w))
 	}
@@ -203,10 +210,20 @@ func (p *applicantsPage) columns(w int) string {
 		n = "  " + st.Key.Render(t.F("of.marked", m))
 	}
 	title := common.Fit(st.Section.Render(" "+t.S("home.all"))+st.Subtle.Render(fmt.Sprintf("  %d", len(p.rec.Snapshot.Applicants)))+n, w)
-	fixed := 4 + 1 + 6 + 1 + 1 + 4 + 1 + 10 + 1 + 8 + 1 + 7 + 1 + 7 + 1 + 6
-	nw := min(40, max(6, w-fixed))
-	return title + "\n" + st.Subtle.Render(common.Fit("     "+common.Fit(t.S("col.id"), 6)+" "+common.Fit(t.S("col.name"), nw)+" "+common.Fit(t.S("col.kind"), 4)+" "+
-		common.Fit(t.S("col.stage"), 10)+" "+common.Fit(t.S("col.elig"), 8)+" "+common.FitRight(t.S("col.m"), 7)+" "+common.FitRight(t.S("col.o"), 7)+" "+common.FitRight(t.S("col.c"), 6), w))
+	cw := p.widths(w)
+	return title + "\n" + st.Subtle.Render(common.Fit(strings.Repeat(" ", cw[0]+1)+common.Fit(t.S("col.id"), cw[1])+" "+common.Fit(t.S("col.name"), cw[2])+" "+common.Fit(t.S("col.kind"), cw[3])+" "+
+		common.Fit(t.S("col.stage"), cw[4])+" "+common.Fit(t.S("col.elig"), cw[5])+" "+common.FitRight(t.S("col.m"), cw[6])+" "+common.FitRight(t.S("col.o"), cw[7])+" "+common.FitRight(t.S("col.c"), cw[8]), w))
+}
+
+// widths are the list's columns at w cells: mark, ID, name, kind, stage,
+// eligibility, the material, on-site and composite scores.
+func (p *applicantsPage) widths(w int) []int {
+	return components.Widths(w,
+		components.Column{Want: 4}, components.Column{Min: 5, Want: 5},
+		components.Column{Min: 6, Want: p.nameW, Flex: true},
+		components.Column{Want: 4}, components.Column{Min: 6, Want: p.stageW},
+		components.Column{Min: 4, Want: 8},
+		components.Column{Want: 7}, components.Column{Want: 7}, components.Column{Want: 7})
 }
 
 func (p *applicantsPage) Help() []key.Binding {
