@@ -359,6 +359,9 @@ func (m *Model) saved(msg common.SavedMsg) tea.Cmd {
 
 // View draws the header, the screen on top, the status line and the help.
 func (m *Model) View() string {
+	if w, h := m.minSize(); !m.confirmQuit && (m.width < w || m.height < h) {
+		return m.tooSmall(w, h)
+	}
 	st := m.c.Styles
 	var b strings.Builder
 	title := m.c.Text.S("app")
@@ -430,4 +433,28 @@ func (m *Model) office(msg common.OfficeMsg) tea.Cmd {
 		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
+}
+
+// minSize is the smallest terminal the screen on top is drawn in: the
+// root's minimum, or more where a screen says so (common.Sizer).
+func (m *Model) minSize() (w, h int) {
+	w, h = common.MinWidth, common.MinHeight
+	if s, ok := m.top().(common.Sizer); ok {
+		sw, sh := s.MinSize()
+		w, h = max(w, sw), max(h, sh)
+	}
+	return w, h
+}
+
+// tooSmall is the notice shown instead of a screen that does not fit: the
+// size it needs and the size there is (DESIGN §4). Keys still reach the
+// screen, so q quits.
+func (m *Model) tooSmall(w, h int) string {
+	st, t := m.c.Styles, m.c.Text
+	lines := common.Wrap(t.F("small", w, h, m.width, m.height), m.width)
+	lines = append(lines, common.Wrap(t.S("small.hint"), m.width)...)
+	for i, l := range lines {
+		lines[i] = st.Warn.Render(l)
+	}
+	return common.Block(strings.Join(lines, "\n"), m.width, m.height)
 }

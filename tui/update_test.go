@@ -406,3 +406,22 @@ func TestLayoutSizes(t *testing.T) {
 		}
 	}
 }
+
+// A terminal smaller than a screen needs shows a notice with both sizes;
+// keys still work (q quits), and a larger window shows the screen again.
+func TestTooSmallNotice(t *testing.T) {
+	st := demoStore(t)
+	d := asPerson(t, st, "R002")
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 12})
+	d.mustContain("终端窗口太小", "60×12", "现在是 40×12")
+	checkSize(t, "the notice", d, [2]int{40, 12})
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.mustNotContain("终端窗口太小")
+	d.mustContain("我的评分任务")
+	d.send(tea.WindowSizeMsg{Width: 59, Height: 30})
+	d.mustContain("终端窗口太小")
+	d.keys("q")
+	if !d.quit {
+		t.Fatal("q did not quit from the notice")
+	}
+}

@@ -55,6 +55,19 @@ func NewCommon(r *lipgloss.Renderer, st store.Store, lang Lang) Common {
 	}
 }
 
+// MinWidth and MinHeight are the smallest terminal a screen is drawn in;
+// a smaller one shows a notice with the size needed.
+const (
+	MinWidth  = 60
+	MinHeight = 12
+)
+
+// Sizer is implemented by screens that need more room than MinWidth ×
+// MinHeight.
+type Sizer interface {
+	MinSize() (w, h int)
+}
+
 // DefaultOffice is the person ID of the office (评委会办公室) in local
 // mode, offered on the person picker beside the reviewers.
 const DefaultOffice = "office"

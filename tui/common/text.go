@@ -141,6 +141,8 @@ var messages = map[string][2]string{
 	"sheet.pct":         {"评分", "Score"},
 	"sheet.equals":      {"得 %s 分", "= %s points"},
 	"sheet.unscored":    {"未评分", "not scored"},
+	"small":             {"终端窗口太小：本屏至少需要 %d×%d（宽×高），现在是 %d×%d。", "The terminal is too small: this screen needs %d×%d (columns×rows); it is %d×%d."},
+	"small.hint":        {"请放大窗口；按 q 退出。", "Make the window larger; q quits."},
 	"pct.pending":       {"已键入 %s，还不是允许的百分比（0、5、10 至 100）：请接着键入，或再按一次放弃", "typed %s, not an allowed percentage yet (0, 5, 10 up to 100): type on, or press again to drop it"},
 	"unsaved.pct":       {"%s 第 %s 项：已键入 %s，尚未成为百分比", "%s item %s: typed %s, not a percentage yet"},
 	"sheet.typed":       {"输入 %s_（只接受 0、5、10 至 100）", "typed %s_ (only 0, 5, 10 up to 100)"},
