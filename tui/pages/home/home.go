@@ -35,7 +35,7 @@ type Home struct {
 	// nameW and kindW are the widest name and kind of the applicants,
 	// for the list's columns.
 	nameW, kindW, countW, stateW int
-	Desk         *office.Desk // the office's tabs; nil for reviewers
+	Desk                         *office.Desk // the office's tabs; nil for reviewers
 	// held is the offline packet a laptop's database holds (packet.go);
 	// nil elsewhere.
 	held *packet.Record
