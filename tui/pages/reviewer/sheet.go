@@ -34,8 +34,11 @@ type SheetScreen struct {
 	app    award.Applicant
 	lay    *common.Layout
 
-	Sheet   award.Sheet
-	Loaded  bool
+	Sheet  award.Sheet
+	Loaded bool
+	// early holds the keys that came before the sheet was read (j j j
+	// right after enter), to act on them in order once it is.
+	early   []tea.KeyMsg
 	lineage []int // the reviewer's own material percentage per item (on-site)
 
 	Cursor, offset int
@@ -150,8 +153,17 @@ func (s *SheetScreen) loadedSheet(msg sheetLoadedMsg) tea.Cmd {
 	}
 	s.Loaded = true
 	s.loadTexts()
-	return nil
+	early := s.early
+	s.early = nil
+	cmds := make([]tea.Cmd, 0, len(early))
+	for _, k := range early {
+		cmds = append(cmds, s.key_(k))
+	}
+	return tea.Batch(cmds...)
 }
+
+// maxEarly is how many keys a sheet keeps that arrive before it is read.
+const maxEarly = 256
 
 // Locked reports whether the sheet may no longer be changed here.
 func (s *SheetScreen) Locked() bool {
@@ -225,6 +237,10 @@ func (s *SheetScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.Sheet.Submitted = true
 		}
 	case tea.KeyMsg:
+		if !s.Loaded && s.lay != nil && len(s.early) < maxEarly && !key.Matches(msg, s.c.Keys.Back) {
+			s.early = append(s.early, msg) // acted on once the sheet is read
+			return s, nil
+		}
 		if !s.Loaded || s.lay == nil {
 			if key.Matches(msg, s.c.Keys.Back) {
 				return s, common.Pop
