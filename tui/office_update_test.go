@@ -66,7 +66,8 @@ func TestOfficeBatchRefused(t *testing.T) {
 		d.keys(" ", "esc")
 	}
 	d.okeys("f8")
-	d.mustContain("不能推进", "A0009", "ineligible already")
+	d.mustContain("不能推进", "A0009", "该对象已是「不符合条件」，本届流程已结束")
+	d.mustNotContain("ineligible already")
 	d.keys("enter")
 	d.mustContain("以下对象不能推进")
 	if a := applicantOf(t, st, "A0001"); a.Status != award.Accepted {

@@ -164,7 +164,7 @@ func New(c common.Common) *Model {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	h.ShortSeparator, h.FullSeparator = "  ", "   "
-	h.Ellipsis = ".."
+	h.Ellipsis = common.Ellipsis
 	return &Model{c: c, help: h, loading: true, width: 80, height: 24}
 }
 

@@ -36,10 +36,10 @@ func NewKeyMap(t Text) KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, t.S(desc)))
 	}
 	return KeyMap{
-		Up:         b([]string{"up", "k", "ctrl+p"}, "up/k", "key.up"),
-		Down:       b([]string{"down", "j", "ctrl+n"}, "down/j", "key.down"),
-		Left:       b([]string{"left", "h", "-"}, "left", "key.left"),
-		Right:      b([]string{"right", "l", "+", "="}, "right", "key.right"),
+		Up:         b([]string{"up", "k", "ctrl+p"}, "↑/k", "key.up"),
+		Down:       b([]string{"down", "j", "ctrl+n"}, "↓/j", "key.down"),
+		Left:       b([]string{"left", "h", "-"}, "←", "key.left"),
+		Right:      b([]string{"right", "l", "+", "="}, "→", "key.right"),
 		PageUp:     b([]string{"pgup", "shift+up"}, "pgup", "key.pgup"),
 		PageDown:   b([]string{"pgdown", "shift+down"}, "pgdn", "key.pgdown"),
 		Home:       b([]string{"home", "g"}, "home", "key.home"),

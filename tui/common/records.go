@@ -256,15 +256,16 @@ func PersonLabel(d *Data, t Text, id string) string {
 func (c Common) ErrText(err error) string { return c.Text.F("err", c.ErrWords(err)) }
 
 // ErrWords says an error in the interface's language where it can: a
-// refusal by a rule of the management rules citing its article, a file
-// that cannot be read or written; anything else as it is.
+// refusal by a rule of the domain (an article of the management rules, a
+// move through the pipeline), a file that cannot be read or written;
+// anything else as it is.
 func (c Common) ErrWords(err error) string {
 	if c.Text.English() {
 		return err.Error()
 	}
-	var re *award.RuleError
-	if errors.As(err, &re) {
-		return re.Chinese()
+	var zh interface{ Chinese() string } // award.RuleError, award.Refusal
+	if errors.As(err, &zh) {
+		return zh.Chinese()
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -167,7 +167,7 @@ func (f *Form) ShortHelp() []key.Binding {
 	if len(f.Fields) == 0 {
 		return []key.Binding{common.WithHelp(k.Enter, "enter", t.S("key.confirm")), common.WithHelp(k.Back, "esc", t.S("key.cancel"))}
 	}
-	return []key.Binding{common.WithHelp(k.Next, "tab/down", t.S("key.next")), common.WithHelp(k.Left, "left/right", t.S("key.choose")),
+	return []key.Binding{common.WithHelp(k.Next, "tab/↓", t.S("key.next")), common.WithHelp(k.Left, "←/→", t.S("key.choose")),
 		common.WithHelp(k.Submit, "ctrl+s", t.S("key.save")), common.WithHelp(k.Back, "esc", t.S("key.cancel"))}
 }
 

@@ -145,7 +145,7 @@ func (s *ExchangeScreen) ShortHelp() []key.Binding {
 	if s.job != nil {
 		return []key.Binding{k.ForceQuit}
 	}
-	return []key.Binding{common.WithHelp(k.Next, "tab/down", t.S("key.next")), common.WithHelp(k.Left, "left/right", t.S("key.choose")),
+	return []key.Binding{common.WithHelp(k.Next, "tab/↓", t.S("key.next")), common.WithHelp(k.Left, "←/→", t.S("key.choose")),
 		common.WithHelp(k.Submit, "ctrl+s", t.S("key.start")), common.WithHelp(k.Back, "esc", t.S("key.back"))}
 }
 

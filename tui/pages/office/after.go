@@ -40,7 +40,7 @@ func (p *afterPage) Capturing() bool  { return p.list.Filtering }
 
 func (p *afterPage) Help() []key.Binding {
 	k, t := p.k.C.Keys, p.k.C.Text
-	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Left, "left/right", t.S("key.view")), common.WithHelp(k.Enter, "enter", t.S("key.edit")), k.Back, k.Quit, k.Help}
+	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Left, "←/→", t.S("key.view")), common.WithHelp(k.Enter, "enter", t.S("key.edit")), k.Back, k.Quit, k.Help}
 }
 
 func (p *afterPage) setRecords(rec *common.Records) {

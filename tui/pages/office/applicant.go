@@ -289,7 +289,7 @@ func (s *ApplicantScreen) moveForm(to award.Status) *components.Form {
 			return nil, fmt.Errorf("%s", t.S("mv.needarticle"))
 		}
 		if err := award.CheckTransition(from, to, tr.Reason, tr.Article); err != nil {
-			return nil, fmt.Errorf("%s", t.F("mv.refused", err))
+			return nil, fmt.Errorf("%s", t.F("mv.refused", c.ErrWords(err)))
 		}
 		return common.OfficeWrite(c, f, t.F("mv.done", a.ID, c.StatusName(to)), false, func(st store.Store, cycle string) error {
 			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Move(cycle, tr)

@@ -40,7 +40,7 @@ func (s *conflictsScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
 func (s *conflictsScreen) ShortHelp() []key.Binding {
 	k, t := s.k.C.Keys, s.k.C.Text
-	return []key.Binding{common.WithHelp(k.Up, "arrows", t.S("key.move")), common.WithHelp(k.Enter, "enter", t.S("key.recuse")),
+	return []key.Binding{common.WithHelp(k.Up, "↑↓←→", t.S("key.move")), common.WithHelp(k.Enter, "enter", t.S("key.recuse")),
 		common.WithHelp(k.Clear, "del", t.S("key.withdraw")), k.Back, k.Help}
 }
 func (s *conflictsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }

@@ -348,7 +348,7 @@ func advanceForm(k *Desk, rec *common.Records, ids []string) *components.Form {
 			if err == nil {
 				err = fmt.Errorf("%s", t.S("of.atend"))
 			}
-			refused = append(refused, id+"  "+err.Error())
+			refused = append(refused, id+"  "+c.ErrWords(err))
 			continue
 		}
 		moves = append(moves, award.Transition{ApplicantID: id, From: from, To: to})

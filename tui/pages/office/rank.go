@@ -44,7 +44,7 @@ func (p *rankingPage) Capturing() bool  { return p.list.Filtering }
 
 func (p *rankingPage) Help() []key.Binding {
 	k, t := p.k.C.Keys, p.k.C.Text
-	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Left, "left/right", t.S("key.view")), common.WithHelp(k.Enter, "enter", t.S("key.open")), k.Back, k.Quit, k.Help}
+	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Left, "←/→", t.S("key.view")), common.WithHelp(k.Enter, "enter", t.S("key.open")), k.Back, k.Quit, k.Help}
 }
 
 func (p *rankingPage) setRecords(rec *common.Records) {

@@ -57,7 +57,7 @@ func (w *WhatIf) SetSize(wd, h int) { w.w, w.h = wd, h; w.fields.SetSize(wd, h) 
 
 func (w *WhatIf) ShortHelp() []key.Binding {
 	k, t := w.k.C.Keys, w.k.C.Text
-	return []key.Binding{common.WithHelp(k.Next, "tab/down", t.S("key.next")), common.WithHelp(k.Left, "left/right", t.S("key.choose")),
+	return []key.Binding{common.WithHelp(k.Next, "tab/↓", t.S("key.next")), common.WithHelp(k.Left, "←/→", t.S("key.choose")),
 		common.WithHelp(k.PageDown, "pgdn/pgup", t.S("key.scroll")), common.WithHelp(k.Back, "esc", t.S("key.back"))}
 }
 func (w *WhatIf) FullHelp() [][]key.Binding { return [][]key.Binding{w.ShortHelp()} }
