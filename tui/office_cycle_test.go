@@ -140,7 +140,12 @@ func TestOfficeCycle(t *testing.T) {
 
 	// An objection against the first candidate, upheld.
 	d.find("登记异议")
-	d.keys("enter", "tab", "tab", "李明", "tab", "举报材料：该单位2025年产品质量监督抽查不合格", "ctrl+s")
+	// today (10-12) is past the window: the form starts at its last day
+	d.keys("enter")
+	d.mustContain("2026-10-09")
+	d.keys("tab")
+	d.okeys("ctrl+u")
+	d.keys("2026-10-12", "tab", "李明", "tab", "举报材料：该单位2025年产品质量监督抽查不合格", "ctrl+s")
 	d.mustContain("不能登记", "收到日期 2026-10-12 不在公示期 2026-09-28 至 2026-10-09 内")
 	d.keys("shift+tab", "shift+tab")
 	d.okeys("ctrl+u")

@@ -421,7 +421,13 @@ func TestOfficeAfterAward(t *testing.T) {
 	// Reviewer evaluations by on-site candidates (Art. 36).
 	d.keys("right")
 	d.find("A0002 武冈市法相机械制造有限公司 R006")
-	d.keys("enter", "left", "tab", "现场评审认真细致", "ctrl+s")
+	// no rating is chosen for the person: saving without one is refused
+	d.keys("enter", "tab", "现场评审认真细致", "ctrl+s")
+	d.mustContain("请先选择评分（1 至 5 分）")
+	if es, _ := st.Evaluations(cyc); len(es) != 0 {
+		t.Fatalf("saved without a rating: %+v", es)
+	}
+	d.keys("shift+tab", "right", "right", "right", "right", "ctrl+s")
 	es, _ := st.Evaluations(cyc)
 	if len(es) != 1 || es[0].Rating != 4 || es[0].ReviewerID != "R006" || es[0].ApplicantID != "A0002" {
 		t.Fatalf("evaluations %+v", es)

@@ -305,6 +305,8 @@ var officeMessages = map[string][2]string{
 	"ev.intro":       {"第三十六条：现场评审对象对评审员工作和纪律的评价（1-5 分）", "Art. 36: on-site candidates rate their reviewers (1-5)"},
 	"ev.title":       {"评价：%s 对 %s", "Rating by %s of %s"},
 	"ev.done":        {"已记录 %s 对 %s 的评价", "Rating by %s of %s recorded"},
+	"ev.norating":    {"（请选择）", "(choose)"},
+	"ev.needrating":  {"请先选择评分（1 至 5 分）", "Choose a rating (1 to 5) first"},
 	"ev.ratingq":     {"评分", "Rating"},
 	"ev.comment":     {"意见", "Comment"},
 

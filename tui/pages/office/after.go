@@ -176,7 +176,7 @@ func revocationForm(k *Desk, rec *common.Records, id string) *components.Form {
 func evaluationForm(k *Desk, rec *common.Records, app, reviewer string) *components.Form {
 	c, actor := k.C, k.Person
 	t := c.Text
-	e := award.Evaluation{ApplicantID: app, ReviewerID: reviewer, Rating: 5}
+	e := award.Evaluation{ApplicantID: app, ReviewerID: reviewer} // no rating until one is chosen
 	for _, x := range rec.Evaluations {
 		if x.ApplicantID == app && x.ReviewerID == reviewer {
 			e = x
@@ -185,15 +185,26 @@ func evaluationForm(k *Desk, rec *common.Records, app, reviewer string) *compone
 	f := components.NewForm(c, t.F("ev.title", app, common.PersonLabel(k.Data, t, reviewer)), func(f *components.Form) (tea.Cmd, error) {
 		n := e
 		n.Rating, _ = strconv.Atoi(f.Pick("rating"))
+		if n.Rating == 0 {
+			return nil, fmt.Errorf("%s", t.S("ev.needrating"))
+		}
 		n.Comment = f.Val("comment")
 		return common.OfficeWrite(c, f, t.F("ev.done", app, reviewer), false, func(st store.Store, cycle string) error {
 			return st.PutEvaluations(actor, cycle, []award.Evaluation{n})
 		}), nil
 	})
-	var opts []components.Option
+	opts := []components.Option{{Value: "", Label: t.S("ev.norating")}}
 	for i := 1; i <= 5; i++ {
 		opts = append(opts, components.Option{Value: strconv.Itoa(i), Label: t.F("ev.rating", i)})
 	}
-	f.Choice("rating", t.S("ev.ratingq"), opts, strconv.Itoa(e.Rating)).Text("comment", t.S("ev.comment"), e.Comment, "")
+	f.Choice("rating", t.S("ev.ratingq"), opts, ratingValue(e.Rating)).Text("comment", t.S("ev.comment"), e.Comment, "")
 	return f
+}
+
+// ratingValue is a stored rating as the form's choice, "" for none yet.
+func ratingValue(r int) string {
+	if r == 0 {
+		return ""
+	}
+	return strconv.Itoa(r)
 }

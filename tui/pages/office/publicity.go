@@ -221,12 +221,28 @@ func handlers(k *Desk) []components.Option {
 // objectionForm files a new objection (o.ID empty) or decides a pending
 // one. It is checked as the store will check it: the date inside the
 // window, the evidence, a handler who is not conflicted, the finding.
+// receivedDefault is the date an objection's form starts with: today, or
+// the nearest day of the publicity window when today is outside it, so
+// that the form does not start with a date it refuses.
+func receivedDefault(now time.Time, n award.Notice) string {
+	day := now.Format(time.DateOnly)
+	switch {
+	case n.Start == "":
+		return day
+	case day < n.Start:
+		return n.Start
+	case day > n.End:
+		return n.End
+	}
+	return day
+}
+
 func objectionForm(k *Desk, rec *common.Records, o award.Objection) *components.Form {
 	c, actor := k.C, k.Person
 	t := c.Text
 	filing := o.ID == ""
 	if filing {
-		o = award.Objection{ID: fmt.Sprintf("Y%03d", len(rec.Objections)+1), Filed: c.Now().Format(time.DateOnly), Outcome: award.Pending, HandlerID: k.Person}
+		o = award.Objection{ID: fmt.Sprintf("Y%03d", len(rec.Objections)+1), Filed: receivedDefault(c.Now(), rec.Notice), Outcome: award.Pending, HandlerID: k.Person}
 	}
 	title := t.F("ob.filetitle", o.ID)
 	if !filing {
