@@ -68,6 +68,9 @@ type Options struct {
 	// Poll is how often the store is looked at for changes made by
 	// others; 0 is DefaultPoll, negative never.
 	Poll time.Duration
+	// Theme is "light" or "dark" for the terminal's background; empty
+	// reads QAWARD_THEME, then COLORFGBG (common.DarkBackground).
+	Theme string
 }
 
 // Run runs the interface until the user quits or ctx ends.
@@ -84,6 +87,11 @@ func Run(ctx context.Context, st store.Store, o Options) error {
 		out = os.Stdout
 	}
 	c := common.NewCommon(lipgloss.NewRenderer(out), st, lang)
+	theme := o.Theme
+	if theme == "" {
+		theme = os.Getenv("QAWARD_THEME")
+	}
+	c.Styles = common.NewStylesFor(c.Styles.Renderer(), common.DarkBackground(theme, os.Getenv("COLORFGBG")))
 	c.Cycle, c.As, c.LoadSample = o.Cycle, o.As, o.LoadSample
 	if o.Office != nil {
 		c.Office = o.Office
@@ -95,7 +103,7 @@ func Run(ctx context.Context, st store.Store, o Options) error {
 	if c.Poll == 0 {
 		c.Poll = DefaultPoll
 	}
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithMouseCellMotion()}
 	if !o.Inline {
 		opts = append(opts, tea.WithAltScreen())
 	}
@@ -224,6 +232,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyMsg:
 		return m.keys(msg)
+	case tea.MouseMsg:
+		return m.mouse(msg)
 	case common.LoadedMsg:
 		return m, m.loaded(msg)
 	case common.PushMsg:
@@ -457,4 +467,23 @@ func (m *Model) tooSmall(w, h int) string {
 		lines[i] = st.Warn.Render(l)
 	}
 	return common.Block(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// mouse turns the wheel into the keys that move a list, a sheet or a
+// matrix (up and down), outside text fields; other mouse events do
+// nothing.
+func (m *Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if msg.Action != tea.MouseActionPress || m.confirmQuit {
+		return m, nil
+	}
+	if c, ok := m.top().(common.Capturer); ok && c.Capturing() {
+		return m, nil
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		return m.Key(tea.KeyMsg{Type: tea.KeyUp})
+	case tea.MouseButtonWheelDown:
+		return m.Key(tea.KeyMsg{Type: tea.KeyDown})
+	}
+	return m, nil
 }

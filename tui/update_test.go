@@ -425,3 +425,30 @@ func TestTooSmallNotice(t *testing.T) {
 		t.Fatal("q did not quit from the notice")
 	}
 }
+
+// The mouse wheel moves lists and sheets as up and down do, and leaves a
+// text field alone.
+func TestMouseWheel(t *testing.T) {
+	st := demoStore(t)
+	d := asPerson(t, st, "R002")
+	h := d.top().(*home.Home)
+	wheel := func(b tea.MouseButton) { d.send(tea.MouseMsg{Button: b, Action: tea.MouseActionPress}) }
+	before := h.List.Cursor
+	wheel(tea.MouseButtonWheelDown)
+	wheel(tea.MouseButtonWheelDown)
+	wheel(tea.MouseButtonWheelUp)
+	if h.List.Cursor != before+1 {
+		t.Fatalf("cursor %d after down, down, up from %d", h.List.Cursor, before)
+	}
+	d.openRow("材料评审", "A0010")
+	s := sheetOf(t, d)
+	wheel(tea.MouseButtonWheelDown)
+	if s.Cursor != 1 {
+		t.Fatalf("the wheel did not move the sheet: %d", s.Cursor)
+	}
+	d.keys("enter") // into 优势
+	wheel(tea.MouseButtonWheelDown)
+	if s.Cursor != 1 || !s.Capturing() {
+		t.Fatalf("the wheel moved the sheet from a text field: %d", s.Cursor)
+	}
+}

@@ -9,8 +9,8 @@ import (
 
 // Styles are every style of the interface, built from one session's
 // renderer so that sessions with different terminals do not share state.
-// Colours are fixed ANSI-256 values readable on dark and light backgrounds,
-// so nothing asks the terminal for its background before the first frame.
+// Colours are adaptive (ANSI-256 for a dark background, darker ones for a
+// light one); the background is chosen once per session (theme.go).
 type Styles struct {
 	r *lipgloss.Renderer
 
@@ -29,12 +29,20 @@ type Styles struct {
 	ascii bool
 }
 
-// NewStyles builds the styles from the session's renderer.
-func NewStyles(r *lipgloss.Renderer) *Styles {
+// NewStyles builds the styles from the session's renderer for a dark
+// background.
+func NewStyles(r *lipgloss.Renderer) *Styles { return NewStylesFor(r, true) }
+
+// NewStylesFor builds the styles from the session's renderer for a dark or
+// a light background. Every colour is an AdaptiveColor; the background is
+// set on the renderer here, decided once (DarkBackground), so that lipgloss
+// never asks the terminal for it while drawing.
+func NewStylesFor(r *lipgloss.Renderer, dark bool) *Styles {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
-	c := func(s string) lipgloss.Color { return lipgloss.Color(s) }
+	r.SetHasDarkBackground(dark)
+	c := func(s string) lipgloss.TerminalColor { return palette(s) }
 	n := r.NewStyle
 	s := &Styles{r: r, ascii: r.ColorProfile() == termenv.Ascii}
 	s.App = n()

@@ -27,6 +27,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -383,6 +384,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		lang, _ = common.ParseLang(u.Lang)
 	}
 	c := common.NewCommon(bubbletea.MakeRenderer(noQuery{sess}), access.Wrap(s.st, u.Person), lang)
+	c.Styles = common.NewStylesFor(c.Styles.Renderer(), common.DarkBackground(envOf(sess, "QAWARD_THEME"), envOf(sess, "COLORFGBG")))
 	c.Cycle, c.As = s.cycle, u.ID
 	c.Poll = tui.DefaultPoll // see the others' submits and the office's changes
 	c.Office = s.users.Load().Office()
@@ -393,7 +395,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// take the process's SIGINT or SIGTERM for its own. (Bubble Tea's
 	// handler would also race Shutdown's quit and, sending to a program
 	// that has just stopped, hold it forever.)
-	opts := append(bubbletea.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())
+	opts := append(bubbletea.MakeOptions(sess), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
 	p := tea.NewProgram(newSessionModel(tui.New(c), c), opts...)
 	l.setProgram(p, lang)
 	return p
@@ -505,4 +507,15 @@ func (s *Server) Connected() []string {
 		out = append(out, l.user.Person.String())
 	}
 	return out
+}
+
+// envOf is the value of the variable name the client sent (ssh SendEnv),
+// "" when it sent none.
+func envOf(sess ssh.Session, name string) string {
+	for _, kv := range sess.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
+			return v
+		}
+	}
+	return ""
 }
