@@ -103,7 +103,8 @@ func Run(ctx context.Context, st store.Store, o Options) error {
 	if c.Poll == 0 {
 		c.Poll = DefaultPoll
 	}
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithMouseCellMotion()}
+	c.Caret = &common.Caret{}
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(OutputWithCaret(out, c.Caret)), tea.WithMouseCellMotion()}
 	if !o.Inline {
 		opts = append(opts, tea.WithAltScreen())
 	}
@@ -369,6 +370,7 @@ func (m *Model) saved(msg common.SavedMsg) tea.Cmd {
 
 // View draws the header, the screen on top, the status line and the help.
 func (m *Model) View() string {
+	m.c.Caret.Clear()
 	if w, h := m.minSize(); !m.confirmQuit && (m.width < w || m.height < h) {
 		return m.tooSmall(w, h)
 	}
@@ -392,6 +394,11 @@ func (m *Model) View() string {
 		body = st.Subtle.Render("  " + m.c.Text.S("loading"))
 	case m.top() != nil:
 		body = m.top().View()
+		if t, ok := m.top().(common.Careted); ok {
+			if x, y, ok := t.Caret(); ok && x < m.width && y < m.bodyHeight() {
+				m.c.Caret.Set(x, 1+y) // below the header
+			}
+		}
 	}
 	b.WriteString(common.Block(body, m.width, m.bodyHeight()))
 	b.WriteByte('\n')

@@ -37,6 +37,10 @@ type Common struct {
 	// others (refresh.go); 0 never (NewCommon's default: Run and the
 	// server set DefaultPoll).
 	Poll time.Duration
+	// Caret is where the terminal's cursor stands after a frame (nil:
+	// nowhere, as in tests); Run and the server set one and write the
+	// program's output through it.
+	Caret *Caret
 
 	Saver *saver
 }

@@ -395,7 +395,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// take the process's SIGINT or SIGTERM for its own. (Bubble Tea's
 	// handler would also race Shutdown's quit and, sending to a program
 	// that has just stopped, hold it forever.)
-	opts := append(bubbletea.MakeOptions(sess), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
+	c.Caret = &common.Caret{}
+	opts := append(bubbletea.MakeOptions(sess), tea.WithOutput(tui.OutputWithCaret(sessionOutput(sess), c.Caret)),
+		tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
 	p := tea.NewProgram(newSessionModel(tui.New(c), c), opts...)
 	l.setProgram(p, lang)
 	return p

@@ -36,6 +36,9 @@ type SheetScreen struct {
 
 	Sheet  award.Sheet
 	Loaded bool
+	// caretAt is the row and column of the caret in the item pane, as the
+	// last View drew it; -1 when none shows.
+	caretAt [2]int
 	// early holds the keys that came before the sheet was read (j j j
 	// right after enter), to act on them in order once it is.
 	early   []tea.KeyMsg
@@ -44,8 +47,8 @@ type SheetScreen struct {
 	Cursor, offset int
 	focus          sheetFocus
 	percent        components.PercentField
-	Strengths      textarea.Model
-	improve        textarea.Model
+	Strengths      components.TextArea
+	improve        components.TextArea
 	save           common.SaveState
 	Confirming     bool
 	submitting     bool
@@ -99,7 +102,7 @@ func lineageOf(d *common.Data, l *common.Layout, k award.SheetKey) []int {
 	return out
 }
 
-func (s *SheetScreen) newArea(placeholder string, limit int) textarea.Model {
+func (s *SheetScreen) newArea(placeholder string, limit int) components.TextArea {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "| "
@@ -112,7 +115,7 @@ func (s *SheetScreen) newArea(placeholder string, limit int) textarea.Model {
 	ta.Cursor.SetMode(cursor.CursorStatic)
 	ta.KeyMap.InsertNewline.SetKeys("ctrl+j", "alt+enter")
 	ta.Blur()
-	return ta
+	return components.NewTextArea(ta)
 }
 
 func (s *SheetScreen) Init() tea.Cmd {
@@ -181,7 +184,7 @@ func (s *SheetScreen) SetSize(w, h int) {
 	_, rw := s.paneWidths()
 	aw := max(10, rw)
 	ah := s.areaHeight()
-	for _, ta := range []*textarea.Model{&s.Strengths, &s.improve} {
+	for _, ta := range []*components.TextArea{&s.Strengths, &s.improve} {
 		ta.SetWidth(aw)
 		ta.SetHeight(ah)
 	}

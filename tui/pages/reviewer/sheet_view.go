@@ -54,6 +54,22 @@ func (s *SheetScreen) View() string {
 	return head + "\n" + s.noteLine() + "\n" + body
 }
 
+// Caret is where the caret of the focused text area stands in the screen
+// (below the head and note lines, right of the tree and its " | "), for
+// the terminal's cursor; ok is false outside text areas. It is the one
+// the last View drew.
+func (s *SheetScreen) Caret() (x, y int, ok bool) {
+	if s.focus == focusTree || !s.Loaded || s.lay == nil || s.caretAt[0] < 0 || s.Confirming {
+		return 0, 0, false
+	}
+	lw, _ := s.paneWidths()
+	y = 2 + s.caretAt[0]
+	if y >= s.h {
+		return 0, 0, false
+	}
+	return lw + 3 + s.caretAt[1], y, true
+}
+
 // headLine names the stage and applicant and shows the running total.
 func (s *SheetScreen) headLine() string {
 	st, t := s.c.Styles, s.c.Text
@@ -238,8 +254,16 @@ func (s *SheetScreen) itemView(w, h int) string {
 		}
 		return st.Subtle.Render("  " + t.S(key))
 	}
-	add(label("sheet.strengths", focusStrengths), s.Strengths.View())
-	add(label("sheet.improve", focusImprove), s.improve.View())
+	s.caretAt = [2]int{-1, -1}
+	area := func(key string, f sheetFocus, a components.TextArea) {
+		add(label(key, f))
+		if r, c, ok := a.Caret(); ok {
+			s.caretAt = [2]int{len(lines) + r, c}
+		}
+		add(strings.Split(a.View(), "\n")...)
+	}
+	area("sheet.strengths", focusStrengths, s.Strengths)
+	area("sheet.improve", focusImprove, s.improve)
 	return strings.Join(lines, "\n")
 }
 
