@@ -100,6 +100,9 @@ func TestImportRefused(t *testing.T) {
 	if n := conflictsOf(t, st); n != before || st.Generation() != gen {
 		t.Fatalf("a refused import changed the store: %d conflicts (was %d)", n, before)
 	}
+	// the last path was refused before it ran: esc asks, a second esc goes
+	d.keys("esc")
+	d.mustContain("再按 esc 放弃")
 	d.keys("esc")
 	if _, ok := d.top().(*home.Home); !ok {
 		t.Fatalf("esc did not go back: %T", d.top())

@@ -63,12 +63,9 @@ type Form struct {
 	Busy    bool
 	// Discarding: esc was pressed with typed text; a second esc drops it
 	Discarding bool
-	// Paths: the form takes file paths and choices only, cheap to give
-	// again, so esc closes it without asking
-	Paths   bool
-	Preview func(f *Form) (line string, bad bool)
-	Submit  func(f *Form) (tea.Cmd, error)
-	w, h    int
+	Preview    func(f *Form) (line string, bad bool)
+	Submit     func(f *Form) (tea.Cmd, error)
+	w, h       int
 }
 
 func NewForm(c common.Common, title string, submit func(f *Form) (tea.Cmd, error)) *Form {
@@ -358,7 +355,7 @@ func (f *Form) View() string {
 // typed reports whether a text field holds text the person typed and the
 // form has not written yet.
 func (f *Form) typed() bool {
-	if f.Busy || f.Paths {
+	if f.Busy {
 		return false
 	}
 	for _, fl := range f.Fields {
@@ -367,6 +364,16 @@ func (f *Form) typed() bool {
 		}
 	}
 	return false
+}
+
+// Settle takes the fields' text as given: what was typed has been acted
+// on (an import ran with the path), so esc no longer asks.
+func (f *Form) Settle() {
+	for _, fl := range f.Fields {
+		if fl.kind == fText {
+			fl.initial = fl.In.Value()
+		}
+	}
 }
 
 // Held names the form's typed, unsaved text, so that quitting asks first

@@ -78,7 +78,6 @@ func newExchangeScreen(k *common.DeskCtx, a ExAction) *ExchangeScreen {
 		}
 	}
 	f.Preview = confidentialPreview(t)
-	f.Paths = true // file paths, no text of value
 	s.F = f
 	return s
 }
@@ -186,6 +185,7 @@ func (s *ExchangeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (s *ExchangeScreen) finish(msg common.OfficeMsg) {
 	t := s.k.C.Text
 	s.warn = msg.Warn
+	s.F.Settle() // the paths were acted on: esc leaves without asking
 	if msg.Err == nil {
 		s.bad, s.result = false, []string{msg.Note}
 		if s.total > 0 {
