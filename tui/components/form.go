@@ -178,7 +178,7 @@ func (f *Form) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		f.Busy = false
 		if msg.Err != nil {
-			f.Err = msg.Err.Error()
+			f.Err = f.c.ErrWords(msg.Err)
 			return f, nil
 		}
 		return f, common.Pop

@@ -84,19 +84,64 @@ func (t *Tabs) Broadcast(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Bar draws the names of the tabs, the active one highlighted.
+// Bar draws the names of the tabs, the active one highlighted. When they
+// do not all fit, it shows the run of tabs around the active one that
+// does, with … where tabs are left out.
 func (t *Tabs) Bar() string {
 	st, tx := t.c.Styles, t.c.Text
-	var b strings.Builder
+	names := make([]string, len(t.List))
 	for i, tb := range t.List {
-		name := " " + tx.S("tab."+tb.Name()) + " "
+		names[i] = " " + tx.S("tab."+tb.Name()) + " "
+	}
+	from, to := t.window(names)
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString(st.Subtle.Render(common.Ellipsis))
+	}
+	for i := from; i < to; i++ {
 		if i == t.Active {
-			b.WriteString(st.Selected.Render(name))
+			b.WriteString(st.Selected.Render(names[i]))
 		} else {
-			b.WriteString(st.Subtle.Render(name))
+			b.WriteString(st.Subtle.Render(names[i]))
 		}
 	}
+	if to < len(names) {
+		b.WriteString(st.Subtle.Render(common.Ellipsis))
+	}
 	return common.Fit(b.String(), t.w)
+}
+
+// window is the run of tabs [from, to) the bar shows: all when they fit
+// in its width, else as many as fit with the active one, leaving a cell
+// for … on each side where tabs are left out.
+func (t *Tabs) window(names []string) (from, to int) {
+	width := func(a, b int) int {
+		n := 0
+		for _, s := range names[a:b] {
+			n += common.Width(s)
+		}
+		if a > 0 {
+			n++
+		}
+		if b < len(names) {
+			n++
+		}
+		return n
+	}
+	if width(0, len(names)) <= t.w {
+		return 0, len(names)
+	}
+	from, to = t.Active, t.Active+1
+	for {
+		switch {
+		case to < len(names) && width(from, to+1) <= t.w:
+			to++
+		case from > 0 && width(from-1, to) <= t.w:
+			from--
+		default:
+			return from, to
+		}
+	}
 }
 
 // Help is the bar's key beside the active tab's keys.

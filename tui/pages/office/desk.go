@@ -33,6 +33,7 @@ func (k *Desk) tabs(progress components.Tab) []components.Tab {
 		newPublicityPage(k),
 		newAfterPage(k),
 		exchange.NewExchangePage(k.DeskCtx),
+		newDocumentsPage(k),
 	}
 }
 
@@ -59,17 +60,18 @@ func NewDesk(c common.Common, d *common.Data, person string, progress components
 
 func (k *Desk) Init() tea.Cmd { return common.LoadRecordsCmd(k.C, k.Data.Cycle.ID) }
 
-// OfficeMsg takes the records read after a write (or the first read) and
-// hands them to every tab.
+// OfficeMsg hands every tab the outcome of a write (a tab may have asked
+// for it) and then the records read after it (or the first read).
 func (k *Desk) OfficeMsg(msg common.OfficeMsg) tea.Cmd {
+	cmd := k.Tabs.Broadcast(msg)
 	switch {
 	case msg.Rec != nil:
 		k.Rec = msg.Rec
-		return k.Tabs.Broadcast(RecordsMsg{Rec: msg.Rec})
+		return tea.Batch(cmd, k.Tabs.Broadcast(RecordsMsg{Rec: msg.Rec}))
 	case k.Rec == nil && msg.Err != nil:
 		k.loadErr = msg.Err
 	}
-	return nil
+	return cmd
 }
 
 // Showing reports whether the tab named name is the active one.
