@@ -97,6 +97,7 @@ type stress struct {
 func newStress(t *testing.T, as string, seed uint64) *stress {
 	c := testCommon(officeStore(t), common.Chinese)
 	c.As = as
+	c.Caret = &common.Caret{}
 	s := &stress{t: t, as: as, seed: seed, c: c, rng: rand.New(rand.NewPCG(seed, 0x9a3d)), screens: map[string]int{}}
 	s.w, s.h = s.size()
 	s.Start()
@@ -204,6 +205,9 @@ func (s *stress) check() {
 			s.fail("line %d is %d cells on a terminal of %d: %q", i, w, s.w, l)
 		}
 	}
+	if x, y, on := s.c.Caret.At(); on && (x >= s.w || y >= s.h || y < 1) {
+		s.fail("the caret at %d,%d is off a terminal of %dx%d", x, y, s.w, s.h)
+	}
 }
 
 func (s *stress) fail(format string, args ...any) {
@@ -308,6 +312,9 @@ func (s *stress) Next() tea.Msg {
 		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{[]rune("？／")[r.IntN(2)]}}
 	case p < 95:
 		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(stressPaste[r.IntN(len(stressPaste))]), Paste: true}
+	case p < 97:
+		b := []tea.MouseButton{tea.MouseButtonWheelUp, tea.MouseButtonWheelDown, tea.MouseButtonLeft}[r.IntN(3)]
+		return tea.MouseMsg{Button: b, Action: tea.MouseActionPress, X: r.IntN(s.w), Y: r.IntN(s.h)}
 	default:
 		s.w, s.h = s.size()
 		return tea.WindowSizeMsg{Width: s.w, Height: s.h}
