@@ -177,6 +177,8 @@ var messages = map[string][2]string{
 	"mx.sort.dispute":        {"按分歧排序（先讨论）", "sorted by dispute (discuss first)"},
 	"mx.sort.order":          {"按条目顺序", "in criteria order"},
 	"mx.flag":                {"分歧", "split"},
+	"mx.legend.star":         {"偏离≥%d%%", "off by ≥%d%%"},
+	"mx.legend.flag":         {"需讨论", "discuss"},
 	"mx.discuss":             {"先讨论：", "Discuss first: "},
 	"mx.nodiscuss":           {"各条目评分无明显分歧", "No item is disputed"},
 	"mx.waiting":             {"已提交 %d 份，草稿 %d 份，未开始 %d 份", "%d submitted, %d drafts, %d not started"},

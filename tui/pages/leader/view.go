@@ -29,7 +29,7 @@ func (m *Matrix) View() string {
 		add("", "  "+st.Warn.Render(t.S("mx.independent")))
 		return strings.Join(lines, "\n")
 	}
-	add(m.scoreLine())
+	add(m.withLegend(m.scoreLine()))
 	switch {
 	case m.note != "" && m.noteBad:
 		add(common.Cut(st.Bad.Render(m.note), m.w))
@@ -238,4 +238,17 @@ func (m *Matrix) tableRow(r, nameW, colW int, showCons bool) string {
 		return st.Selected.Render(common.Fit(line, m.w))
 	}
 	return line
+}
+
+// withLegend adds the legend of the table's markers to line where it fits:
+// * a percentage that deviates from the other reviewers' median by the
+// cycle's dispersion points, !! an item holding one, to discuss first.
+func (m *Matrix) withLegend(line string) string {
+	st, t := m.c.Styles, m.c.Text
+	legend := st.Flag.Render("*") + st.Muted.Render(t.F("mx.legend.star", m.data.Cycle.Config.DispersionPoints)) + "  " +
+		st.Flag.Render("!!") + st.Muted.Render(t.S("mx.legend.flag"))
+	if common.Width(line)+3+common.Width(legend) > m.w {
+		return line
+	}
+	return common.Between(line, legend, m.w)
 }
