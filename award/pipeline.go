@@ -102,26 +102,31 @@ type Transition struct {
 // applicants move no more.
 func CheckTransition(from, to Status, reason, article string) error {
 	if from.IsEnded() {
-		return fmt.Errorf("the applicant is %s already; its way through this cycle has ended", from.Name("en"))
+		return refusal(fmt.Sprintf("the applicant is %s already; its way through this cycle has ended", from.Name("en")),
+			fmt.Sprintf("该对象已是「%s」，本届流程已结束", from.Name("zh")))
 	}
 	if from == Announced {
-		return fmt.Errorf("the award is announced; revoke it instead (Art. 28–31)")
+		return refusal("the award is announced; revoke it instead (Art. 28–31)", "已审定公告；如需变更请撤销（第二十八至三十一条）")
 	}
 	if to.IsEnded() {
 		if strings.TrimSpace(reason) == "" {
-			return fmt.Errorf("%s needs a written reason, which is fed back to the applicant (Art. 17)", to.Name("en"))
+			return refusal(fmt.Sprintf("%s needs a written reason, which is fed back to the applicant (Art. 17)", to.Name("en")),
+				fmt.Sprintf("「%s」须写明理由，理由将反馈给申报人（第十七条）", to.Name("zh")))
 		}
 		if strings.TrimSpace(article) == "" {
-			return fmt.Errorf("%s needs the article of the management rules it rests on", to.Name("en"))
+			return refusal(fmt.Sprintf("%s needs the article of the management rules it rests on", to.Name("en")),
+				fmt.Sprintf("「%s」须注明所依据的管理办法条款", to.Name("zh")))
 		}
 		return nil
 	}
 	i, j := pipelineIndex(from), pipelineIndex(to)
 	if i < 0 || j < 0 {
-		return fmt.Errorf("unknown stage %q or %q", from, to)
+		return refusal(fmt.Sprintf("unknown stage %q or %q", from, to), fmt.Sprintf("未知阶段 %q 或 %q", from, to))
 	}
 	if j != i+1 {
-		return fmt.Errorf("from %s the next stage is %s, not %s", from.Name("en"), Pipeline[min(i+1, len(Pipeline)-1)].Name("en"), to.Name("en"))
+		next := Pipeline[min(i+1, len(Pipeline)-1)]
+		return refusal(fmt.Sprintf("from %s the next stage is %s, not %s", from.Name("en"), next.Name("en"), to.Name("en")),
+			fmt.Sprintf("「%s」的下一阶段是「%s」，不是「%s」", from.Name("zh"), next.Name("zh"), to.Name("zh")))
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ import (
 
 // CheckPercent accepts the percentages of DESIGN §2 rule 1: 0, 5, 10, …, 100.
 func CheckPercent(p int) error {
-	if p < 0 || p > 100 || p%5 != 0 {
+	if !award.ValidPercent(p) {
 		if p == award.Unscored {
 			return fmt.Errorf("item is not scored: want a percentage 0, 5, 10, …, 100")
 		}

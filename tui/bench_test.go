@@ -7,6 +7,11 @@ import (
 	"sync"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/leader"
+	"qaward/tui/pages/reviewer"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
@@ -86,17 +91,17 @@ func contains(list []string, s string) bool {
 // cycle from bbolt, build the person's home screen and draw it.
 func BenchmarkStartup(b *testing.B) {
 	st := refStore(b)
-	for _, as := range []string{DefaultOffice, ref.leader} {
+	for _, as := range []string{common.DefaultOffice, ref.leader} {
 		b.Run(as, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				c := testCommon(st, Chinese)
+				c := testCommon(st, common.Chinese)
 				c.As = as
 				d := newDriver(b, c, 120, 40)
-				if _, ok := d.top().(*home); !ok {
+				if _, ok := d.top().(*home.Home); !ok {
 					b.Fatalf("no home screen: %T", d.top())
 				}
-				_ = d.view()
+				_ = d.View()
 			}
 		})
 	}
@@ -122,11 +127,11 @@ func BenchmarkKeySheet(b *testing.B) {
 	st := refStore(b)
 	for _, sz := range [][2]int{{80, 24}, {250, 70}} {
 		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
-			c := testCommon(st, Chinese)
+			c := testCommon(st, common.Chinese)
 			c.As = ref.draft.ReviewerID
 			d := newDriver(b, c, sz[0], sz[1])
-			d.send(pushMsg{newSheet(d.m.c, d.m.data, ref.draft.ReviewerID, ref.draft.Stage, ref.draft.ApplicantID)})
-			if s, ok := d.top().(*sheetScreen); !ok || !s.loaded || s.locked() {
+			d.send(common.PushMsg{C: reviewer.NewSheet(d.m.c, d.m.data, ref.draft.ReviewerID, ref.draft.Stage, ref.draft.ApplicantID)})
+			if s, ok := d.top().(*reviewer.SheetScreen); !ok || !s.Loaded || s.Locked() {
 				b.Fatalf("sheet not open for editing: %T", d.top())
 			}
 			keyBench(b, d, "right", "down", "left", "up")
@@ -141,12 +146,12 @@ func BenchmarkKeyMatrix(b *testing.B) {
 	app := ref.draft.ApplicantID
 	for _, sz := range [][2]int{{80, 24}, {250, 70}} {
 		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
-			c := testCommon(st, Chinese)
+			c := testCommon(st, common.Chinese)
 			c.As = ref.leader
 			d := newDriver(b, c, sz[0], sz[1])
-			d.send(pushMsg{newMatrix(d.m.c, d.m.data, ref.leader, ref.draft.Stage, app)})
-			m, ok := d.top().(*matrix)
-			if !ok || m.stats == nil || !m.canEdit {
+			d.send(common.PushMsg{C: leader.NewMatrix(d.m.c, d.m.data, ref.leader, ref.draft.Stage, app)})
+			m, ok := d.top().(*leader.Matrix)
+			if !ok || m.Stats == nil || !m.CanEdit {
 				b.Fatalf("matrix not open for consensus: %T", d.top())
 			}
 			keyBench(b, d, "down", "right", "up", "left")
@@ -156,8 +161,8 @@ func BenchmarkKeyMatrix(b *testing.B) {
 
 func BenchmarkKeyOfficeList(b *testing.B) {
 	st := refStore(b)
-	c := testCommon(st, Chinese)
-	c.As = DefaultOffice
+	c := testCommon(st, common.Chinese)
+	c.As = common.DefaultOffice
 	d := newDriver(b, c, 120, 40)
 	keyBench(b, d, "down", "down", "pgdown", "up")
 }

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/exchange"
+
 	"qaward/award"
 	"qaward/award/confidential"
 	"qaward/award/sample"
@@ -16,33 +19,33 @@ import (
 	"qaward/store/access"
 )
 
-var officePerson = access.Person{ID: DefaultOffice, Role: access.Office}
+var officePerson = access.Person{ID: common.DefaultOffice, Role: access.Office}
 
 // openAction opens the exchange tab's line of an action.
-func (d *driver) openAction(a exAction) *exchangeScreen {
+func (d *driver) openAction(a exchange.ExAction) *exchange.ExchangeScreen {
 	d.tb.Helper()
-	d.toTab(tabExchange)
-	p := d.desk().pages[tabExchange].(*exchangePage)
-	for i, ri := range p.list.visible {
-		if v, ok := p.list.rows[ri].value.(exAction); ok && v == a {
-			p.list.cursor = i
+	d.toTab("exchange")
+	p := d.desk().Tabs.Current().(*exchange.ExchangePage)
+	for i, ri := range p.List.Visible {
+		if v, ok := p.List.Rows[ri].Value.(exchange.ExAction); ok && v == a {
+			p.List.Cursor = i
 		}
 	}
 	d.keys("enter")
-	s, ok := d.top().(*exchangeScreen)
-	if !ok || s.act != a {
-		d.tb.Fatalf("did not open %+v: %T\n%s", a, d.top(), d.view())
+	s, ok := d.top().(*exchange.ExchangeScreen)
+	if !ok || s.Act != a {
+		d.tb.Fatalf("did not open %+v: %T\n%s", a, d.top(), d.View())
 	}
 	return s
 }
 
 // pickChoice presses right on the focused choice until it shows value.
-func (d *driver) pickChoice(s *exchangeScreen, key, value string) {
+func (d *driver) pickChoice(s *exchange.ExchangeScreen, key, value string) {
 	d.tb.Helper()
-	for i := 0; i < 50 && s.f.pick(key) != value; i++ {
+	for i := 0; i < 50 && s.F.Pick(key) != value; i++ {
 		d.keys("right")
 	}
-	if s.f.pick(key) != value {
+	if s.F.Pick(key) != value {
 		d.tb.Fatalf("%s: no option %s", key, value)
 	}
 }
@@ -94,9 +97,9 @@ func TestIssueAndImportPacket(t *testing.T) {
 	st := demoStore(t)
 	dir := chineseDir(t)
 	d := asOffice(t, access.Wrap(st, officePerson), "", 100, 30)
-	s := d.openAction(exAction{export: true, kind: "packet"})
+	s := d.openAction(exchange.ExAction{Export: true, Kind: "packet"})
 	d.pickChoice(s, "reviewer", "R002")
-	if got := s.f.val("file"); got != packetName(d.m.c, sample.DemoCycle, "R002") {
+	if got := s.F.Val("file"); got != exchange.PacketName(d.m.c, sample.DemoCycle, "R002") {
 		t.Errorf("the proposed file did not follow the reviewer: %q", got)
 	}
 	d.keys("down")
@@ -119,7 +122,7 @@ func TestIssueAndImportPacket(t *testing.T) {
 	k := onLaptop(t, data, ret)
 	d.keys("esc")
 
-	s = d.openAction(exAction{kind: "return"})
+	s = d.openAction(exchange.ExAction{Kind: "return"})
 	// expected from another reviewer: refused
 	d.typePath(ret)
 	d.keys("down")
@@ -148,7 +151,7 @@ func TestIssueAndImportPacket(t *testing.T) {
 	if got := storedSheet(t, st, k); !got.Submitted || got.Percents[0] != 60 {
 		t.Fatalf("the office holds %+v", got)
 	}
-	if got := d.m.data.sheet(k); got == nil || !got.Submitted {
+	if got := d.m.data.Sheet(k); got == nil || !got.Submitted {
 		t.Error("the screens did not read the accepted sheet")
 	}
 	d.keys("ctrl+s")
@@ -161,7 +164,7 @@ func TestIssueAndImportPacket(t *testing.T) {
 func TestImportPacketConflicts(t *testing.T) {
 	st := demoStore(t)
 	dir := chineseDir(t)
-	_, data, err := packet.Export(st, packet.IssueOptions{Cycle: sample.DemoCycle, Reviewer: "R002", Actor: DefaultOffice, Now: testNow})
+	_, data, err := packet.Export(st, packet.IssueOptions{Cycle: sample.DemoCycle, Reviewer: "R002", Actor: common.DefaultOffice, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,11 +177,11 @@ func TestImportPacketConflicts(t *testing.T) {
 		central.Percents[i] = 40
 	}
 	central.Submitted = true
-	if err := st.SaveSheet(DefaultOffice, sample.DemoCycle, central); err != nil {
+	if err := st.SaveSheet(common.DefaultOffice, sample.DemoCycle, central); err != nil {
 		t.Fatal(err)
 	}
 	d := asOffice(t, access.Wrap(st, officePerson), "", 100, 40)
-	d.openAction(exAction{kind: "return"})
+	d.openAction(exchange.ExAction{Kind: "return"})
 	d.typePath(ret)
 	before := dbHash(t, st)
 	d.keys("ctrl+s")
@@ -209,7 +212,7 @@ func TestConfidentialToggle(t *testing.T) {
 			codes = append(codes, as[i].CreditCode)
 		}
 	}
-	if err := st.PutApplicants(DefaultOffice, sample.DemoCycle, as); err != nil || len(codes) == 0 {
+	if err := st.PutApplicants(common.DefaultOffice, sample.DemoCycle, as); err != nil || len(codes) == 0 {
 		t.Fatalf("%v (%d codes)", err, len(codes))
 	}
 	dir := chineseDir(t)
@@ -248,19 +251,19 @@ func TestConfidentialToggle(t *testing.T) {
 	done := 0 // disclosures recorded so far
 	// where the toggle is on each form
 	cases := []struct {
-		act   exAction
+		act   exchange.ExAction
 		file  string
 		moves int // downs from the file field to the toggle
 		what  string
 		done  string
 	}{
-		{exAction{export: true, kind: "feedback"}, filepath.Join(dir, "反馈报告"), 4, "feedback reports to ", "份材料评审反馈报告到"},
-		{exAction{export: true, kind: "applicants"}, filepath.Join(dir, "申报对象.csv"), 1, "export applicants to ", "已写出"},
-		{exAction{export: true, kind: "packet"}, filepath.Join(dir, "R001.packet"), 1, "packet for reviewer R001 to ", "已签发评审包"},
+		{exchange.ExAction{Export: true, Kind: "feedback"}, filepath.Join(dir, "反馈报告"), 4, "feedback reports to ", "份材料评审反馈报告到"},
+		{exchange.ExAction{Export: true, Kind: "applicants"}, filepath.Join(dir, "申报对象.csv"), 1, "export applicants to ", "已写出"},
+		{exchange.ExAction{Export: true, Kind: "packet"}, filepath.Join(dir, "R001.packet"), 1, "packet for reviewer R001 to ", "已签发评审包"},
 	}
 	for _, c := range cases {
 		s := d.openAction(c.act)
-		if c.act.kind == "packet" {
+		if c.act.Kind == "packet" {
 			d.keys("down", "down")
 		}
 		off, on := c.file, strings.Replace(c.file, filepath.Base(c.file), "含保密 "+filepath.Base(c.file), 1)
@@ -268,7 +271,7 @@ func TestConfidentialToggle(t *testing.T) {
 		d.keys("ctrl+s")
 		d.mustContain(c.done)
 		if holds(off) || len(disclosures()) != done {
-			t.Fatalf("%s: a confidential field left without the toggle", c.act.kind)
+			t.Fatalf("%s: a confidential field left without the toggle", c.act.Kind)
 		}
 		for i := 0; i < c.moves; i++ {
 			d.keys("down")
@@ -276,12 +279,12 @@ func TestConfidentialToggle(t *testing.T) {
 		d.keys("right")
 		d.mustContain("包含申报对象的保密字段？", "记入审计日志")
 		d.keys("esc")
-		if s.f.yes(confidentialKey) || d.top() != s {
-			t.Fatalf("%s: esc left the toggle on", c.act.kind)
+		if s.F.Yes(exchange.ConfidentialKey) || d.top() != s {
+			t.Fatalf("%s: esc left the toggle on", c.act.Kind)
 		}
 		d.keys("space", "enter")
-		if !s.f.yes(confidentialKey) {
-			t.Fatalf("%s: confirming did not turn the toggle on", c.act.kind)
+		if !s.F.Yes(exchange.ConfidentialKey) {
+			t.Fatalf("%s: confirming did not turn the toggle on", c.act.Kind)
 		}
 		d.mustContain("将包含保密字段")
 		for i := 0; i < c.moves; i++ {
@@ -291,22 +294,22 @@ func TestConfidentialToggle(t *testing.T) {
 		d.keys("ctrl+s")
 		d.mustContain(c.done)
 		if !holds(on) {
-			t.Fatalf("%s: the toggle on, no confidential field written", c.act.kind)
+			t.Fatalf("%s: the toggle on, no confidential field written", c.act.Kind)
 		}
 		ds := disclosures()
 		if len(ds) != done+1 {
-			t.Fatalf("%s: %d disclosures, want %d", c.act.kind, len(ds), done+1)
+			t.Fatalf("%s: %d disclosures, want %d", c.act.Kind, len(ds), done+1)
 		}
-		if last := ds[done]; last.Actor != DefaultOffice || !strings.HasPrefix(last.What, c.what+on) || !strings.Contains(last.What, "credit_code") {
-			t.Fatalf("%s: disclosure %+v", c.act.kind, last)
+		if last := ds[done]; last.Actor != common.DefaultOffice || !strings.HasPrefix(last.What, c.what+on) || !strings.Contains(last.What, "credit_code") {
+			t.Fatalf("%s: disclosure %+v", c.act.Kind, last)
 		}
 		done++
 		for i := 0; i < c.moves; i++ {
 			d.keys("down")
 		}
 		d.keys("right") // off again, without a question
-		if s.f.yes(confidentialKey) || d.top() != s {
-			t.Fatalf("%s: the toggle did not go off", c.act.kind)
+		if s.F.Yes(exchange.ConfidentialKey) || d.top() != s {
+			t.Fatalf("%s: the toggle did not go off", c.act.Kind)
 		}
 		d.keys("esc")
 	}
@@ -316,14 +319,14 @@ func TestConfidentialToggle(t *testing.T) {
 func TestPacketScreensLayout(t *testing.T) {
 	st := demoStore(t)
 	screens := map[string]func(d *driver){
-		"issue": func(d *driver) { d.openAction(exAction{export: true, kind: "packet"}) },
+		"issue": func(d *driver) { d.openAction(exchange.ExAction{Export: true, Kind: "packet"}) },
 		"return": func(d *driver) {
-			d.openAction(exAction{kind: "return"})
+			d.openAction(exchange.ExAction{Kind: "return"})
 			d.typePath("/一个/很长的/中文/路径/评审员 R002 交回的回传包（材料评审与现场评审）.return")
 			d.keys("ctrl+s")
 		},
 		"confirm": func(d *driver) {
-			d.openAction(exAction{export: true, kind: "applicants"})
+			d.openAction(exchange.ExAction{Export: true, Kind: "applicants"})
 			d.keys("down", "right")
 		},
 	}

@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/exchange"
+	"qaward/tui/pages/home"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award/sample"
@@ -17,19 +21,19 @@ import (
 )
 
 // openExchange opens the exchange tab's line of a kind.
-func (d *driver) openExchange(kind string) *exchangeScreen {
+func (d *driver) openExchange(kind string) *exchange.ExchangeScreen {
 	d.tb.Helper()
-	d.toTab(tabExchange)
-	p := d.desk().pages[tabExchange].(*exchangePage)
-	for i, ri := range p.list.visible {
-		if a, ok := p.list.rows[ri].value.(exAction); ok && a.kind == kind {
-			p.list.cursor = i
+	d.toTab("exchange")
+	p := d.desk().Tabs.Current().(*exchange.ExchangePage)
+	for i, ri := range p.List.Visible {
+		if a, ok := p.List.Rows[ri].Value.(exchange.ExAction); ok && a.Kind == kind {
+			p.List.Cursor = i
 		}
 	}
 	d.keys("enter")
-	s, ok := d.top().(*exchangeScreen)
-	if !ok || s.act.kind != kind {
-		d.tb.Fatalf("did not open %s: %T\n%s", kind, d.top(), d.view())
+	s, ok := d.top().(*exchange.ExchangeScreen)
+	if !ok || s.Act.Kind != kind {
+		d.tb.Fatalf("did not open %s: %T\n%s", kind, d.top(), d.View())
 	}
 	return s
 }
@@ -96,8 +100,11 @@ func TestImportRefused(t *testing.T) {
 	if n := conflictsOf(t, st); n != before || st.Generation() != gen {
 		t.Fatalf("a refused import changed the store: %d conflicts (was %d)", n, before)
 	}
+	// the last path was refused before it ran: esc asks, a second esc goes
 	d.keys("esc")
-	if _, ok := d.top().(*home); !ok {
+	d.mustContain("再按 esc 放弃")
+	d.keys("esc")
+	if _, ok := d.top().(*home.Home); !ok {
 		t.Fatalf("esc did not go back: %T", d.top())
 	}
 }
@@ -123,33 +130,33 @@ func TestImportProgress(t *testing.T) {
 	file := reviewersCSV(t, chineseDir(t), 3000)
 
 	// The job alone: progress messages, then the result.
-	c := testCommon(access.Wrap(st, access.Person{ID: DefaultOffice, Role: access.Office}), Chinese)
+	c := testCommon(access.Wrap(st, access.Person{ID: common.DefaultOffice, Role: access.Office}), common.Chinese)
 	c.Cycle = sample.DemoCycle
-	job := &exJob{ch: make(chan tea.Msg, jobCap)}
-	msg := job.start(importWork(c, "test", DefaultOffice, sample.DemoCycle, "reviewers", file, ""))()
-	var steps []exProgressMsg
+	job := &exchange.ExJob{Ch: make(chan tea.Msg, exchange.JobCap)}
+	msg := job.Start(exchange.ImportWork(c, "test", common.DefaultOffice, sample.DemoCycle, "reviewers", file, ""))()
+	var steps []exchange.ExProgressMsg
 	for {
-		p, ok := msg.(exProgressMsg)
+		p, ok := msg.(exchange.ExProgressMsg)
 		if !ok {
 			break
 		}
 		steps = append(steps, p)
-		msg = job.next()()
+		msg = job.Next()()
 	}
-	res, ok := msg.(officeMsg)
-	if !ok || res.err != nil || res.from != "test" {
+	res, ok := msg.(common.OfficeMsg)
+	if !ok || res.Err != nil || res.From != "test" {
 		t.Fatalf("result %#v", msg)
 	}
-	if len(steps) < 3 || steps[len(steps)-1].label != "校验完毕，正在写入数据库" {
+	if len(steps) < 3 || steps[len(steps)-1].Label != "校验完毕，正在写入数据库" {
 		t.Fatalf("progress %+v", steps)
 	}
 	for i := 1; i < len(steps); i++ {
-		if steps[i].done < steps[i-1].done || steps[i].total != steps[0].total || steps[i].unit != "KB" {
+		if steps[i].Done < steps[i-1].Done || steps[i].Total != steps[0].Total || steps[i].Unit != "KB" {
 			t.Fatalf("progress went %+v then %+v", steps[i-1], steps[i])
 		}
 	}
-	if !strings.Contains(res.note, "已导入 3000 条评审员") || res.data == nil || len(res.data.Reviewers) != 3007 || res.rec == nil {
-		t.Fatalf("note %q, data read again: %v", res.note, res.data != nil)
+	if !strings.Contains(res.Note, "已导入 3000 条评审员") || res.Data == nil || len(res.Data.Reviewers) != 3007 || res.Rec == nil {
+		t.Fatalf("note %q, data read again: %v", res.Note, res.Data != nil)
 	}
 
 	// Through the screen.
@@ -219,7 +226,7 @@ func TestExportWritesFiles(t *testing.T) {
 func TestExchangeLayout(t *testing.T) {
 	st := officeStore(t)
 	screens := map[string]func(d *driver){
-		"tab": func(d *driver) { d.toTab(tabExchange) },
+		"tab": func(d *driver) { d.toTab("exchange") },
 		"import": func(d *driver) {
 			d.openExchange("scores")
 			d.typePath("/一个/很长的/中文/路径/评分表（材料评审与现场评审）.xlsx")

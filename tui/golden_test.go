@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"qaward/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -47,7 +49,7 @@ func TestGolden(t *testing.T) {
 		for _, sc := range screens {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
 				st := openStore(t)
-				c := testCommon(st, Chinese)
+				c := testCommon(st, common.Chinese)
 				if sc.empty {
 					c.LoadSample = func() error { return nil }
 				} else {
@@ -69,7 +71,7 @@ type goldenStep struct {
 
 // requireGolden runs the interface at size through the steps and compares
 // the last screen with the test's golden file.
-func requireGolden(t *testing.T, c Common, size [2]int, steps []goldenStep) {
+func requireGolden(t *testing.T, c common.Common, size [2]int, steps []goldenStep) {
 	t.Helper()
 	tm := teatest.NewTestModel(t, New(c), teatest.WithInitialTermSize(size[0], size[1]))
 	for _, s := range steps {

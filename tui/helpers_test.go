@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+
 	"qaward/backend"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -29,11 +32,11 @@ func init() {
 var testNow = time.Date(2026, 5, 6, 10, 0, 0, 0, time.UTC)
 
 // testCommon is a Common with a colourless renderer and a fixed clock.
-func testCommon(st store.Store, lang Lang) Common {
+func testCommon(st store.Store, lang common.Lang) common.Common {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	r.SetHasDarkBackground(true)
-	c := NewCommon(r, st, lang)
+	c := common.NewCommon(r, st, lang)
 	c.Now = func() time.Time { return testNow }
 	return c
 }
@@ -76,7 +79,7 @@ type driver struct {
 	store store.Store
 }
 
-func newDriver(tb testing.TB, c Common, w, h int) *driver {
+func newDriver(tb testing.TB, c common.Common, w, h int) *driver {
 	d := &driver{tb: tb, m: New(c), store: c.Store}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.run(d.m.Init())
@@ -154,14 +157,14 @@ func keyMsg(k string) tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
 
-func (d *driver) view() string { return d.m.View() }
+func (d *driver) View() string { return d.m.View() }
 
-func (d *driver) top() Component { return d.m.top() }
+func (d *driver) top() common.Component { return d.m.top() }
 
 // mustContain fails unless the screen shows every text.
 func (d *driver) mustContain(texts ...string) {
 	d.tb.Helper()
-	v := d.view()
+	v := d.View()
 	for _, s := range texts {
 		if !strings.Contains(v, s) {
 			d.tb.Fatalf("screen lacks %q:\n%s", s, v)
@@ -171,7 +174,7 @@ func (d *driver) mustContain(texts ...string) {
 
 func (d *driver) mustNotContain(texts ...string) {
 	d.tb.Helper()
-	v := d.view()
+	v := d.View()
 	for _, s := range texts {
 		if strings.Contains(v, s) {
 			d.tb.Fatalf("screen shows %q:\n%s", s, v)
@@ -183,24 +186,24 @@ func (d *driver) mustNotContain(texts ...string) {
 // whose header contains section, and presses enter.
 func (d *driver) openRow(section, app string) {
 	d.tb.Helper()
-	h, ok := d.top().(*home)
+	h, ok := d.top().(*home.Home)
 	if !ok {
 		d.tb.Fatalf("top screen is %T, not home", d.top())
 	}
 	in := false
-	for vi, ri := range h.list.visible {
-		r := h.list.rows[ri]
-		if r.header {
-			in = strings.Contains(r.draw(200, false), section)
+	for vi, ri := range h.List.Visible {
+		r := h.List.Rows[ri]
+		if r.Header {
+			in = strings.Contains(r.Draw(200, false), section)
 			continue
 		}
-		if tg := r.value.(homeTarget); in && tg.app == app {
-			h.list.cursor = vi
+		if tg := r.Value.(home.HomeTarget); in && tg.App == app {
+			h.List.Cursor = vi
 			d.keys("enter")
 			return
 		}
 	}
-	d.tb.Fatalf("no row %s in section %q:\n%s", app, section, d.view())
+	d.tb.Fatalf("no row %s in section %q:\n%s", app, section, d.View())
 }
 
 // storedSheet reads a sheet back from the store.
@@ -216,12 +219,12 @@ func storedSheet(tb testing.TB, st store.Store, k award.SheetKey) award.Sheet {
 // checkSize fails unless the screen fills the terminal exactly.
 func checkSize(t *testing.T, name string, d *driver, sz [2]int) {
 	t.Helper()
-	lines := strings.Split(d.view(), "\n")
+	lines := strings.Split(d.View(), "\n")
 	if len(lines) != sz[1] {
 		t.Errorf("%s at %dx%d: %d lines", name, sz[0], sz[1], len(lines))
 	}
 	for i, l := range lines {
-		if w := width(l); w != sz[0] {
+		if w := common.Width(l); w != sz[0] {
 			t.Errorf("%s at %dx%d: line %d is %d cells: %q", name, sz[0], sz[1], i, w, l)
 			break
 		}

@@ -1,6 +1,11 @@
 package tui
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	"qaward/tui/common"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // Keys that arrive in one read (fast typing, an SSH session, a terminal
 // that batches input) come as one KeyRunes message holding several runes:
@@ -23,18 +28,18 @@ func splitKeys(msg tea.KeyMsg) []tea.KeyMsg {
 // keys acts on a key message: whole when the top screen takes typed text,
 // else each key press of it in turn, stopping at a quit.
 func (m *Model) keys(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	if c, ok := m.top().(capturer); ok && c.Capturing() {
-		return m.key(msg)
+	if c, ok := m.top().(common.Capturer); ok && c.Capturing() {
+		return m.Key(msg)
 	}
 	presses := splitKeys(msg)
 	if len(presses) == 1 {
-		return m.key(msg)
+		return m.Key(msg)
 	}
 	var cmds []tea.Cmd
 	for _, k := range presses {
-		_, cmd := m.key(k)
+		_, cmd := m.Key(k)
 		cmds = append(cmds, cmd)
-		if s := k.String(); s == "q" || s == "Q" {
+		if key.Matches(k, m.c.Keys.Quit) {
 			break
 		}
 	}

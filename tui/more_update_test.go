@@ -4,6 +4,10 @@ import (
 	"slices"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/leader"
+
 	"qaward/award"
 	"qaward/store"
 )
@@ -34,21 +38,21 @@ func TestMatrixNotes(t *testing.T) {
 	d := asPerson(t, st, "R001")
 	data := d.m.Data()
 
-	m := newMatrix(d.m.c, data, "R001", award.Material, "A0003")
+	m := leader.NewMatrix(d.m.c, data, "R001", award.Material, "A0003")
 	cmd := m.Init()
-	if cmd == nil || m.notesRead {
+	if cmd == nil || m.NotesRead {
 		t.Fatal("the notes are not read in a command on opening")
 	}
 	m.Update(cmd())
-	if !m.notesRead || m.notesErr != nil || len(m.notes) != len(m.sum.reviewers) {
-		t.Fatalf("notes read %v, err %v, %d of %d", m.notesRead, m.notesErr, len(m.notes), len(m.sum.reviewers))
+	if !m.NotesRead || m.NotesErr != nil || len(m.Notes) != len(m.Sum.Reviewers) {
+		t.Fatalf("notes read %v, err %v, %d of %d", m.NotesRead, m.NotesErr, len(m.Notes), len(m.Sum.Reviewers))
 	}
 
 	d.openRow("本组申报对象", "A0003")
-	mx := d.top().(*matrix)
-	item := mx.item()
+	mx := d.top().(*leader.Matrix)
+	item := mx.Item()
 	var want string
-	for _, r := range mx.sum.reviewers {
+	for _, r := range mx.Sum.Reviewers {
 		s := storedSheet(t, st, award.SheetKey{Stage: award.Material, ApplicantID: "A0003", ReviewerID: r})
 		if s.Strengths[item] != "" {
 			want = s.Strengths[item]
@@ -61,13 +65,13 @@ func TestMatrixNotes(t *testing.T) {
 	d.mustContain("评审意见", "优势：", "改进机会：", want)
 	// Moving the cursor shows the next item's notes.
 	d.keys("down")
-	d.mustContain(mx.stats[mx.item()].Item.ID + " ")
+	d.mustContain(mx.Stats[mx.Item()].Item.ID + " ")
 
 	// R001 has not submitted A0010: no scores, no notes, nothing read.
 	d.keys("esc")
 	d.openRow("本组申报对象", "A0010")
-	mx = d.top().(*matrix)
-	if mx.loadNotes() != nil || mx.notes != nil {
+	mx = d.top().(*leader.Matrix)
+	if mx.LoadNotes() != nil || mx.Notes != nil {
 		t.Fatal("notes read for a leader bound to independence")
 	}
 	d.mustNotContain("评审意见", "优势：")
@@ -80,11 +84,11 @@ func TestConsensusRevision(t *testing.T) {
 	st := demoStore(t)
 	d := asPerson(t, st, "R001")
 	d.openRow("本组申报对象", "A0001")
-	m := d.top().(*matrix)
+	m := d.top().(*leader.Matrix)
 	// Before anything is submitted there is nothing to revise.
 	d.okeys("f3")
 	d.mustContain("共识尚未提交，可直接修改")
-	if m.revising {
+	if m.Revising {
 		t.Fatal("a draft consensus went into revision")
 	}
 	const old = "经小组讨论一致同意"
@@ -97,8 +101,8 @@ func TestConsensusRevision(t *testing.T) {
 	d.keys("right")
 	d.mustContain("F3 修订共识")
 	d.okeys("f3")
-	if !m.revising || !m.editReason || m.cons.Submitted || m.cons.Reason != "" {
-		t.Fatalf("revision not started: revising %v, editing %v, %+v", m.revising, m.editReason, m.cons)
+	if !m.Revising || !m.EditReason || m.Cons.Submitted || m.Cons.Reason != "" {
+		t.Fatalf("revision not started: revising %v, editing %v, %+v", m.Revising, m.EditReason, m.Cons)
 	}
 	d.mustContain("修订理由（必填，须与原理由不同）")
 	// The old reason is not a new one: nothing is written.
@@ -109,7 +113,7 @@ func TestConsensusRevision(t *testing.T) {
 	}
 	d.keys("ctrl+s")
 	d.mustContain("请写明新的修订理由")
-	if m.confirming {
+	if m.Confirming {
 		t.Fatal("a revision without a new reason went to confirmation")
 	}
 	// A new reason and a changed item: still nothing written, the
@@ -120,8 +124,8 @@ func TestConsensusRevision(t *testing.T) {
 		t.Fatalf("the revision was written before it was submitted: %+v", held)
 	}
 	d.keys("ctrl+s")
-	if !m.confirming {
-		t.Fatalf("no confirmation:\n%s", d.view())
+	if !m.Confirming {
+		t.Fatalf("no confirmation:\n%s", d.View())
 	}
 	d.mustContain("提交修订后的共识")
 	d.keys("enter")
@@ -129,11 +133,11 @@ func TestConsensusRevision(t *testing.T) {
 	if !after.Submitted || after.Reason == old || slices.Equal(after.Percents, before.Percents) {
 		t.Fatalf("revised consensus %+v", after)
 	}
-	if m.revising {
+	if m.Revising {
 		t.Fatal("still revising after the submit")
 	}
 	d.mustContain("共识已提交")
-	if sum := d.m.data.summary(award.Material, "A0001"); !sum.hasConsensus {
+	if sum := d.m.data.Summary(award.Material, "A0001"); !sum.HasConsensus {
 		t.Fatal("the revised consensus is not in force")
 	}
 }
@@ -141,7 +145,7 @@ func TestConsensusRevision(t *testing.T) {
 func TestOfficeNewGroup(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(tabGroups)
+	d.toTab("groups")
 	d.find("新建评审组")
 	d.keys("enter")
 	d.topForm()
@@ -171,12 +175,12 @@ func TestOfficeNewGroup(t *testing.T) {
 func TestOfficeRemoveMember(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(tabGroups)
+	d.toTab("groups")
 	// The leader stays.
 	d.find("R001")
 	d.okeys("delete")
 	d.mustContain("是材料评审组的组长，不能移出")
-	if _, ok := d.top().(*form); ok {
+	if _, ok := d.top().(*components.Form); ok {
 		t.Fatal("a form opened to remove the leader")
 	}
 	d.keys("esc")
@@ -199,7 +203,7 @@ func TestOfficeRemoveMember(t *testing.T) {
 func TestOfficeEditReviewer(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(tabGroups)
+	d.toTab("groups")
 	d.keys("end", "enter") // the last reviewer, R007
 	d.mustContain("修改评审员 R007", "周文斌")
 	d.okeys("ctrl+u")
@@ -213,7 +217,7 @@ func TestOfficeEditReviewer(t *testing.T) {
 	if r.ID != "R007" || r.Name != "周文彬" || r.Affiliation != "武冈市质量协会" {
 		t.Fatalf("stored %+v", r)
 	}
-	if d.m.data.PersonName(Text{}, "R007") != "周文彬" {
+	if d.m.data.PersonName(common.Text{}, "R007") != "周文彬" {
 		t.Fatal("the interface still has the old name")
 	}
 	d.mustContain("已保存评审员 R007 周文彬")
@@ -222,7 +226,7 @@ func TestOfficeEditReviewer(t *testing.T) {
 func TestOfficeWithdrawConflict(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(tabGroups)
+	d.toTab("groups")
 	d.keys("home", "enter")
 	// R001 x A0001: nothing declared.
 	d.okeys("delete")

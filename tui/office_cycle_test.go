@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+
 	"qaward/award"
 	"qaward/award/sample"
 )
@@ -25,14 +28,14 @@ func TestOfficeCycle(t *testing.T) {
 	d.keys("enter")
 	d.mustContain("资格审查", "第八条(七)", "仓库火灾")
 	d.keys("esc") // clears nothing: no filter here
-	if _, ok := d.top().(*home); !ok {
+	if _, ok := d.top().(*home.Home); !ok {
 		t.Fatalf("esc did not go back: %T", d.top())
 	}
 	d.keys("enter")
 	d.find("认定不符合")
 	d.keys("enter")
 	f := d.topForm()
-	if got := f.val("article"); got != "第八条(七)" {
+	if got := f.Val("article"); got != "第八条(七)" {
 		t.Fatalf("article prefilled %q", got)
 	}
 	d.keys("ctrl+s")
@@ -46,7 +49,7 @@ func TestOfficeCycle(t *testing.T) {
 
 	// Everyone accepted moves on to material review.
 	d.find("受理公示")
-	d.okeys("f6", "f5")
+	d.okeys("f6", "f8")
 	d.mustContain("推进 11 个对象到下一阶段")
 	d.keys("enter")
 	if got := statusCount(t, st)[award.MaterialReview]; len(got) != 11 {
@@ -55,10 +58,10 @@ func TestOfficeCycle(t *testing.T) {
 	d.keys("esc")
 
 	// A0010 is not shortlisted: rejected with the reason fed back.
-	d.toTab(tabRanking)
+	d.toTab("ranking")
 	d.keys("left")
 	d.mustContain("材料评审排名", "入围现场评审 10 个")
-	d.toTab(tabApplicants)
+	d.toTab("applicants")
 	d.find("A0010")
 	d.keys("enter")
 	d.find("不予通过")
@@ -75,7 +78,7 @@ func TestOfficeCycle(t *testing.T) {
 		d.keys(" ", "esc")
 	}
 	d.mustContain("已标记 7 个")
-	d.okeys("f5", "enter")
+	d.okeys("f8", "enter")
 	if got := statusCount(t, st)[award.OnsiteReview]; joinIDs(got) != joinIDs(onsite) {
 		t.Fatalf("at on-site review: %v", got)
 	}
@@ -87,7 +90,7 @@ func TestOfficeCycle(t *testing.T) {
 	}
 
 	// Satisfaction of the organisations the sample lacks.
-	d.toTab(tabSatisfaction)
+	d.toTab("satisfaction")
 	for _, s := range []struct{ id, csi, n string }{{"A0004", "86.40", "180"}, {"A0005", "79.15", "150"}, {"A0007", "83.00", "160"}} {
 		d.find(s.id)
 		d.keys("enter", s.csi, "tab", s.n, "ctrl+s", "esc")
@@ -96,13 +99,13 @@ func TestOfficeCycle(t *testing.T) {
 	if len(ss) != 6 {
 		t.Fatalf("%d satisfaction results, want 6", len(ss))
 	}
-	d.toTab(tabApplicants)
+	d.toTab("applicants")
 	d.find("满意度测评")
-	d.okeys("f6", "f5", "enter")
+	d.okeys("f6", "f8", "enter")
 	d.keys("esc")
 
 	// The committee decides on the proposals.
-	d.toTab(tabRanking)
+	d.toTab("ranking")
 	d.keys("right") // composite
 	d.mustContain("综合评价排名", "获奖", "提名")
 	d.keys("end", "up", "enter")
@@ -112,16 +115,16 @@ func TestOfficeCycle(t *testing.T) {
 	if len(ds) != 7 {
 		t.Fatalf("%d decisions, want 7", len(ds))
 	}
-	d.toTab(tabApplicants)
+	d.toTab("applicants")
 	d.find("综合评价")
-	d.okeys("f6", "f5", "enter")
+	d.okeys("f6", "f8", "enter")
 	d.keys("esc")
 	if got := statusCount(t, st)[award.Deliberation]; len(got) != 7 {
 		t.Fatalf("at deliberation: %v", got)
 	}
 
 	// Publicity: the window on the official calendar (National Day off).
-	d.toTab(tabPublicity)
+	d.toTab("publicity")
 	d.find("发布公示")
 	d.keys("enter", "2026-09-28")
 	d.mustContain("公示期 2026-09-28 至 2026-10-09（5 个工作日）")
@@ -137,7 +140,12 @@ func TestOfficeCycle(t *testing.T) {
 
 	// An objection against the first candidate, upheld.
 	d.find("登记异议")
-	d.keys("enter", "tab", "tab", "李明", "tab", "举报材料：该单位2025年产品质量监督抽查不合格", "ctrl+s")
+	// today (10-12) is past the window: the form starts at its last day
+	d.keys("enter")
+	d.mustContain("2026-10-09")
+	d.keys("tab")
+	d.okeys("ctrl+u")
+	d.keys("2026-10-12", "tab", "李明", "tab", "举报材料：该单位2025年产品质量监督抽查不合格", "ctrl+s")
 	d.mustContain("不能登记", "收到日期 2026-10-12 不在公示期 2026-09-28 至 2026-10-09 内")
 	d.keys("shift+tab", "shift+tab")
 	d.okeys("ctrl+u")
@@ -174,7 +182,7 @@ func TestOfficeCycle(t *testing.T) {
 	if tr := lastTransition(t, st, "A0001"); tr.To != award.Rejected || !strings.Contains(tr.Reason, "异议 Y001 经核实成立") {
 		t.Fatalf("A0001's last move %+v", tr)
 	}
-	if tr := lastTransition(t, st, "A0009"); tr.To != award.Ineligible || tr.Article != "第八条(七)" || tr.Actor != DefaultOffice {
+	if tr := lastTransition(t, st, "A0009"); tr.To != award.Ineligible || tr.Article != "第八条(七)" || tr.Actor != common.DefaultOffice {
 		t.Fatalf("A0009's move %+v", tr)
 	}
 	h, err := st.History()

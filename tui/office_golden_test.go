@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"testing"
+
+	"qaward/tui/common"
 )
 
 // Golden screens of the office on the demo cycle, in Chinese, at 80×24 and
@@ -35,8 +37,8 @@ func TestOfficeGolden(t *testing.T) {
 		for _, sc := range screens {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
 				st := officeStore(t)
-				c := testCommon(st, Chinese)
-				c.As = DefaultOffice
+				c := testCommon(st, common.Chinese)
+				c.As = common.DefaultOffice
 				requireGolden(t, c, size, sc.steps)
 			})
 		}

@@ -5,6 +5,11 @@ import (
 	"testing"
 	"time"
 
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/office"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
@@ -26,8 +31,8 @@ func officeStore(tb testing.TB) *store.DB {
 // asOffice opens the interface as the office on a clock of the given day.
 func asOffice(tb testing.TB, st store.Store, day string, w, h int) *driver {
 	tb.Helper()
-	c := testCommon(st, Chinese)
-	c.As = DefaultOffice
+	c := testCommon(st, common.Chinese)
+	c.As = common.DefaultOffice
 	if day != "" {
 		now, err := time.Parse(time.DateOnly, day)
 		if err != nil {
@@ -41,7 +46,7 @@ func asOffice(tb testing.TB, st store.Store, day string, w, h int) *driver {
 // okeys sends keys like driver.keys, with the office's function keys too.
 func (d *driver) okeys(keys ...string) {
 	more := map[string]tea.KeyType{
-		"f3": tea.KeyF3, "f5": tea.KeyF5, "f6": tea.KeyF6, "ctrl+a": tea.KeyCtrlA, "ctrl+g": tea.KeyCtrlG,
+		"f3": tea.KeyF3, "f5": tea.KeyF5, "f6": tea.KeyF6, "f8": tea.KeyF8, "ctrl+a": tea.KeyCtrlA, "ctrl+g": tea.KeyCtrlG,
 		"delete": tea.KeyDelete, "ctrl+u": tea.KeyCtrlU, "insert": tea.KeyInsert, "f10": tea.KeyF10,
 	}
 	for _, k := range keys {
@@ -54,25 +59,25 @@ func (d *driver) okeys(keys ...string) {
 }
 
 // desk returns the office's desk on the home screen.
-func (d *driver) desk() *desk {
+func (d *driver) desk() *office.Desk {
 	d.tb.Helper()
 	for _, c := range d.m.stack {
-		if h, ok := c.(*home); ok && h.desk != nil {
-			return h.desk
+		if h, ok := c.(*home.Home); ok && h.Desk != nil {
+			return h.Desk
 		}
 	}
-	d.tb.Fatalf("no office desk on the stack:\n%s", d.view())
+	d.tb.Fatalf("no office desk on the stack:\n%s", d.View())
 	return nil
 }
 
-// toTab switches the desk to a tab by pressing tab.
-func (d *driver) toTab(tab int) {
+// toTab switches the desk to the tab named name by pressing tab.
+func (d *driver) toTab(name string) {
 	d.tb.Helper()
-	for i := 0; i < tabCount && d.desk().tab != tab; i++ {
+	for i := 0; i < len(d.desk().Tabs.List) && !d.desk().Showing(name); i++ {
 		d.keys("tab")
 	}
-	if d.desk().tab != tab {
-		d.tb.Fatalf("cannot reach tab %d", tab)
+	if !d.desk().Showing(name) {
+		d.tb.Fatalf("cannot reach tab %s", name)
 	}
 }
 
@@ -83,11 +88,11 @@ func (d *driver) find(text string) {
 }
 
 // topForm is the form on top.
-func (d *driver) topForm() *form {
+func (d *driver) topForm() *components.Form {
 	d.tb.Helper()
-	f, ok := d.top().(*form)
+	f, ok := d.top().(*components.Form)
 	if !ok {
-		d.tb.Fatalf("top screen is %T, not a form:\n%s", d.top(), d.view())
+		d.tb.Fatalf("top screen is %T, not a form:\n%s", d.top(), d.View())
 	}
 	return f
 }

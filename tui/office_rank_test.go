@@ -4,13 +4,16 @@ import (
 	"strings"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/office"
+
 	"qaward/award"
 	"qaward/scoring"
 )
 
 // Ties at a quota or shortlist boundary are named with what decided them.
 func TestOfficeTieNotes(t *testing.T) {
-	c := testCommon(nil, Chinese)
+	c := testCommon(nil, common.Chinese)
 	org := func(id string) award.Applicant { return award.Applicant{ID: id, Kind: award.Organization} }
 	rows := []scoring.CompositeRow{
 		{Rank: 1, Applicant: org("A1"), Composite: 7000, Onsite: 700, Material: 600, Outcome: scoring.Award},
@@ -20,7 +23,7 @@ func TestOfficeTieNotes(t *testing.T) {
 		{Rank: 5, Applicant: org("A5"), Composite: 5500, Onsite: 600, Material: 590, Outcome: scoring.None},
 		{Applicant: org("A6"), Outcome: scoring.Incomplete},
 	}
-	notes := compositeTies(c, rows)
+	notes := office.CompositeTies(c, rows)
 	if len(notes) != 2 {
 		t.Fatalf("notes %q", notes)
 	}
@@ -35,7 +38,7 @@ func TestOfficeTieNotes(t *testing.T) {
 		{Rank: 2, Applicant: org("A2"), Material: 45000, Shortlisted: true},
 		{Rank: 3, Applicant: org("A3"), Material: 45000},
 	}
-	if got := materialTies(c.Text, ms); len(got) != 1 || !strings.Contains(got[0], "A2 与 A3 材料评审得分同为 450.00") {
+	if got := office.MaterialTies(c.Text, ms); len(got) != 1 || !strings.Contains(got[0], "A2 与 A3 材料评审得分同为 450.00") {
 		t.Errorf("shortlist boundary: %q", got)
 	}
 }

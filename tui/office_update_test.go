@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/office"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
@@ -26,7 +30,7 @@ func must(tb testing.TB, err error) {
 func walk(tb testing.TB, st store.Store, id string, to award.Status) {
 	tb.Helper()
 	for s := applicantOf(tb, st, id).Status; s != to; s = applicantOf(tb, st, id).Status {
-		must(tb, st.SetStatus("office", cyc, award.Transition{ApplicantID: id, To: nextStage(s)}))
+		must(tb, st.SetStatus("office", cyc, award.Transition{ApplicantID: id, To: office.NextStage(s)}))
 	}
 }
 
@@ -61,8 +65,9 @@ func TestOfficeBatchRefused(t *testing.T) {
 		d.find(id)
 		d.keys(" ", "esc")
 	}
-	d.okeys("f5")
-	d.mustContain("不能推进", "A0009", "ineligible already")
+	d.okeys("f8")
+	d.mustContain("不能推进", "A0009", "该对象已是「不符合条件」，本届流程已结束")
+	d.mustNotContain("ineligible already")
 	d.keys("enter")
 	d.mustContain("以下对象不能推进")
 	if a := applicantOf(t, st, "A0001"); a.Status != award.Accepted {
@@ -135,7 +140,7 @@ func TestOfficeOpinions(t *testing.T) {
 func TestOfficeRecusal(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(tabGroups)
+	d.toTab("groups")
 	d.keys("home", "enter")
 	d.mustContain("利益冲突矩阵", "回避")
 	d.keys("down") // R002
@@ -149,7 +154,7 @@ func TestOfficeRecusal(t *testing.T) {
 	cs, _ := st.Conflicts(cyc)
 	found := false
 	for _, c := range cs {
-		found = found || (c.ReviewerID == "R002" && c.ApplicantID == "A0010" && c.Reason == officeRecusal)
+		found = found || (c.ReviewerID == "R002" && c.ApplicantID == "A0010" && c.Reason == office.OfficeRecusal)
 	}
 	if !found {
 		t.Fatalf("conflicts %+v", cs)
@@ -167,11 +172,11 @@ func TestOfficeRecusal(t *testing.T) {
 	d.mustContain("已对 A0010 回避")
 
 	r := asPerson(t, st, "R002")
-	if strings.Contains(r.view(), "A0010") {
-		t.Fatalf("recused reviewer sees A0010:\n%s", r.view())
+	if strings.Contains(r.View(), "A0010") {
+		t.Fatalf("recused reviewer sees A0010:\n%s", r.View())
 	}
-	for _, row := range r.top().(*home).list.rows {
-		if tg, ok := row.value.(homeTarget); ok && tg.app == "A0010" {
+	for _, row := range r.top().(*home.Home).List.Rows {
+		if tg, ok := row.Value.(home.HomeTarget); ok && tg.App == "A0010" {
 			t.Fatal("A0010 is a row of the recused reviewer's home")
 		}
 	}
@@ -180,7 +185,7 @@ func TestOfficeRecusal(t *testing.T) {
 func TestOfficeAssignments(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(tabGroups)
+	d.toTab("groups")
 	d.find("A0002")
 	d.keys("enter") // material review of A0002
 	d.find("R007")
@@ -214,7 +219,7 @@ func TestOfficeAssignments(t *testing.T) {
 func TestOfficeSatisfactionRules(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 100, 30)
-	d.toTab(tabSatisfaction)
+	d.toTab("satisfaction")
 	d.mustContain("A0001", "86.00") // from the sample
 	d.mustNotContain("赵德胜")         // individuals have none (Art. 21)
 	d.find("A0004")
@@ -243,7 +248,7 @@ func TestOfficeSatisfactionRules(t *testing.T) {
 func TestOfficeDecisions(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 120, 40)
-	d.toTab(tabRanking)
+	d.toTab("ranking")
 	d.mustContain("综合评价排名", "空缺：组织奖 2 个，个人奖 1 个，提名奖 10 个")
 	d.keys("home", "enter", "right", "right", "ctrl+s") // award -> none
 	d.mustContain("决定与建议不同时，请写明说明")
@@ -267,9 +272,9 @@ func TestOfficeWhatIfNeverSaves(t *testing.T) {
 	audit := 0
 	must(t, st.Audit(func(store.Entry) error { audit++; return nil }))
 	d := asOffice(t, st, "", 120, 40)
-	d.toTab(tabRanking)
+	d.toTab("ranking")
 	d.keys("end", "enter")
-	w, ok := d.top().(*whatIf)
+	w, ok := d.top().(*office.WhatIf)
 	if !ok {
 		t.Fatalf("top is %T", d.top())
 	}
@@ -287,20 +292,20 @@ func TestOfficeWhatIfNeverSaves(t *testing.T) {
 	d.keys("0.5")
 	// material 0.3, on-site 0.2, satisfaction 0.5: A0002 (satisfaction
 	// 85.20) overtakes A0004 (70.00).
-	if w.err != "" || w.cfg.Weights.Satisfaction != 5000 {
-		t.Fatalf("what-if config %+v err %q", w.cfg.Weights, w.err)
+	if w.Err != "" || w.Cfg.Weights.Satisfaction != 5000 {
+		t.Fatalf("what-if config %+v err %q", w.Cfg.Weights, w.Err)
 	}
 	ranks := map[string][2]int{}
-	for _, r := range w.rows() {
-		ranks[r.id] = [2]int{r.was.Rank, r.now.Rank}
+	for _, r := range w.Rows() {
+		ranks[r.Id] = [2]int{r.Was.Rank, r.Now.Rank}
 	}
 	if a, b := ranks["A0002"], ranks["A0004"]; !(a[0] > b[0] && a[1] < b[1]) {
-		t.Fatalf("A0002 %v and A0004 %v did not swap:\n%s", a, b, d.view())
+		t.Fatalf("A0002 %v and A0004 %v did not swap:\n%s", a, b, d.View())
 	}
 	d.mustContain("+1", "-1")
 	d.keys("tab", "right") // mean
-	if w.cfg.Consolidation.Method != award.Mean {
-		t.Fatalf("method %s", w.cfg.Consolidation.Method)
+	if w.Cfg.Consolidation.Method != award.Mean {
+		t.Fatalf("method %s", w.Cfg.Consolidation.Method)
 	}
 	d.keys("enter", "ctrl+s")
 	d.mustContain("假设分析不保存")
@@ -311,7 +316,7 @@ func TestOfficeWhatIfNeverSaves(t *testing.T) {
 	if after.Config.Weights != before.Config.Weights || after.Config.Consolidation != before.Config.Consolidation || n != audit {
 		t.Fatalf("what-if changed the stored cycle: %+v, audit %d -> %d", after.Config, audit, n)
 	}
-	if d.desk().rec.Snapshot.Cycle.Config.Weights != before.Config.Weights {
+	if d.desk().Rec.Snapshot.Cycle.Config.Weights != before.Config.Weights {
 		t.Fatal("what-if changed the official configuration in memory")
 	}
 }
@@ -331,7 +336,7 @@ func publicityReady(t *testing.T) *store.DB {
 func TestOfficePublicityRules(t *testing.T) {
 	st := publicityReady(t)
 	d := asOffice(t, st, "2026-10-05", 100, 30)
-	d.toTab(tabPublicity)
+	d.toTab("publicity")
 	d.find("发布公示")
 	d.keys("enter", "2031-09-29")
 	d.mustContain("官方工作日历没有 2031 年的数据")
@@ -361,7 +366,7 @@ func TestOfficePublicityRules(t *testing.T) {
 	d.mustContain("承办人 R007 与 A0002 存在利益冲突")
 	d.keys("right", "ctrl+s", "esc") // back to the office; clear the filter
 	os, _ := st.Objections(cyc)
-	if len(os) != 1 || os[0].HandlerID != DefaultOffice || os[0].Filed != "2026-09-29" {
+	if len(os) != 1 || os[0].HandlerID != common.DefaultOffice || os[0].Filed != "2026-09-29" {
 		t.Fatalf("objections %+v", os)
 	}
 	// Announcing waits for the window and for every objection.
@@ -369,7 +374,7 @@ func TestOfficePublicityRules(t *testing.T) {
 	d.keys("enter")
 	d.mustContain("公示期至 2026-10-09 结束")
 	d2 := asOffice(t, st, "2026-10-12", 100, 30)
-	d2.toTab(tabPublicity)
+	d2.toTab("publicity")
 	d2.find("审定公告：")
 	d2.keys("enter")
 	d2.mustContain("异议 Y001（A0002）尚未处理")
@@ -399,7 +404,7 @@ func TestOfficeAfterAward(t *testing.T) {
 		walk(t, st, id, award.Announced)
 	}
 	d := asOffice(t, st, "2027-03-01", 100, 30)
-	d.toTab(tabAfter)
+	d.toTab("after")
 	d.mustContain("A0002", "A0011")
 	d.find("A0002")
 	d.keys("enter", "tab", "tab")
@@ -416,7 +421,13 @@ func TestOfficeAfterAward(t *testing.T) {
 	// Reviewer evaluations by on-site candidates (Art. 36).
 	d.keys("right")
 	d.find("A0002 武冈市法相机械制造有限公司 R006")
-	d.keys("enter", "left", "tab", "现场评审认真细致", "ctrl+s")
+	// no rating is chosen for the person: saving without one is refused
+	d.keys("enter", "tab", "现场评审认真细致", "ctrl+s")
+	d.mustContain("请先选择评分（1 至 5 分）")
+	if es, _ := st.Evaluations(cyc); len(es) != 0 {
+		t.Fatalf("saved without a rating: %+v", es)
+	}
+	d.keys("shift+tab", "right", "right", "right", "right", "ctrl+s")
 	es, _ := st.Evaluations(cyc)
 	if len(es) != 1 || es[0].Rating != 4 || es[0].ReviewerID != "R006" || es[0].ApplicantID != "A0002" {
 		t.Fatalf("evaluations %+v", es)
@@ -434,21 +445,21 @@ func TestOfficeLayoutSizes(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {79, 24}, {81, 24}, {120, 40}, {60, 15}}
 	screens := map[string]func(d *driver){
 		"applicants": func(d *driver) {},
-		"progress":   func(d *driver) { d.toTab(tabProgress) },
-		"groups":     func(d *driver) { d.toTab(tabGroups) },
-		"csi":        func(d *driver) { d.toTab(tabSatisfaction) },
-		"ranking":    func(d *driver) { d.toTab(tabRanking) },
-		"material":   func(d *driver) { d.toTab(tabRanking); d.keys("left") },
-		"publicity":  func(d *driver) { d.toTab(tabPublicity) },
-		"after":      func(d *driver) { d.toTab(tabAfter); d.keys("right") },
+		"progress":   func(d *driver) { d.toTab("progress") },
+		"groups":     func(d *driver) { d.toTab("groups") },
+		"csi":        func(d *driver) { d.toTab("satisfaction") },
+		"ranking":    func(d *driver) { d.toTab("ranking") },
+		"material":   func(d *driver) { d.toTab("ranking"); d.keys("left") },
+		"publicity":  func(d *driver) { d.toTab("publicity") },
+		"after":      func(d *driver) { d.toTab("after"); d.keys("right") },
 		"applicant":  func(d *driver) { d.keys("enter") },
 		"form": func(d *driver) {
 			d.keys("enter", "end", "enter", "很长的一段中文理由，用来检查对齐是否正确", "ctrl+s")
 		},
-		"conflicts": func(d *driver) { d.toTab(tabGroups); d.keys("home", "enter", "right") },
-		"assign":    func(d *driver) { d.toTab(tabGroups); d.find("A0002"); d.keys("enter") },
-		"whatif":    func(d *driver) { d.toTab(tabRanking); d.keys("end", "enter") },
-		"publish":   func(d *driver) { d.toTab(tabPublicity); d.find("发布公示"); d.keys("enter", "2026-09-28") },
+		"conflicts": func(d *driver) { d.toTab("groups"); d.keys("home", "enter", "right") },
+		"assign":    func(d *driver) { d.toTab("groups"); d.find("A0002"); d.keys("enter") },
+		"whatif":    func(d *driver) { d.toTab("ranking"); d.keys("end", "enter") },
+		"publish":   func(d *driver) { d.toTab("publicity"); d.find("发布公示"); d.keys("enter", "2026-09-28") },
 		"help":      func(d *driver) { d.keys("?") },
 	}
 	for name, open := range screens {
@@ -462,8 +473,8 @@ func TestOfficeLayoutSizes(t *testing.T) {
 }
 
 func TestOfficeEnglish(t *testing.T) {
-	c := testCommon(officeStore(t), English)
-	c.As = DefaultOffice
+	c := testCommon(officeStore(t), common.English)
+	c.As = common.DefaultOffice
 	d := newDriver(t, c, 120, 40)
 	d.mustContain("Applicants", "Scoring", "All applicants", "met", "not met")
 	d.keys("tab", "tab", "tab", "tab")

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
@@ -19,7 +22,7 @@ import (
 // folder with a Chinese name.
 func issuePacket(t *testing.T, office *store.DB, reviewer string) string {
 	t.Helper()
-	_, data, err := packet.Export(office, packet.IssueOptions{Cycle: sample.DemoCycle, Reviewer: reviewer, Actor: DefaultOffice, Now: testNow})
+	_, data, err := packet.Export(office, packet.IssueOptions{Cycle: sample.DemoCycle, Reviewer: reviewer, Actor: common.DefaultOffice, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +37,7 @@ func issuePacket(t *testing.T, office *store.DB, reviewer string) string {
 func laptop(t *testing.T, p access.Person) (*store.DB, *driver) {
 	t.Helper()
 	st := openStore(t)
-	c := testCommon(access.Wrap(st, p), Chinese)
+	c := testCommon(access.Wrap(st, p), common.Chinese)
 	c.As = p.ID
 	return st, newDriver(t, c, 100, 30)
 }
@@ -50,9 +53,9 @@ func TestPacketOpenScoreReturn(t *testing.T) {
 	d.keys("down", "enter")
 	d.typePath(file)
 	d.keys("enter")
-	h, ok := d.top().(*home)
-	if !ok || h.person != "R002" {
-		t.Fatalf("after opening: %T\n%s", d.top(), d.view())
+	h, ok := d.top().(*home.Home)
+	if !ok || h.Person != "R002" {
+		t.Fatalf("after opening: %T\n%s", d.top(), d.View())
 	}
 	d.mustContain("离线评审包", "评审员 R002", "共 3 份：已开始 1 份，已提交 0 份", "生成回传包", "F7")
 
@@ -66,20 +69,20 @@ func TestPacketOpenScoreReturn(t *testing.T) {
 	d.okeys("f7")
 	f := d.topForm()
 	out := filepath.Join(filepath.Dir(file), "回传 R002.return")
-	if got := f.val("file"); got != filepath.Join(filepath.Dir(st.Path()), "R002.return") {
+	if got := f.Val("file"); got != filepath.Join(filepath.Dir(st.Path()), "R002.return") {
 		t.Errorf("proposed %q", got)
 	}
 	d.typePath(out)
 	d.keys("ctrl+s")
 	d.mustContain("已写出回传包")
-	if _, ok := d.top().(*home); !ok {
-		t.Fatalf("the form stayed: %s", d.view())
+	if _, ok := d.top().(*home.Home); !ok {
+		t.Fatalf("the form stayed: %s", d.View())
 	}
 	data, err := packet.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := packet.Import(office, data, packet.ImportOptions{Actor: DefaultOffice, Reviewer: "R002", Catalog: criteria.BuiltinCatalog()})
+	res, err := packet.Import(office, data, packet.ImportOptions{Actor: common.DefaultOffice, Reviewer: "R002", Catalog: criteria.BuiltinCatalog()})
 	if err != nil {
 		t.Fatalf("the office refused the return: %v", err)
 	}
@@ -99,7 +102,7 @@ func TestPacketRefused(t *testing.T) {
 	d.typePath(file)
 	d.keys("enter")
 	d.mustContain("R002", "forbidden")
-	if _, ok := d.top().(*welcome); !ok {
+	if _, ok := d.top().(*home.Welcome); !ok {
 		t.Fatalf("left the welcome screen: %T", d.top())
 	}
 	if cs, _ := st.Cycles(); len(cs) != 0 {

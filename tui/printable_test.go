@@ -4,6 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/office"
+	"qaward/tui/pages/reviewer"
+
 	"qaward/award"
 	"qaward/award/sample"
 	"qaward/store"
@@ -60,7 +65,7 @@ func hostileStore(t *testing.T) (st *store.DB, reviewer, app string) {
 // the escaped name.
 func clean(t *testing.T, what string, d *driver, shown ...string) {
 	t.Helper()
-	v := d.view()
+	v := d.View()
 	if strings.Contains(v, "\x1b]0;PWNED") || strings.ContainsAny(v, "\x1b\a") {
 		t.Errorf("%s passes the raw escape on:\n%q", what, v)
 	}
@@ -79,16 +84,16 @@ func TestStoredEscapesNeverReachTheScreen(t *testing.T) {
 	escaped := `\x1b]0;PWNED`
 
 	// the reviewer's home and their own sheet
-	c := testCommon(st, Chinese)
+	c := testCommon(st, common.Chinese)
 	c.As = rid
 	d := newDriver(t, c, 160, 40)
 	clean(t, "reviewer's home", d, escaped)
-	h := d.top().(*home)
+	h := d.top().(*home.Home)
 	opened := false
-	for vi, ri := range h.list.visible {
-		if r := h.list.rows[ri]; !r.header {
-			if tg := r.value.(homeTarget); !tg.group && tg.app == app && tg.stage == award.Material {
-				h.list.cursor = vi
+	for vi, ri := range h.List.Visible {
+		if r := h.List.Rows[ri]; !r.Header {
+			if tg := r.Value.(home.HomeTarget); !tg.Group && tg.App == app && tg.Stage == award.Material {
+				h.List.Cursor = vi
 				d.keys("enter")
 				opened = true
 				break
@@ -96,30 +101,30 @@ func TestStoredEscapesNeverReachTheScreen(t *testing.T) {
 		}
 	}
 	if !opened {
-		t.Fatalf("no row for %s on the home:\n%s", app, d.view())
+		t.Fatalf("no row for %s on the home:\n%s", app, d.View())
 	}
-	if _, ok := d.top().(*sheetScreen); !ok {
+	if _, ok := d.top().(*reviewer.SheetScreen); !ok {
 		t.Fatalf("top is %T, not the sheet", d.top())
 	}
 	clean(t, "reviewer's sheet", d, escaped)
-	if s := d.top().(*sheetScreen); strings.Contains(s.strengths.Value(), "\x1b") || !strings.Contains(s.strengths.Value(), "领导作用突出\n第二行") {
-		t.Errorf("the strengths area holds %q", s.strengths.Value())
+	if s := d.top().(*reviewer.SheetScreen); strings.Contains(s.Strengths.Value(), "\x1b") || !strings.Contains(s.Strengths.Value(), "领导作用突出\n第二行") {
+		t.Errorf("the strengths area holds %q", s.Strengths.Value())
 	}
 
 	// the office: applicants, one applicant, the rankings both ways, conflicts
 	o := asOffice(t, st, "", 160, 40)
 	clean(t, "office's applicant list", o, escaped)
 	o.keys("enter")
-	if _, ok := o.top().(*applicantScreen); !ok {
+	if _, ok := o.top().(*office.ApplicantScreen); !ok {
 		t.Fatalf("top is %T, not the applicant screen", o.top())
 	}
 	clean(t, "office's applicant screen", o, escaped)
 	o.keys("esc")
-	o.toTab(tabRanking)
+	o.toTab("ranking")
 	clean(t, "composite ranking", o, escaped)
 	o.keys("right")
 	clean(t, "material ranking", o, escaped)
-	o.toTab(tabProgress)
+	o.toTab("progress")
 	clean(t, "progress", o)
 }
 
@@ -131,7 +136,7 @@ func TestPrintableData(t *testing.T) {
 		Percents: []int{50}, Strengths: []string{"好\n\t\a"}, Reason: "理由\r\n"}
 	m := map[string]award.Decision{"A1": {ApplicantID: "A1", Note: "备注\x07"}}
 	p := &award.Reviewer{ID: "R1", Name: "\u202e张三"}
-	printableData(&a, &s, &m, &p)
+	common.PrintableData(&a, &s, &m, &p)
 	want := award.Applicant{ID: "A\u009b1", Name: `甲\x1b[2J\n乙`, Industry: "制造"}
 	if a.ID != want.ID || a.Name != want.Name || a.Industry != want.Industry {
 		t.Errorf("applicant %+v", a)
@@ -145,7 +150,7 @@ func TestPrintableData(t *testing.T) {
 	if p.Name != `\u202e张三` {
 		t.Errorf("reviewer %+v", p)
 	}
-	if got := fit("一\n二\t三", 12); got != `一\n二\t三  ` {
+	if got := common.Fit("一\n二\t三", 12); got != `一\n二\t三  ` {
 		t.Errorf("fit = %q", got)
 	}
 }

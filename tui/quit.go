@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"qaward/tui/common"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -21,14 +23,14 @@ import (
 // holder is a screen holding edits not yet handed to the saver; held
 // describes them, one line each, nil when there are none.
 type holder interface {
-	held() []string
+	Held() []string
 }
 
 // UnsavedError is Run's error when the program ended with edits that were
 // not saved: Items names each, in the interface's language.
 type UnsavedError struct {
 	Items []string
-	text  Text
+	text  common.Text
 }
 
 func (e *UnsavedError) Error() string {
@@ -38,10 +40,10 @@ func (e *UnsavedError) Error() string {
 // quit is q: quit now, after the writes in flight, or after asking.
 func (m *Model) quit() tea.Cmd {
 	switch {
-	case m.c.saver.busy():
+	case m.c.Saver.Busy():
 		m.quitting = true
 		return nil
-	case len(m.unsaved()) > 0:
+	case len(m.Unsaved()) > 0:
 		m.confirmQuit = true
 		return nil
 	}
@@ -51,14 +53,15 @@ func (m *Model) quit() tea.Cmd {
 // confirmKey is a key while the quit is being confirmed; other keys do
 // nothing, so that a typed key cannot drop the edits by accident.
 func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
-	switch msg.String() {
-	case "q", "Q", "enter":
+	b := m.quitHelp()
+	switch {
+	case key.Matches(msg, b[0]):
 		return tea.Quit
-	case "esc":
+	case key.Matches(msg, m.c.Keys.Back):
 		m.confirmQuit = false
 		return nil
-	case "r", "R", "ctrl+s":
-		cmds := m.c.saver.retry()
+	case key.Matches(msg, m.c.Keys.Retry):
+		cmds := m.c.Saver.Retry()
 		if len(cmds) == 0 {
 			return nil // nothing to write again: a held edit is the screen's
 		}
@@ -72,65 +75,53 @@ func (m *Model) confirmKey(msg tea.KeyMsg) tea.Cmd {
 // nothing is left unsaved, else asks.
 func (m *Model) afterQuitWait() tea.Cmd {
 	m.quitting = false
-	if len(m.unsaved()) == 0 {
+	if len(m.Unsaved()) == 0 {
 		return tea.Quit
 	}
 	m.confirmQuit = true
 	return nil
 }
 
-// unsaved describes every edit not known to be durable: writes that failed
+// Unsaved describes every edit not known to be durable: writes that failed
 // or have not finished, and edits the screens hold.
-func (m *Model) unsaved() []string {
+func (m *Model) Unsaved() []string {
 	var out []string
-	for _, w := range m.c.saver.unsaved() {
+	for _, w := range m.c.Saver.Unsaved() {
 		out = append(out, m.describe(w))
 	}
 	for _, c := range m.stack {
 		if h, ok := c.(holder); ok {
-			out = append(out, h.held()...)
+			out = append(out, h.Held()...)
 		}
 	}
 	return out
 }
 
 // describe names a write that is not durable: the sheet, and why.
-func (m *Model) describe(w unsavedWrite) string {
+func (m *Model) describe(w common.UnsavedWrite) string {
 	t := m.c.Text
-	s := w.job.sheet
+	s := w.Job.Sheet
 	what := ""
 	if s.Consensus {
-		what = t.F("unsaved.consensus", placeOf(m.c, m.data, string(s.Stage), s.ApplicantID))
+		what = t.F("unsaved.consensus", common.PlaceOf(m.c, m.data, string(s.Stage), s.ApplicantID))
 	} else {
-		what = t.F("unsaved.sheet", placeOf(m.c, m.data, string(s.Stage), s.ApplicantID), s.ReviewerID, s.Scored(), len(s.Percents))
+		what = t.F("unsaved.sheet", common.PlaceOf(m.c, m.data, string(s.Stage), s.ApplicantID), s.ReviewerID, s.Scored(), len(s.Percents))
 	}
 	if s.Submitted {
 		what += t.S("unsaved.submit")
 	}
-	if w.err != nil {
-		return what + t.S("unsaved.sep") + t.F("savefail", w.err)
+	if w.Err != nil {
+		return what + t.S("unsaved.sep") + t.F("savefail", w.Err)
 	}
 	return what + t.S("unsaved.sep") + t.S("unsaved.pending")
-}
-
-// placeOf is the stage, the applicant's ID and name, as the lost-work lines
-// name a sheet.
-func placeOf(c Common, d *Data, stage, app string) string {
-	out := c.Text.S("stage."+stage) + " " + app
-	if d != nil {
-		if a, ok := d.Applicant(app); ok && a.Name != "" {
-			out += " " + a.Name
-		}
-	}
-	return out
 }
 
 // quitView is the confirmation shown in place of the screen.
 func (m *Model) quitView() string {
 	st, t := m.c.Styles, m.c.Text
 	lines := []string{"", "  " + st.Warn.Render(t.S("quit.unsaved.title")), ""}
-	for _, u := range m.unsaved() {
-		for i, l := range wrap(u, max(10, m.width-6)) {
+	for _, u := range m.Unsaved() {
+		for i, l := range common.Wrap(u, max(10, m.width-6)) {
 			lead := "  • "
 			if i > 0 {
 				lead = "    "
@@ -139,7 +130,7 @@ func (m *Model) quitView() string {
 		}
 	}
 	keys := t.S("quit.unsaved.keys")
-	if len(m.c.saver.failed) > 0 {
+	if len(m.c.Saver.Failed) > 0 {
 		keys = t.S("quit.unsaved.keysretry")
 	}
 	lines = append(lines, "", "  "+keys)
@@ -149,9 +140,10 @@ func (m *Model) quitView() string {
 // quitHelp is the help bar while the quit is being confirmed.
 func (m *Model) quitHelp() []key.Binding {
 	t := m.c.Text
-	b := []key.Binding{key.NewBinding(key.WithKeys("q", "enter"), key.WithHelp("q/enter", t.S("quit.key.quit")))}
-	if len(m.c.saver.failed) > 0 {
-		b = append(b, key.NewBinding(key.WithKeys("r", "ctrl+s"), key.WithHelp("r", t.S("quit.key.retry"))))
+	k := m.c.Keys
+	b := []key.Binding{key.NewBinding(key.WithKeys(append(k.Quit.Keys(), k.Enter.Keys()...)...), key.WithHelp("q/enter", t.S("quit.key.quit")))}
+	if len(m.c.Saver.Failed) > 0 {
+		b = append(b, common.WithHelp(k.Retry, "r", t.S("quit.key.retry")))
 	}
-	return append(b, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.S("quit.key.stay"))))
+	return append(b, common.WithHelp(k.Back, "esc", t.S("quit.key.stay")))
 }

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"qaward/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
@@ -60,7 +62,7 @@ func TestQuitAfterFailedSaveAsks(t *testing.T) {
 	if d.quit || !d.m.confirmQuit {
 		t.Fatal("a key other than q, enter, r or esc ended the question")
 	}
-	if sheetOf(t, d).sheet.Percents[0] != 60 {
+	if sheetOf(t, d).Sheet.Percents[0] != 60 {
 		t.Fatal("a key typed while asking reached the sheet")
 	}
 	d.keys("esc")
@@ -174,7 +176,7 @@ func TestQuitWithHeldRevisionAsks(t *testing.T) {
 func TestQuitAfterFailedSaveProgram(t *testing.T) {
 	fs := &failingStore{Store: demoStore(t)}
 	fs.fail.Store(true)
-	c := testCommon(fs, Chinese)
+	c := testCommon(fs, common.Chinese)
 	c.As = "R002"
 	tm := teatest.NewTestModel(t, New(c), teatest.WithInitialTermSize(100, 30))
 	wait := func(s string) {

@@ -3,10 +3,10 @@ package tui
 import (
 	"time"
 
+	"qaward/tui/common"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"qaward/award"
 )
 
 // Refreshing. The cycle is read once at start-up (Data); others change the
@@ -30,18 +30,6 @@ import (
 // DefaultPoll is how often a session looks at the store's generation.
 const DefaultPoll = 3 * time.Second
 
-// generationer is a store that tells its generation (store.DB and the
-// views of store/access do; 0 means it cannot tell).
-type generationer interface{ Generation() uint64 }
-
-// storeGen reads the generation of c's store, 0 when it cannot tell.
-func storeGen(c Common) func() uint64 {
-	if g, ok := c.Store.(generationer); ok {
-		return g.Generation
-	}
-	return nil
-}
-
 type (
 	// pollMsg carries the store's generation, read by pollCmd.
 	pollMsg struct{ gen uint64 }
@@ -51,7 +39,7 @@ type (
 	// refreshedMsg carries the cycle read again by refreshCmd, and the
 	// generation read before it.
 	refreshedMsg struct {
-		data *Data
+		data *common.Data
 		gen  uint64
 		err  error
 	}
@@ -59,8 +47,8 @@ type (
 
 // pollCmd reads the store's generation after Common.Poll; nil when the
 // session does not poll or the store cannot tell.
-func pollCmd(c Common) tea.Cmd {
-	gen := storeGen(c)
+func pollCmd(c common.Common) tea.Cmd {
+	gen := common.StoreGen(c)
 	if c.Poll <= 0 || gen == nil {
 		return nil
 	}
@@ -69,29 +57,18 @@ func pollCmd(c Common) tea.Cmd {
 
 // refreshCmd reads the cycle again, noting the generation first so that a
 // commit made while it reads is seen at the next poll.
-func refreshCmd(c Common) tea.Cmd {
-	gen := storeGen(c)
+func refreshCmd(c common.Common) tea.Cmd {
+	gen := common.StoreGen(c)
 	return func() tea.Msg {
-		d, g, err := loadAt(c, gen)
+		d, g, err := common.LoadAt(c, gen)
 		return refreshedMsg{data: d, gen: g, err: err}
 	}
-}
-
-// loadAt reads the session's cycle inside a command, and the store's
-// generation (from storeGen; 0 when the store cannot tell) just before it.
-func loadAt(c Common, gen func() uint64) (*Data, uint64, error) {
-	var g uint64
-	if gen != nil {
-		g = gen()
-	}
-	d, err := Load(c.Store, c.Cycle, c.Office, c.Catalog)
-	return d, g, err
 }
 
 // refresher is a screen that recomputes what it derived from the Data
 // after a refresh.
 type refresher interface {
-	refreshed() tea.Cmd
+	Refreshed() tea.Cmd
 }
 
 // poll takes the store's generation and schedules the next look.
@@ -122,11 +99,11 @@ func (m *Model) askRefresh(manual bool) tea.Cmd {
 // idle reports whether a refresh may start: the data is read, nothing is
 // being saved or read, and no screen takes typed text.
 func (m *Model) idle() bool {
-	if m.data == nil || m.loading || m.refreshing || m.c.saver.busy() {
+	if m.data == nil || m.loading || m.refreshing || m.c.Saver.Busy() {
 		return false
 	}
 	for _, s := range m.stack {
-		if c, ok := s.(capturer); ok && c.Capturing() {
+		if c, ok := s.(common.Capturer); ok && c.Capturing() {
 			return false
 		}
 	}
@@ -143,15 +120,15 @@ func (m *Model) maybeRefresh() tea.Cmd {
 	return refreshCmd(m.c)
 }
 
-// refreshed takes the cycle read again: in place of the old, with the
+// Refreshed takes the cycle read again: in place of the old, with the
 // saves that finished meanwhile laid over it, then every screen
 // recomputes.
-func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
+func (m *Model) Refreshed(msg refreshedMsg) tea.Cmd {
 	m.refreshing = false
 	manual := m.manual
 	m.manual = false
 	if msg.err != nil {
-		m.status, m.statusErr = m.c.errText(msg.err), true
+		m.status, m.statusErr = m.c.ErrText(msg.err), true
 		return nil
 	}
 	if m.data == nil {
@@ -159,7 +136,7 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	}
 	*m.data = *msg.data
 	for _, s := range m.savedMeanwhile {
-		m.data.put(s)
+		m.data.Put(s)
 	}
 	m.savedMeanwhile = nil
 	if msg.gen != 0 {
@@ -168,7 +145,7 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 	cmds := make([]tea.Cmd, 0, len(m.stack)+1)
 	for _, s := range m.stack {
 		if r, ok := s.(refresher); ok {
-			cmds = append(cmds, r.refreshed())
+			cmds = append(cmds, r.Refreshed())
 		}
 	}
 	if manual {
@@ -182,32 +159,27 @@ func (m *Model) refreshed(msg refreshedMsg) tea.Cmd {
 // is only the person's own save moves the known generation on; a
 // reviewer's submit asks for a refresh (the group's sheets become
 // visible).
-func (m *Model) afterSave(msg savedMsg) tea.Cmd {
-	if msg.err != nil {
+func (m *Model) afterSave(msg common.SavedMsg) tea.Cmd {
+	if msg.Err != nil {
 		return nil
 	}
 	if m.refreshing {
-		m.savedMeanwhile = append(m.savedMeanwhile, cloneSheet(msg.job.sheet))
+		m.savedMeanwhile = append(m.savedMeanwhile, common.CloneSheet(msg.Job.Sheet))
 	}
-	if msg.job.sheet.Submitted && !msg.job.sheet.Consensus {
+	if msg.Job.Sheet.Submitted && !msg.Job.Sheet.Consensus {
 		return m.askRefresh(false)
 	}
-	if m.gen != 0 && msg.genBefore == m.gen && msg.genAfter == m.gen+1 {
-		m.gen = msg.genAfter
+	if m.gen != 0 && msg.GenBefore == m.gen && msg.GenAfter == m.gen+1 {
+		m.gen = msg.GenAfter
 	}
 	return m.maybeRefresh()
 }
 
-// refreshKey reports whether a key asks for a refresh: ctrl+r anywhere,
-// F5 where the screen on top does not use it.
+// refreshKey reports whether a key asks for a refresh: ctrl+r or F5,
+// on every screen.
 func (m *Model) refreshKey(msg tea.KeyMsg) bool {
 	if !key.Matches(msg, m.c.Keys.Refresh) || m.data == nil {
 		return false
-	}
-	if msg.Type == tea.KeyF5 {
-		if u, ok := m.top().(interface{ usesF5() bool }); ok && u.usesF5() {
-			return false
-		}
 	}
 	return true
 }
@@ -215,11 +187,7 @@ func (m *Model) refreshKey(msg tea.KeyMsg) bool {
 // refreshBinding is the refresh key as the help shows it on the screen on
 // top.
 func (m *Model) refreshBinding() key.Binding {
-	b := m.c.Keys.Refresh
-	if u, ok := m.top().(interface{ usesF5() bool }); ok && u.usesF5() {
-		return withHelp(b, "ctrl+r", m.c.Text.S("key.refresh"))
-	}
-	return b
+	return m.c.Keys.Refresh
 }
 
 // shortHelp and fullHelp are the keys of the screen on top, with the
@@ -238,78 +206,4 @@ func (m *Model) fullHelp() [][]key.Binding {
 		cols = append(cols[:len(cols):len(cols)], []key.Binding{m.refreshBinding()})
 	}
 	return cols
-}
-
-// usesF5: the office's applicants list moves applicants on with F5.
-func (h *home) usesF5() bool { return h.desk != nil && h.desk.tab == tabApplicants }
-
-// refreshed rebuilds the rows, the cursor staying on the same row; the
-// office's desk reads its records again.
-func (h *home) refreshed() tea.Cmd {
-	sel, ok := h.list.selected()
-	h.build()
-	if ok {
-		h.list.reselect(sel)
-	}
-	if h.desk != nil {
-		return loadRecordsCmd(h.c, h.data.Cycle.ID)
-	}
-	return nil
-}
-
-// reselect puts the cursor on the row whose value is v, if it is shown.
-func (l *listModel) reselect(v any) {
-	for i, ri := range l.visible {
-		if r := l.rows[ri]; !r.header && sameValue(r.value, v) {
-			l.cursor = i
-			return
-		}
-	}
-}
-
-// sameValue compares row values of comparable kinds.
-func sameValue(a, b any) bool {
-	switch x := a.(type) {
-	case homeTarget:
-		y, ok := b.(homeTarget)
-		return ok && x == y
-	case string:
-		y, ok := b.(string)
-		return ok && x == y
-	case packetRow:
-		_, ok := b.(packetRow)
-		return ok
-	}
-	return false
-}
-
-// refreshed recomputes the lineage (the reviewer's own material sheet may
-// have come in); the sheet being edited is the screen's own.
-func (s *sheetScreen) refreshed() tea.Cmd {
-	if s.key.Stage == award.Onsite && s.lay != nil {
-		s.lineage = lineageOf(s.data, s.lay, award.SheetKey{Stage: award.Material, ApplicantID: s.key.ApplicantID, ReviewerID: s.person})
-	}
-	return nil
-}
-
-// refreshed recomputes the group's figures, the cursor staying on the same
-// item; a consensus not yet started starts again from the new values.
-func (m *matrix) refreshed() tea.Cmd {
-	cur := m.item()
-	m.refresh()
-	m.cursor = 0
-	for i, it := range m.order {
-		if it == cur {
-			m.cursor = i
-		}
-	}
-	if m.lay != nil && !m.hasCons {
-		if cs := m.sum.consensus; cs != nil {
-			m.cons, m.hasCons = cloneSheet(*cs), true
-			m.reason.SetValue(m.cons.Reason)
-		} else {
-			m.cons = m.startConsensus()
-		}
-	}
-	return m.loadNotes()
 }

@@ -3,6 +3,10 @@ package tui
 import (
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/home"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
@@ -15,7 +19,7 @@ import (
 // store/access, as `qaward --as` and every SSH session do.
 func asViewer(t *testing.T, st *store.DB, p access.Person) *driver {
 	t.Helper()
-	c := testCommon(access.Wrap(st, p), Chinese)
+	c := testCommon(access.Wrap(st, p), common.Chinese)
 	c.As = p.ID
 	return newDriver(t, c, 100, 30)
 }
@@ -31,21 +35,21 @@ func TestRefreshAfterSubmit(t *testing.T) {
 	if !other.Submitted {
 		t.Fatal("fixture: R001's A0012 sheet is not submitted")
 	}
-	r001 := d.m.data.PersonName(Text{}, "R001")
-	if sum := d.m.data.summary(award.Material, "A0012"); sum.submitted != 0 || len(sum.counted) != 0 {
-		t.Fatalf("before submitting the reviewer holds %d submitted sheets", sum.submitted)
+	r001 := d.m.data.PersonName(common.Text{}, "R001")
+	if sum := d.m.data.Summary(award.Material, "A0012"); sum.Submitted != 0 || len(sum.Counted) != 0 {
+		t.Fatalf("before submitting the reviewer holds %d submitted sheets", sum.Submitted)
 	}
 	for i := 0; i < 5; i++ {
 		d.keys("70", "down")
 	}
 	d.mustNotContain("本组已提交评分", r001)
 	d.keys("ctrl+s", "enter")
-	sum := d.m.data.summary(award.Material, "A0012")
-	if sum.submitted != 3 {
-		t.Fatalf("after submitting: %d submitted sheets, want 3 (R001, R004 and their own)", sum.submitted)
+	sum := d.m.data.Summary(award.Material, "A0012")
+	if sum.Submitted != 3 {
+		t.Fatalf("after submitting: %d submitted sheets, want 3 (R001, R004 and their own)", sum.Submitted)
 	}
 	d.keys("home")
-	d.mustContain("本组已提交评分：", r001+" "+pct(other.Percents[0]))
+	d.mustContain("本组已提交评分：", r001+" "+components.Pct(other.Percents[0]))
 	if d.m.refreshing || d.m.stale {
 		t.Error("a refresh is still pending")
 	}
@@ -57,11 +61,11 @@ func TestRefreshAfterSubmit(t *testing.T) {
 func TestRefreshOnChange(t *testing.T) {
 	st := demoStore(t)
 	d := asViewer(t, st, access.Person{ID: "R001", Role: access.Leader})
-	h := d.top().(*home)
-	target := homeTarget{group: true, stage: award.Material, app: "A0010"}
-	for i := range h.list.visible {
-		if h.list.rows[h.list.visible[i]].value == target {
-			h.list.cursor = i
+	h := d.top().(*home.Home)
+	target := home.HomeTarget{Group: true, Stage: award.Material, App: "A0010"}
+	for i := range h.List.Visible {
+		if h.List.Rows[h.List.Visible[i]].Value == target {
+			h.List.Cursor = i
 		}
 	}
 	d.mustContain("已提交 1/5")
@@ -88,7 +92,7 @@ func TestRefreshOnChange(t *testing.T) {
 		t.Fatalf("not refreshed once idle: stale=%v gen=%d store=%d", d.m.stale, d.m.gen, st.Generation())
 	}
 	d.mustContain("已提交 2/5")
-	if v, _ := h.list.selected(); v != target {
+	if v, _ := h.List.Selected(); v != target {
 		t.Errorf("cursor moved to %v", v)
 	}
 
@@ -105,20 +109,23 @@ func TestRefreshOnChange(t *testing.T) {
 	}
 }
 
-// ctrl+r reads the cycle again anywhere; F5 too, except where a screen
-// uses it (the office's applicants move on with F5).
+// ctrl+r and F5 read the cycle again on every screen; the office's
+// applicants move on with F8.
 func TestRefreshKeys(t *testing.T) {
 	st := officeStore(t)
 	d := asOffice(t, st, "", 120, 40)
-	d.toTab(tabProgress)
+	d.toTab("progress")
 	d.mustContain("ctrl+r/F5 刷新")
 	d.send(tea.KeyMsg{Type: tea.KeyCtrlR})
 	d.mustContain("已刷新")
 	d.okeys("f5")
 	d.mustContain("已刷新")
-	d.toTab(tabApplicants)
+	d.toTab("applicants")
+	d.mustContain("F8 推进到下一阶段")
 	d.okeys("f5")
-	if _, ok := d.top().(*form); !ok {
+	d.mustContain("已刷新")
+	d.okeys("f8")
+	if _, ok := d.top().(*components.Form); !ok {
 		t.Fatalf("F5 on the applicants did not move them on: %T", d.top())
 	}
 	d.keys("esc")
@@ -131,8 +138,8 @@ func TestRefreshKeys(t *testing.T) {
 	r.keys("enter", "很好")
 	r.send(tea.KeyMsg{Type: tea.KeyCtrlR})
 	r.mustContain("输入结束后将刷新数据")
-	if s := sheetOf(t, r); s.strengths.Value() != "很好" {
-		t.Fatalf("typed text %q", s.strengths.Value())
+	if s := sheetOf(t, r); s.Strengths.Value() != "很好" {
+		t.Fatalf("typed text %q", s.Strengths.Value())
 	}
 	r.keys("esc")
 	r.mustContain("已刷新")

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"qaward/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -43,7 +45,7 @@ func TestStressKeys(t *testing.T) {
 		steps = *stressSteps
 	}
 	roles := []struct{ name, as string }{
-		{"office", DefaultOffice},
+		{"office", common.DefaultOffice},
 		{"leader", "R001"},
 		{"reviewer", "R002"},
 		{"conflicted", "R007"},
@@ -79,7 +81,7 @@ type stress struct {
 	as       string
 	seed     uint64
 	rng      *rand.Rand
-	c        Common
+	c        common.Common
 	m        *Model
 	w, h     int
 	step     int
@@ -93,16 +95,17 @@ type stress struct {
 }
 
 func newStress(t *testing.T, as string, seed uint64) *stress {
-	c := testCommon(officeStore(t), Chinese)
+	c := testCommon(officeStore(t), common.Chinese)
 	c.As = as
+	c.Caret = &common.Caret{}
 	s := &stress{t: t, as: as, seed: seed, c: c, rng: rand.New(rand.NewPCG(seed, 0x9a3d)), screens: map[string]int{}}
 	s.w, s.h = s.size()
-	s.start()
+	s.Start()
 	return s
 }
 
-// start opens a fresh session on the store, as the program does.
-func (s *stress) start() {
+// Start opens a fresh session on the store, as the program does.
+func (s *stress) Start() {
 	s.m = New(s.c)
 	s.deliver(tea.WindowSizeMsg{Width: s.w, Height: s.h})
 	s.exec(s.m.Init())
@@ -110,12 +113,12 @@ func (s *stress) start() {
 
 func (s *stress) run(steps int) {
 	for s.step = 1; s.step <= steps; s.step++ {
-		msg := s.next()
+		msg := s.Next()
 		s.remember(msg)
 		s.chain = 0
 		s.deliver(msg)
 		if s.m == nil {
-			s.start()
+			s.Start()
 		}
 		s.screens[fmt.Sprintf("%T", s.m.top())]++
 	}
@@ -202,6 +205,9 @@ func (s *stress) check() {
 			s.fail("line %d is %d cells on a terminal of %d: %q", i, w, s.w, l)
 		}
 	}
+	if x, y, on := s.c.Caret.At(); on && (x >= s.w || y >= s.h || y < 1) {
+		s.fail("the caret at %d,%d is off a terminal of %dx%d", x, y, s.w, s.h)
+	}
 }
 
 func (s *stress) fail(format string, args ...any) {
@@ -280,8 +286,8 @@ var (
 	}
 )
 
-// next is a random input.
-func (s *stress) next() tea.Msg {
+// Next is a random input.
+func (s *stress) Next() tea.Msg {
 	r := s.rng
 	switch p := r.IntN(100); {
 	case p < 40:
@@ -306,6 +312,9 @@ func (s *stress) next() tea.Msg {
 		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{[]rune("？／")[r.IntN(2)]}}
 	case p < 95:
 		return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(stressPaste[r.IntN(len(stressPaste))]), Paste: true}
+	case p < 97:
+		b := []tea.MouseButton{tea.MouseButtonWheelUp, tea.MouseButtonWheelDown, tea.MouseButtonLeft}[r.IntN(3)]
+		return tea.MouseMsg{Button: b, Action: tea.MouseActionPress, X: r.IntN(s.w), Y: r.IntN(s.h)}
 	default:
 		s.w, s.h = s.size()
 		return tea.WindowSizeMsg{Width: s.w, Height: s.h}
@@ -318,8 +327,8 @@ func (s *stress) next() tea.Msg {
 // TestStressKeys found it (the office's desk at 115×13: 14 lines).
 func TestFullHelpShortTerminal(t *testing.T) {
 	st := officeStore(t)
-	for _, as := range []string{DefaultOffice, "R001", ""} {
-		c := testCommon(st, Chinese)
+	for _, as := range []string{common.DefaultOffice, "R001", ""} {
+		c := testCommon(st, common.Chinese)
 		c.As = as
 		d := newDriver(t, c, 115, 13)
 		d.keys("f1")

@@ -1,8 +1,7 @@
 // Package tui is the terminal interface of qaward, built with Bubble Tea:
 // reviewers score applicants item by item against the criteria set at
 // material and on-site review, group leaders consolidate their group's
-// sheets and record the consensus, and the office (office_*.go) runs the
-// cycle: applicants with their eligibility and pipeline, review groups and
+// sheets and record the consensus, and the office runs the cycle: applicants with their eligibility and pipeline, review groups and
 // conflicts, satisfaction, rankings and the committee's decisions,
 // publicity with objections, and what follows the award.
 //
@@ -14,6 +13,12 @@
 // writes of a sheet are serialised and coalesced by a saver so that the
 // screen says "saved" only for what is committed. The cycle is read once at
 // start-up into an indexed Data; no key press scans the store.
+//
+// The packages, arrows pointing down only: this root routes messages
+// between screens and owns quitting and refreshing; pages/home (welcome,
+// picker, a person's home) opens pages/reviewer (the sheet),
+// pages/leader (the matrix) and pages/office (the desk), which opens
+// pages/exchange; all of them are built from components and common.
 package tui
 
 import (
@@ -24,6 +29,9 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -60,11 +68,14 @@ type Options struct {
 	// Poll is how often the store is looked at for changes made by
 	// others; 0 is DefaultPoll, negative never.
 	Poll time.Duration
+	// Theme is "light" or "dark" for the terminal's background; empty
+	// reads QAWARD_THEME, then COLORFGBG (common.DarkBackground).
+	Theme string
 }
 
 // Run runs the interface until the user quits or ctx ends.
 func Run(ctx context.Context, st store.Store, o Options) error {
-	lang, err := ParseLang(o.Lang)
+	lang, err := common.ParseLang(o.Lang)
 	if err != nil {
 		return err
 	}
@@ -75,7 +86,12 @@ func Run(ctx context.Context, st store.Store, o Options) error {
 	if out == nil {
 		out = os.Stdout
 	}
-	c := NewCommon(lipgloss.NewRenderer(out), st, lang)
+	c := common.NewCommon(lipgloss.NewRenderer(out), st, lang)
+	theme := o.Theme
+	if theme == "" {
+		theme = os.Getenv("QAWARD_THEME")
+	}
+	c.Styles = common.NewStylesFor(c.Styles.Renderer(), common.DarkBackground(theme, os.Getenv("COLORFGBG")))
 	c.Cycle, c.As, c.LoadSample = o.Cycle, o.As, o.LoadSample
 	if o.Office != nil {
 		c.Office = o.Office
@@ -87,7 +103,8 @@ func Run(ctx context.Context, st store.Store, o Options) error {
 	if c.Poll == 0 {
 		c.Poll = DefaultPoll
 	}
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out)}
+	c.Caret = &common.Caret{}
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(OutputWithCaret(out, c.Caret)), tea.WithMouseCellMotion()}
 	if !o.Inline {
 		opts = append(opts, tea.WithAltScreen())
 	}
@@ -103,7 +120,7 @@ func ended(ctx context.Context, final tea.Model, err error) error {
 	var lost error
 	m, _ := final.(*Model)
 	if m != nil {
-		if u := m.unsaved(); len(u) > 0 {
+		if u := m.Unsaved(); len(u) > 0 {
 			lost = &UnsavedError{Items: u, text: m.c.Text}
 		}
 	}
@@ -122,10 +139,10 @@ func ended(ctx context.Context, final tea.Model, err error) error {
 // Model is the root of the interface: a stack of screens, a header, a status
 // line and the help bar.
 type Model struct {
-	c             Common
+	c             common.Common
 	width, height int
-	stack         []Component
-	data          *Data
+	stack         []common.Component
+	data          *common.Data
 	help          help.Model
 	showAll       bool
 	status        string
@@ -146,9 +163,9 @@ type Model struct {
 
 // New returns the root model for a session. It reads the cycle when the
 // program starts (Init).
-func New(c Common) *Model {
-	if c.saver == nil {
-		c.saver = newSaver(c.Store)
+func New(c common.Common) *Model {
+	if c.Saver == nil {
+		c.Saver = common.NewSaver(c.Store)
 	}
 	if c.Catalog == nil {
 		c.Catalog = criteria.BuiltinCatalog()
@@ -156,17 +173,17 @@ func New(c Common) *Model {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	h.ShortSeparator, h.FullSeparator = "  ", "   "
-	h.Ellipsis = ".."
+	h.Ellipsis = common.Ellipsis
 	return &Model{c: c, help: h, loading: true, width: 80, height: 24}
 }
 
 // Init reads the cycle and starts looking for changes.
-func (m *Model) Init() tea.Cmd { return tea.Batch(loadCmd(m.c), pollCmd(m.c)) }
+func (m *Model) Init() tea.Cmd { return tea.Batch(common.LoadCmd(m.c), pollCmd(m.c)) }
 
 // Data is the cycle the model shows (nil before it is read).
-func (m *Model) Data() *Data { return m.data }
+func (m *Model) Data() *common.Data { return m.data }
 
-func (m *Model) top() Component {
+func (m *Model) top() common.Component {
 	if len(m.stack) == 0 {
 		return nil
 	}
@@ -216,50 +233,52 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyMsg:
 		return m.keys(msg)
-	case loadedMsg:
+	case tea.MouseMsg:
+		return m.mouse(msg)
+	case common.LoadedMsg:
 		return m, m.loaded(msg)
-	case pushMsg:
-		m.stack = append(m.stack, msg.c)
-		msg.c.SetSize(m.width, m.bodyHeight())
-		return m, msg.c.Init()
-	case resetMsg:
-		m.stack = []Component{msg.c}
-		msg.c.SetSize(m.width, m.bodyHeight())
-		return m, msg.c.Init()
-	case popMsg:
+	case common.PushMsg:
+		m.stack = append(m.stack, msg.C)
+		msg.C.SetSize(m.width, m.bodyHeight())
+		return m, msg.C.Init()
+	case common.ResetMsg:
+		m.stack = []common.Component{msg.C}
+		msg.C.SetSize(m.width, m.bodyHeight())
+		return m, msg.C.Init()
+	case common.PopMsg:
 		if len(m.stack) > 1 {
 			m.stack = m.stack[:len(m.stack)-1]
 			m.resize()
 		}
 		return m, nil
-	case reloadMsg:
+	case common.ReloadMsg:
 		m.loading = true
-		return m, loadCmd(m.c)
-	case asPersonMsg:
-		m.c.As = msg.person
-		m.status, m.statusErr = msg.note, false
+		return m, common.LoadCmd(m.c)
+	case home.AsPersonMsg:
+		m.c.As = msg.Person
+		m.status, m.statusErr = msg.Note, false
 		m.loading = true
-		return m, loadCmd(m.c)
+		return m, common.LoadCmd(m.c)
 	case pollMsg:
 		return m, m.poll(msg)
 	case refreshMsg:
 		return m, m.askRefresh(msg.manual)
 	case refreshedMsg:
-		return m, m.refreshed(msg)
-	case packetHeldMsg: // for the home, wherever it is on the stack
+		return m, m.Refreshed(msg)
+	case home.PacketHeldMsg: // for the home, wherever it is on the stack
 		for _, c := range m.stack {
 			c.Update(msg)
 		}
 		return m, nil
-	case errMsg:
-		m.status, m.statusErr = m.c.errText(msg.err), true
+	case common.ErrMsg:
+		m.status, m.statusErr = m.c.ErrText(msg.Err), true
 		return m, nil
-	case statusMsg:
-		m.status, m.statusErr = msg.text, false
+	case common.StatusMsg:
+		m.status, m.statusErr = msg.Text, false
 		return m, nil
-	case savedMsg:
+	case common.SavedMsg:
 		return m, m.saved(msg)
-	case officeMsg:
+	case common.OfficeMsg:
 		return m, m.office(msg)
 	}
 	if t := m.top(); t != nil {
@@ -269,9 +288,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) Key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.c.Keys
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.ForceQuit) {
 		if m.quitting || m.confirmQuit {
 			return m, tea.Quit // the second ctrl+c: quit whatever is pending
 		}
@@ -284,12 +303,12 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.askRefresh(true)
 	}
 	capturing := false
-	if c, ok := m.top().(capturer); ok {
+	if c, ok := m.top().(common.Capturer); ok {
 		capturing = c.Capturing()
 	}
-	if !capturing || msg.Type == tea.KeyF1 {
+	if !capturing || key.Matches(msg, k.HelpF1) {
 		switch {
-		case msg.String() == "q" || msg.String() == "Q":
+		case key.Matches(msg, k.Quit):
 			return m, m.quit()
 		case key.Matches(msg, k.Help):
 			m.showAll = !m.showAll
@@ -305,37 +324,37 @@ func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m *Model) loaded(msg loadedMsg) tea.Cmd {
+func (m *Model) loaded(msg common.LoadedMsg) tea.Cmd {
 	m.loading = false
-	m.gen = msg.gen
+	m.gen = msg.Gen
 	switch {
-	case msg.err != nil:
-		m.fatal = msg.err
+	case msg.Err != nil:
+		m.fatal = msg.Err
 		return tea.Quit
-	case msg.empty:
-		return func() tea.Msg { return resetMsg{newWelcome(m.c)} }
+	case msg.Empty:
+		return func() tea.Msg { return common.ResetMsg{C: home.NewWelcome(m.c)} }
 	}
-	m.data = msg.data
-	m.c.Cycle = msg.data.Cycle.ID
-	if len(msg.data.Reviewers) == 0 && m.c.As == "" {
-		return func() tea.Msg { return resetMsg{newWelcome(m.c).noPeople(msg.data.Cycle.ID)} }
+	m.data = msg.Data
+	m.c.Cycle = msg.Data.Cycle.ID
+	if len(msg.Data.Reviewers) == 0 && m.c.As == "" {
+		return func() tea.Msg { return common.ResetMsg{C: home.NewWelcome(m.c).NoPeople(msg.Data.Cycle.ID)} }
 	}
 	if m.c.As != "" {
-		if !msg.data.KnowsPerson(m.c.As) {
+		if !msg.Data.KnowsPerson(m.c.As) {
 			m.fatal = fmt.Errorf("%s", m.c.Text.F("pick.unknown", m.c.As))
 			return tea.Quit
 		}
-		home := newHome(m.c, msg.data, m.c.As)
-		return func() tea.Msg { return resetMsg{home} }
+		home := home.NewHome(m.c, msg.Data, m.c.As)
+		return func() tea.Msg { return common.ResetMsg{C: home} }
 	}
-	picker := newPicker(m.c, msg.data)
-	return func() tea.Msg { return resetMsg{picker} }
+	picker := home.NewPicker(m.c, msg.Data)
+	return func() tea.Msg { return common.ResetMsg{C: picker} }
 }
 
-func (m *Model) saved(msg savedMsg) tea.Cmd {
-	next := m.c.saver.done(msg)
-	if msg.err == nil && m.data != nil {
-		m.data.put(msg.job.sheet)
+func (m *Model) saved(msg common.SavedMsg) tea.Cmd {
+	next := m.c.Saver.Done(msg)
+	if msg.Err == nil && m.data != nil {
+		m.data.Put(msg.Job.Sheet)
 	}
 	cmds := []tea.Cmd{next}
 	for _, c := range m.stack {
@@ -343,7 +362,7 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		cmds = append(cmds, cmd)
 	}
 	cmds = append(cmds, m.afterSave(msg))
-	if m.quitting && !m.c.saver.busy() {
+	if m.quitting && !m.c.Saver.Busy() {
 		cmds = append(cmds, m.afterQuitWait())
 	}
 	return tea.Batch(cmds...)
@@ -351,6 +370,10 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 
 // View draws the header, the screen on top, the status line and the help.
 func (m *Model) View() string {
+	m.c.Caret.Clear()
+	if w, h := m.minSize(); !m.confirmQuit && (m.width < w || m.height < h) {
+		return m.tooSmall(w, h)
+	}
 	st := m.c.Styles
 	var b strings.Builder
 	title := m.c.Text.S("app")
@@ -358,10 +381,10 @@ func (m *Model) View() string {
 		title += "  " + m.c.Text.F("cycle", m.data.Cycle.ID)
 	}
 	right := ""
-	if t, ok := m.top().(titled); ok {
+	if t, ok := m.top().(common.Titled); ok {
 		right = t.Title()
 	}
-	b.WriteString(st.Header.Render(between(" "+title, right+" ", m.width)))
+	b.WriteString(st.Header.Render(common.Between(" "+title, right+" ", m.width)))
 	b.WriteByte('\n')
 	body := ""
 	switch {
@@ -371,8 +394,13 @@ func (m *Model) View() string {
 		body = st.Subtle.Render("  " + m.c.Text.S("loading"))
 	case m.top() != nil:
 		body = m.top().View()
+		if t, ok := m.top().(common.Careted); ok {
+			if x, y, ok := t.Caret(); ok && x < m.width && y < m.bodyHeight() {
+				m.c.Caret.Set(x, 1+y) // below the header
+			}
+		}
 	}
-	b.WriteString(block(body, m.width, m.bodyHeight()))
+	b.WriteString(common.Block(body, m.width, m.bodyHeight()))
 	b.WriteByte('\n')
 	line := m.status
 	switch {
@@ -385,16 +413,84 @@ func (m *Model) View() string {
 	default:
 		line = st.Info.Render(line)
 	}
-	b.WriteString(fit(line, m.width))
+	b.WriteString(common.Fit(line, m.width))
 	b.WriteByte('\n')
 	if m.confirmQuit {
-		b.WriteString(fit(m.help.ShortHelpView(m.quitHelp()), m.width))
+		b.WriteString(common.Fit(m.help.ShortHelpView(m.quitHelp()), m.width))
 	} else if t := m.top(); t != nil {
 		if m.showAll {
-			b.WriteString(block(m.help.FullHelpView(m.fullHelp()), m.width, m.helpRows()))
+			b.WriteString(common.Block(m.help.FullHelpView(m.fullHelp()), m.width, m.helpRows()))
 		} else {
-			b.WriteString(fit(m.help.ShortHelpView(m.shortHelp()), m.width))
+			b.WriteString(common.Fit(m.help.ShortHelpView(m.shortHelp()), m.width))
 		}
 	}
 	return b.String()
+}
+
+// office handles an officeMsg at the root: it takes the scoring Data read
+// after the write, keeps the applicants in Data current, shows the note or
+// the error, and hands the message to every screen.
+func (m *Model) office(msg common.OfficeMsg) tea.Cmd {
+	switch {
+	case msg.Err != nil:
+		m.status, m.statusErr = m.c.ErrText(msg.Err), true
+	case msg.Note != "":
+		m.status, m.statusErr = msg.Note, false
+	}
+	if m.data != nil {
+		if msg.Data != nil {
+			*m.data = *msg.Data
+		} else if msg.Rec != nil {
+			m.data.SyncApplicants(msg.Rec.Snapshot.Applicants)
+		}
+	}
+	cmds := make([]tea.Cmd, 0, len(m.stack))
+	for _, c := range m.stack {
+		_, cmd := c.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// minSize is the smallest terminal the screen on top is drawn in: the
+// root's minimum, or more where a screen says so (common.Sizer).
+func (m *Model) minSize() (w, h int) {
+	w, h = common.MinWidth, common.MinHeight
+	if s, ok := m.top().(common.Sizer); ok {
+		sw, sh := s.MinSize()
+		w, h = max(w, sw), max(h, sh)
+	}
+	return w, h
+}
+
+// tooSmall is the notice shown instead of a screen that does not fit: the
+// size it needs and the size there is (DESIGN §4). Keys still reach the
+// screen, so q quits.
+func (m *Model) tooSmall(w, h int) string {
+	st, t := m.c.Styles, m.c.Text
+	lines := common.Wrap(t.F("small", w, h, m.width, m.height), m.width)
+	lines = append(lines, common.Wrap(t.S("small.hint"), m.width)...)
+	for i, l := range lines {
+		lines[i] = st.Warn.Render(l)
+	}
+	return common.Block(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// mouse turns the wheel into the keys that move a list, a sheet or a
+// matrix (up and down), outside text fields; other mouse events do
+// nothing.
+func (m *Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if msg.Action != tea.MouseActionPress || m.confirmQuit {
+		return m, nil
+	}
+	if c, ok := m.top().(common.Capturer); ok && c.Capturing() {
+		return m, nil
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		return m.Key(tea.KeyMsg{Type: tea.KeyUp})
+	case tea.MouseButtonWheelDown:
+		return m.Key(tea.KeyMsg{Type: tea.KeyDown})
+	}
+	return m, nil
 }

@@ -5,6 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/leader"
+	"qaward/tui/pages/reviewer"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
@@ -20,16 +25,16 @@ import (
 
 func asPerson(t *testing.T, st store.Store, person string) *driver {
 	t.Helper()
-	c := testCommon(st, Chinese)
+	c := testCommon(st, common.Chinese)
 	c.As = person
 	return newDriver(t, c, 100, 30)
 }
 
-func sheetOf(t *testing.T, d *driver) *sheetScreen {
+func sheetOf(t *testing.T, d *driver) *reviewer.SheetScreen {
 	t.Helper()
-	s, ok := d.top().(*sheetScreen)
+	s, ok := d.top().(*reviewer.SheetScreen)
 	if !ok {
-		t.Fatalf("top screen is %T, not a score sheet:\n%s", d.top(), d.view())
+		t.Fatalf("top screen is %T, not a score sheet:\n%s", d.top(), d.View())
 	}
 	return s
 }
@@ -42,24 +47,24 @@ func TestNavigation(t *testing.T) {
 	s := sheetOf(t, d)
 	d.mustContain("A0010", "4.1 领导", "4.1.2", "高层领导的作用", "合计", "已评 11/23 项")
 	d.keys("down", "down")
-	if s.cursor != 2 {
-		t.Fatalf("cursor %d after two downs, want 2", s.cursor)
+	if s.Cursor != 2 {
+		t.Fatalf("cursor %d after two downs, want 2", s.Cursor)
 	}
 	d.keys("pgdown")
-	if s.cursor != 3 {
-		t.Fatalf("pgdown went to %d, want 3 (4.2.2)", s.cursor)
+	if s.Cursor != 3 {
+		t.Fatalf("pgdown went to %d, want 3 (4.2.2)", s.Cursor)
 	}
 	d.keys("pgup", "end")
-	if s.cursor != 22 {
-		t.Fatalf("end went to %d, want 22", s.cursor)
+	if s.Cursor != 22 {
+		t.Fatalf("end went to %d, want 22", s.Cursor)
 	}
 	d.mustContain("4.7.7")
 	d.keys("home", "j", "k", "j")
-	if s.cursor != 1 {
-		t.Fatalf("j/k moved to %d, want 1", s.cursor)
+	if s.Cursor != 1 {
+		t.Fatalf("j/k moved to %d, want 1", s.Cursor)
 	}
 	d.keys("esc")
-	if _, ok := d.top().(*home); !ok {
+	if _, ok := d.top().(*home.Home); !ok {
 		t.Fatalf("esc did not go back home: %T", d.top())
 	}
 	d.keys("？")
@@ -89,10 +94,13 @@ func TestPercentEntry(t *testing.T) {
 		{"right", 0}, {"right", 5}, {"right", 10}, {"left", 5}, {"left", 0}, {"left", 0},
 		{"4", 0}, {"5", 45}, {"7", 45}, {"0", 70}, {"８５", 85}, {"1", 85}, {"0", 10}, {"0", 100},
 		{"right", 100}, {"9", 100}, {"backspace", 100}, {"backspace", award.Unscored}, {"55", 55},
+		// after 5 %, typing 40 gives 40 %: a digit that cannot extend the
+		// entry to an allowed percentage starts a new one
+		{"5", 5}, {"4", 5}, {"0", 40},
 	}
 	for i, st2 := range steps {
 		d.keys(st2.key)
-		if got := s.sheet.Percents[0]; got != st2.want {
+		if got := s.Sheet.Percents[0]; got != st2.want {
 			t.Fatalf("step %d (%q): percent %d, want %d", i, st2.key, got, st2.want)
 		}
 		if got := storedSheet(t, st, k).Percents[0]; got != st2.want && !(i < 1) {
@@ -101,9 +109,21 @@ func TestPercentEntry(t *testing.T) {
 	}
 	d.keys("4")
 	d.mustContain("输入 4_")
+	// leaving the item with digits pending asks first; the second key goes
+	d.keys("down")
+	d.mustContain("已键入 4，还不是允许的百分比")
+	if s.Cursor != 0 {
+		t.Fatalf("the first down with 4 pending moved to %d", s.Cursor)
+	}
+	if h := s.Held(); len(h) != 1 || !strings.Contains(h[0], "已键入 4") {
+		t.Fatalf("held %q", h)
+	}
 	d.keys("down")
 	d.mustNotContain("输入 4_")
-	d.mustContain("已保存", "合计 "+award.Score(150*55).String()+" / 1000")
+	if s.Cursor != 1 {
+		t.Fatalf("the second down stayed at %d", s.Cursor)
+	}
+	d.mustContain("已保存", "合计 "+award.Score(150*40).String()+" / 1000")
 }
 
 func TestSubmitRules(t *testing.T) {
@@ -112,12 +132,12 @@ func TestSubmitRules(t *testing.T) {
 	d.openRow("材料评审", "A0010")
 	s := sheetOf(t, d)
 	d.keys("ctrl+s")
-	if s.confirming {
+	if s.Confirming {
 		t.Fatal("an incomplete sheet asked for confirmation")
 	}
 	d.mustContain("还有 12 项未评分")
-	if s.cursor != 11 {
-		t.Fatalf("cursor %d, want the first unscored item 11", s.cursor)
+	if s.Cursor != 11 {
+		t.Fatalf("cursor %d, want the first unscored item 11", s.Cursor)
 	}
 	d.keys("esc")
 
@@ -128,7 +148,7 @@ func TestSubmitRules(t *testing.T) {
 		d.keys("60", "down")
 	}
 	d.keys("ctrl+s")
-	if !s.confirming {
+	if !s.Confirming {
 		t.Fatal("a complete sheet did not ask for confirmation")
 	}
 	d.mustContain("提交评分表？")
@@ -145,10 +165,10 @@ func TestSubmitRules(t *testing.T) {
 	d.mustContain("已提交，已锁定", "评分表已提交并锁定")
 	// Locked: keys change nothing, the store keeps the submitted sheet.
 	d.keys("home", "right", "5", "backspace", "enter")
-	if s.sheet.Percents[0] != 60 {
-		t.Fatalf("locked sheet changed to %d", s.sheet.Percents[0])
+	if s.Sheet.Percents[0] != 60 {
+		t.Fatalf("locked sheet changed to %d", s.Sheet.Percents[0])
 	}
-	if _, ok := d.top().(*matrix); !ok {
+	if _, ok := d.top().(*leader.Matrix); !ok {
 		t.Fatalf("enter on a submitted sheet should open the group's scores, got %T", d.top())
 	}
 	// The store refuses a change to a submitted sheet; the screen says so.
@@ -169,13 +189,13 @@ func TestIndependence(t *testing.T) {
 	}
 	d.keys("ctrl+s", "enter")
 	// After: the group's submitted sheets (R001 and R004 submitted A0012).
-	sum := d.m.data.summary(award.Material, "A0012")
-	if sum.submitted != 3 {
-		t.Fatalf("submitted sheets %d, want 3", sum.submitted)
+	sum := d.m.data.Summary(award.Material, "A0012")
+	if sum.Submitted != 3 {
+		t.Fatalf("submitted sheets %d, want 3", sum.Submitted)
 	}
 	d.keys("home")
 	d.mustContain("本组已提交评分：")
-	d.mustContain(d.m.data.PersonName(Text{}, "R001"))
+	d.mustContain(d.m.data.PersonName(common.Text{}, "R001"))
 }
 
 func TestLeaderVisibility(t *testing.T) {
@@ -184,12 +204,12 @@ func TestLeaderVisibility(t *testing.T) {
 	d.mustContain("本组申报对象（组长）")
 	// R001 has not started A0010: its scores stay hidden, progress shows.
 	d.openRow("本组申报对象", "A0010")
-	m, ok := d.top().(*matrix)
+	m, ok := d.top().(*leader.Matrix)
 	if !ok {
 		t.Fatalf("top is %T", d.top())
 	}
 	d.mustContain("请先提交您自己的评分表", "已提交 1 份，草稿 2 份，未开始 2 份")
-	if m.stats != nil {
+	if m.Stats != nil {
 		t.Fatal("independent leader got item statistics")
 	}
 	d.keys("esc")
@@ -198,20 +218,20 @@ func TestLeaderVisibility(t *testing.T) {
 
 	// R007 declared a conflict with A0002: nowhere on their screens.
 	d2 := asPerson(t, st, "R007")
-	if strings.Contains(d2.view(), "A0002") {
-		t.Fatalf("conflicted reviewer sees A0002:\n%s", d2.view())
+	if strings.Contains(d2.View(), "A0002") {
+		t.Fatalf("conflicted reviewer sees A0002:\n%s", d2.View())
 	}
-	for _, r := range d2.top().(*home).list.rows {
-		if tg, ok := r.value.(homeTarget); ok && tg.app == "A0002" {
+	for _, r := range d2.top().(*home.Home).List.Rows {
+		if tg, ok := r.Value.(home.HomeTarget); ok && tg.App == "A0002" {
 			t.Fatal("A0002 is a row of the conflicted reviewer's home")
 		}
 	}
 	// The office sees it, in both stages.
-	d3 := asPerson(t, st, DefaultOffice)
+	d3 := asPerson(t, st, common.DefaultOffice)
 	d3.mustContain("全部申报对象")
 	n := 0
-	for _, r := range d3.top().(*home).list.rows {
-		if tg, ok := r.value.(homeTarget); ok && tg.app == "A0002" {
+	for _, r := range d3.top().(*home.Home).List.Rows {
+		if tg, ok := r.Value.(home.HomeTarget); ok && tg.App == "A0002" {
 			n++
 		}
 	}
@@ -279,19 +299,19 @@ func TestLeaderConsensus(t *testing.T) {
 	st := demoStore(t)
 	d := asPerson(t, st, "R001")
 	d.openRow("本组申报对象", "A0001")
-	m := d.top().(*matrix)
+	m := d.top().(*leader.Matrix)
 	d.keys("ctrl+s")
 	d.mustContain("请填写共识理由")
-	if !m.editReason {
+	if !m.EditReason {
 		t.Fatal("missing reason did not open the reason field")
 	}
 	d.keys("经小组讨论一致同意", "esc", "home", "right", "f2")
-	if m.byDispute {
+	if m.ByDispute {
 		t.Fatal("F2 did not switch to criteria order")
 	}
 	d.keys("ctrl+s")
-	if !m.confirming {
-		t.Fatalf("no confirmation:\n%s", d.view())
+	if !m.Confirming {
+		t.Fatalf("no confirmation:\n%s", d.View())
 	}
 	d.keys("enter")
 	var got []award.Sheet
@@ -301,34 +321,34 @@ func TestLeaderConsensus(t *testing.T) {
 	if len(got) != 1 || !got[0].Submitted || got[0].Reason != "经小组讨论一致同意" || !got[0].Complete() {
 		t.Fatalf("stored consensus %+v", got)
 	}
-	sum := d.m.data.summary(award.Material, "A0001")
-	if !sum.hasConsensus || !sum.hasComputed {
+	sum := d.m.data.Summary(award.Material, "A0001")
+	if !sum.HasConsensus || !sum.HasComputed {
 		t.Fatal("consensus not in force beside the computed value")
 	}
-	d.mustContain("共识已提交", "计算值 "+sum.computed.String(), "共识值 "+sum.consensusTotal.String())
+	d.mustContain("共识已提交", "计算值 "+sum.Computed.String(), "共识值 "+sum.ConsensusTotal.String())
 	d.keys("esc")
-	d.mustContain(sum.consensusTotal.String() + " 共识")
+	d.mustContain(sum.ConsensusTotal.String() + " 共识")
 }
 
 func TestWelcome(t *testing.T) {
 	st := openStore(t)
-	c := testCommon(st, Chinese)
+	c := testCommon(st, common.Chinese)
 	c.LoadSample = func() error { fill(t, st, sample.Demo()); return nil }
 	d := newDriver(t, c, 80, 24)
 	d.mustContain("欢迎使用", "载入示例评审周期", "新建评审周期")
 	d.keys("enter")
 	d.mustContain("请选择您的身份", "R001", "评委会办公室")
 	d.keys("/", "R003", "enter", "enter")
-	if h, ok := d.top().(*home); !ok || h.person != "R003" {
+	if h, ok := d.top().(*home.Home); !ok || h.Person != "R003" {
 		t.Fatalf("picked %T", d.top())
 	}
 	d.keys("esc")
-	if _, ok := d.top().(*picker); !ok {
+	if _, ok := d.top().(*home.Picker); !ok {
 		t.Fatal("esc from home did not go back to the picker")
 	}
 
 	st2 := openStore(t)
-	d2 := newDriver(t, testCommon(st2, English), 80, 24)
+	d2 := newDriver(t, testCommon(st2, common.English), 80, 24)
 	d2.mustContain("Welcome", "Start a new cycle")
 	d2.keys("enter", "2028", "enter")
 	if id, err := st2.CurrentCycle(); err != nil || id != "2028" {
@@ -338,7 +358,7 @@ func TestWelcome(t *testing.T) {
 }
 
 func TestUnknownPerson(t *testing.T) {
-	c := testCommon(demoStore(t), Chinese)
+	c := testCommon(demoStore(t), common.Chinese)
 	c.As = "R999"
 	d := newDriver(t, c, 80, 24)
 	if !d.quit || d.m.fatal == nil || !strings.Contains(d.m.fatal.Error(), "R999") {
@@ -347,7 +367,7 @@ func TestUnknownPerson(t *testing.T) {
 }
 
 func TestEnglish(t *testing.T) {
-	c := testCommon(demoStore(t), English)
+	c := testCommon(demoStore(t), common.English)
 	c.As = "R003"
 	d := newDriver(t, c, 120, 40)
 	d.mustContain("My score sheets", "Material review", "On-site review", "items")
@@ -376,7 +396,7 @@ func TestLayoutSizes(t *testing.T) {
 	}
 	for name, open := range screens {
 		for _, sz := range sizes {
-			c := testCommon(st, Chinese)
+			c := testCommon(st, common.Chinese)
 			c.As = "R006"
 			d := newDriver(t, c, sz[0], sz[1])
 			open(d)
@@ -384,5 +404,51 @@ func TestLayoutSizes(t *testing.T) {
 			d.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			checkSize(t, name, d, sz)
 		}
+	}
+}
+
+// A terminal smaller than a screen needs shows a notice with both sizes;
+// keys still work (q quits), and a larger window shows the screen again.
+func TestTooSmallNotice(t *testing.T) {
+	st := demoStore(t)
+	d := asPerson(t, st, "R002")
+	d.send(tea.WindowSizeMsg{Width: 40, Height: 12})
+	d.mustContain("终端窗口太小", "60×12", "现在是 40×12")
+	checkSize(t, "the notice", d, [2]int{40, 12})
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.mustNotContain("终端窗口太小")
+	d.mustContain("我的评分任务")
+	d.send(tea.WindowSizeMsg{Width: 59, Height: 30})
+	d.mustContain("终端窗口太小")
+	d.keys("q")
+	if !d.quit {
+		t.Fatal("q did not quit from the notice")
+	}
+}
+
+// The mouse wheel moves lists and sheets as up and down do, and leaves a
+// text field alone.
+func TestMouseWheel(t *testing.T) {
+	st := demoStore(t)
+	d := asPerson(t, st, "R002")
+	h := d.top().(*home.Home)
+	wheel := func(b tea.MouseButton) { d.send(tea.MouseMsg{Button: b, Action: tea.MouseActionPress}) }
+	before := h.List.Cursor
+	wheel(tea.MouseButtonWheelDown)
+	wheel(tea.MouseButtonWheelDown)
+	wheel(tea.MouseButtonWheelUp)
+	if h.List.Cursor != before+1 {
+		t.Fatalf("cursor %d after down, down, up from %d", h.List.Cursor, before)
+	}
+	d.openRow("材料评审", "A0010")
+	s := sheetOf(t, d)
+	wheel(tea.MouseButtonWheelDown)
+	if s.Cursor != 1 {
+		t.Fatalf("the wheel did not move the sheet: %d", s.Cursor)
+	}
+	d.keys("enter") // into 优势
+	wheel(tea.MouseButtonWheelDown)
+	if s.Cursor != 1 || !s.Capturing() {
+		t.Fatalf("the wheel moved the sheet from a text field: %d", s.Cursor)
 	}
 }

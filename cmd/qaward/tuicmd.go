@@ -12,6 +12,7 @@ import (
 	"qaward/store"
 	"qaward/store/access"
 	"qaward/tui"
+	"qaward/tui/common"
 )
 
 // runTUI starts the terminal UI on the database.
@@ -43,8 +44,8 @@ func (a *app) tui(st store.Store, loadSample func() error) error {
 // localPerson is who --as names: the office (also without --as), the
 // leader of a group of the cycle, or a reviewer.
 func (a *app) localPerson(st store.Store) access.Person {
-	if a.as == "" || a.as == tui.DefaultOffice {
-		return access.Person{ID: tui.DefaultOffice, Role: access.Office}
+	if a.as == "" || a.as == common.DefaultOffice {
+		return access.Person{ID: common.DefaultOffice, Role: access.Office}
 	}
 	cycle := a.cycle
 	if cycle == "" {

@@ -6,12 +6,12 @@ import (
 	"sync/atomic"
 	"time"
 
+	"qaward/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/x/ansi"
-
-	"qaward/tui"
 )
 
 // What one session may cost the server (DESIGN §6).
@@ -171,7 +171,7 @@ type sessionModel struct {
 	width, height int
 }
 
-func newSessionModel(inner tea.Model, c tui.Common) *sessionModel {
+func newSessionModel(inner tea.Model, c common.Common) *sessionModel {
 	return &sessionModel{inner: inner, warnStyle: c.Styles.Warn.Bold(true).Reverse(true)}
 }
 
@@ -209,15 +209,15 @@ func (m *sessionModel) View() string {
 
 // idleText is the warning shown when a session has had no input for
 // idle and ends in left.
-func idleText(lang tui.Lang, idle, left time.Duration) string {
-	if lang == tui.English {
+func idleText(lang common.Lang, idle, left time.Duration) string {
+	if lang == common.English {
 		return fmt.Sprintf("No input for %s: this session closes in %s. Press any key to stay.", span(lang, idle), span(lang, left))
 	}
 	return fmt.Sprintf("已 %s 未操作：本会话将在 %s 后关闭。按任意键继续。", span(lang, idle), span(lang, left))
 }
 
 // span writes a duration in whole hours, minutes and seconds.
-func span(lang tui.Lang, d time.Duration) string {
+func span(lang common.Lang, d time.Duration) string {
 	d = d.Round(time.Second)
 	units := []struct {
 		d      time.Duration
@@ -227,7 +227,7 @@ func span(lang tui.Lang, d time.Duration) string {
 	for _, u := range units {
 		if n := d / u.d; n > 0 {
 			d -= n * u.d
-			if lang == tui.English {
+			if lang == common.English {
 				parts = append(parts, fmt.Sprintf("%d %s", n, u.en))
 			} else {
 				parts = append(parts, fmt.Sprintf("%d %s", n, u.zh))
@@ -235,7 +235,7 @@ func span(lang tui.Lang, d time.Duration) string {
 		}
 	}
 	if len(parts) == 0 {
-		if lang == tui.English {
+		if lang == common.English {
 			return "0 s"
 		}
 		return "0 秒"

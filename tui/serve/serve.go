@@ -27,6 +27,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -41,6 +42,7 @@ import (
 	"qaward/store"
 	"qaward/store/access"
 	"qaward/tui"
+	"qaward/tui/common"
 )
 
 // Options configure a server.
@@ -95,13 +97,13 @@ type live struct {
 	done    chan struct{}
 	mu      sync.Mutex
 	program *tea.Program
-	lang    tui.Lang // of the program's screens
+	lang    common.Lang // of the program's screens
 	sess    ssh.Session
 	// idled is set when the session is ended for want of input.
 	idled atomic.Bool
 }
 
-func (l *live) setProgram(p *tea.Program, lang tui.Lang) {
+func (l *live) setProgram(p *tea.Program, lang common.Lang) {
 	l.mu.Lock()
 	l.program, l.lang = p, lang
 	l.mu.Unlock()
@@ -126,7 +128,7 @@ func New(o Options) (*Server, error) {
 	if o.Store == nil || o.Users == nil || len(o.HostKey) == 0 {
 		return nil, errors.New("serve: a store, users and a host key are required")
 	}
-	if _, err := tui.ParseLang(o.Lang); err != nil {
+	if _, err := common.ParseLang(o.Lang); err != nil {
 		return nil, err
 	}
 	if o.HandshakeTimeout < 0 || o.IdleTimeout < 0 {
@@ -291,7 +293,7 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 			fmt.Fprint(sess, "\r\nqaward serve is shutting down: everything you saved is kept. Connect again when it is back.\r\n")
 		case l.idled.Load():
 			fmt.Fprintf(sess, "\r\nqaward: session closed after %s without input: everything you saved is kept. Connect again to go on.\r\n",
-				span(tui.English, s.idle))
+				span(common.English, s.idle))
 		}
 		s.log.Printf("%v disconnected after %v", u.Person, time.Since(start).Round(time.Second))
 	}
@@ -383,11 +385,12 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if u.ID == "" || l == nil || s.closing.Load() {
 		return nil // no program: track tells the person why
 	}
-	lang, _ := tui.ParseLang(s.lang)
+	lang, _ := common.ParseLang(s.lang)
 	if u.Lang != "" {
-		lang, _ = tui.ParseLang(u.Lang)
+		lang, _ = common.ParseLang(u.Lang)
 	}
-	c := tui.NewCommon(bubbletea.MakeRenderer(noQuery{sess}), access.Wrap(s.st, u.Person), lang)
+	c := common.NewCommon(bubbletea.MakeRenderer(noQuery{sess}), access.Wrap(s.st, u.Person), lang)
+	c.Styles = common.NewStylesFor(c.Styles.Renderer(), common.DarkBackground(envOf(sess, "QAWARD_THEME"), envOf(sess, "COLORFGBG")))
 	c.Cycle, c.As = s.cycle, u.ID
 	c.Poll = tui.DefaultPoll // see the others' submits and the office's changes
 	c.Office = s.users.Load().Office()
@@ -398,7 +401,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// take the process's SIGINT or SIGTERM for its own. (Bubble Tea's
 	// handler would also race Shutdown's quit and, sending to a program
 	// that has just stopped, hold it forever.)
-	opts := append(bubbletea.MakeOptions(sess), tea.WithAltScreen(), tea.WithoutSignalHandler())
+	c.Caret = &common.Caret{}
+	opts := append(bubbletea.MakeOptions(sess), tea.WithOutput(tui.OutputWithCaret(sessionOutput(sess), c.Caret)),
+		tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
 	p := tea.NewProgram(newSessionModel(tui.New(c), c), opts...)
 	l.setProgram(p, lang)
 	return p
@@ -510,4 +515,15 @@ func (s *Server) Connected() []string {
 		out = append(out, l.user.Person.String())
 	}
 	return out
+}
+
+// envOf is the value of the variable name the client sent (ssh SendEnv),
+// "" when it sent none.
+func envOf(sess ssh.Session, name string) string {
+	for _, kv := range sess.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
+			return v
+		}
+	}
+	return ""
 }

@@ -44,9 +44,31 @@ func (x *Server) Run(args ...string) string {
 
 // Start runs a shell command in a new 100×30 session that stays open after
 // the command ends, printing its exit status as __exit N__.
-func (x *Server) Start(name, command string) {
+func (x *Server) Start(name, command string) { x.StartSized(name, command, 100, 30) }
+
+// StartSized is Start in a session of w×h cells.
+func (x *Server) StartSized(name, command string, w, h int) {
 	shell := fmt.Sprintf("LANG=C.UTF-8 TERM=xterm-256color %s; echo __exit $?__; sleep 60", command)
-	x.Run("new-session", "-d", "-s", name, "-x", "100", "-y", "30", shell)
+	x.Run("new-session", "-d", "-s", name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell)
+}
+
+// Type sends text in one write, as a fast typist or an SSH connection
+// delivers it: the program reads it at once.
+func (x *Server) Type(name, text string) {
+	x.Run("send-keys", "-t", name, "-l", text)
+	time.Sleep(80 * time.Millisecond)
+}
+
+// Cursor is the terminal's cursor in the session: column, row (from 0)
+// and whether it is shown.
+func (x *Server) Cursor(name string) (col, row int, visible bool) {
+	x.t.Helper()
+	var flag int
+	out := x.Run("display-message", "-p", "-t", name, "#{cursor_x} #{cursor_y} #{cursor_flag}")
+	if _, err := fmt.Sscan(out, &col, &row, &flag); err != nil {
+		x.t.Fatalf("cursor %q: %v", out, err)
+	}
+	return col, row, flag == 1
 }
 
 // Keys sends keys (tmux names, or text) one at a time.

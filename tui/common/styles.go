@@ -1,0 +1,141 @@
+package common
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textarea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// Styles are every style of the interface, built from one session's
+// renderer so that sessions with different terminals do not share state.
+// Colours are adaptive (ANSI-256 for a dark background, darker ones for a
+// light one); the background is chosen once per session (theme.go).
+type Styles struct {
+	r *lipgloss.Renderer
+
+	App, Header, HeaderDim, Title, Subtle, Muted lipgloss.Style
+	Selected, Cursor, Focus                      lipgloss.Style
+	Good, Warn, Bad, Info                        lipgloss.Style
+	Unscored, Locked, Saved, Saving              lipgloss.Style
+	Band, BandCurrent, Section, Key              lipgloss.Style
+	Flag, Dialog, BarFull, BarEmpty              lipgloss.Style
+	Help                                         help.Styles
+	Area                                         textarea.Style
+	AreaBlur                                     textarea.Style
+
+	// ascii is true when the renderer shows no colour: bars are drawn
+	// with '#' and '.' instead of coloured cells.
+	ascii bool
+}
+
+// NewStyles builds the styles from the session's renderer for a dark
+// background.
+func NewStyles(r *lipgloss.Renderer) *Styles { return NewStylesFor(r, true) }
+
+// NewStylesFor builds the styles from the session's renderer for a dark or
+// a light background. Every colour is an AdaptiveColor; the background is
+// set on the renderer here, decided once (DarkBackground), so that lipgloss
+// never asks the terminal for it while drawing.
+func NewStylesFor(r *lipgloss.Renderer, dark bool) *Styles {
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	r.SetHasDarkBackground(dark)
+	c := func(s string) lipgloss.TerminalColor { return palette(s) }
+	n := r.NewStyle
+	s := &Styles{r: r, ascii: r.ColorProfile() == termenv.Ascii}
+	s.App = n()
+	s.Header = n().Bold(true).Foreground(c("230")).Background(c("24"))
+	s.HeaderDim = n().Foreground(c("252")).Background(c("24"))
+	s.Title = n().Bold(true).Foreground(c("39"))
+	s.Subtle = n().Foreground(c("245"))
+	s.Muted = n().Foreground(c("242"))
+	s.Selected = n().Bold(true).Foreground(c("231")).Background(c("25"))
+	s.Cursor = n().Bold(true).Foreground(c("39"))
+	s.Focus = n().Bold(true).Foreground(c("214"))
+	s.Good = n().Foreground(c("35"))
+	s.Warn = n().Foreground(c("214"))
+	s.Bad = n().Bold(true).Foreground(c("203"))
+	s.Info = n().Foreground(c("75"))
+	s.Unscored = n().Foreground(c("208"))
+	s.Locked = n().Foreground(c("141"))
+	s.Saved = n().Foreground(c("35"))
+	s.Saving = n().Foreground(c("214"))
+	s.Band = n().Foreground(c("245"))
+	s.BandCurrent = n().Bold(true).Foreground(c("16")).Background(c("214"))
+	s.Section = n().Bold(true).Foreground(c("75"))
+	s.Key = n().Bold(true).Foreground(c("214"))
+	s.Flag = n().Bold(true).Foreground(c("203"))
+	s.Dialog = n().Bold(true).Foreground(c("230")).Background(c("88")).Padding(0, 1)
+	s.BarFull = n().Foreground(c("35")).Background(c("35"))
+	s.BarEmpty = n().Foreground(c("238")).Background(c("238"))
+
+	s.Help = help.Styles{
+		Ellipsis:       n().Foreground(c("242")),
+		ShortKey:       n().Foreground(c("214")),
+		ShortDesc:      n().Foreground(c("245")),
+		ShortSeparator: n().Foreground(c("240")),
+		FullKey:        n().Foreground(c("214")),
+		FullDesc:       n().Foreground(c("245")),
+		FullSeparator:  n().Foreground(c("240")),
+	}
+	s.Area = textarea.Style{
+		Base:             n(),
+		CursorLine:       n(),
+		CursorLineNumber: n().Foreground(c("242")),
+		EndOfBuffer:      n().Foreground(c("238")),
+		LineNumber:       n().Foreground(c("242")),
+		Placeholder:      n().Foreground(c("240")),
+		Prompt:           n().Foreground(c("214")),
+		Text:             n(),
+	}
+	s.AreaBlur = s.Area
+	s.AreaBlur.Prompt = n().Foreground(c("240"))
+	s.AreaBlur.Text = n().Foreground(c("250"))
+	return s
+}
+
+// Renderer is the renderer the styles were built from.
+func (s *Styles) Renderer() *lipgloss.Renderer { return s.r }
+
+// Bar draws a horizontal bar of width cells filled to num/den. Coloured
+// cells where the terminal has colour; '#' and '.' where it has not, so the
+// bar never depends on the width of block glyphs (ambiguous in CJK locales).
+func (s *Styles) Bar(num, den, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	full := 0
+	if den > 0 {
+		full = (num*width + den/2) / den
+	}
+	full = max(0, min(width, full))
+	if s.ascii {
+		return repeat('#', full) + repeat('.', width-full)
+	}
+	return s.BarFull.Render(repeat(' ', full)) + s.BarEmpty.Render(repeat(' ', width-full))
+}
+
+func repeat(r rune, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	b := make([]rune, n)
+	for i := range b {
+		b[i] = r
+	}
+	return string(b)
+}
+
+// TabPair draws two tabs side by side: the second highlighted when
+// onSecond, the first otherwise.
+func (s *Styles) TabPair(first, second string, onSecond bool) string {
+	tab := func(name string, on bool) string {
+		if on {
+			return s.Selected.Render(" " + name + " ")
+		}
+		return s.Subtle.Render(" " + name + " ")
+	}
+	return tab(first, !onSecond) + tab(second, onSecond)
+}
