@@ -3,6 +3,7 @@ package tui
 import (
 	"time"
 
+	"qaward/store"
 	"qaward/tui/common"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -17,8 +18,14 @@ import (
 //   - a reviewer's submit has been saved: the group's sheets become
 //     visible to them at once;
 //   - the person presses ctrl+r (or F5 where no screen uses it);
-//   - the store's generation (a number that changes with every commit,
-//     read every Common.Poll in a tea.Tick) moved on and the change is not
+//   - the store tells of a commit (store.DB.Watch, through the person's
+//     view): a Change names the records written, and the session reads
+//     again only when one of them is its person's to see (an applicant on
+//     their screens, or a record of no one applicant, such as a group);
+//     the others' work elsewhere in the cycle costs it nothing. No poll:
+//     the save reaches the other sessions as it commits;
+//   - with a store that cannot tell (a test's), the store's generation,
+//     read every Common.Poll in a tea.Tick, moved on and the change is not
 //     simply the person's own save.
 //
 // A refresh never starts while the person types (a text area, a filter, a
@@ -30,7 +37,19 @@ import (
 // DefaultPoll is how often a session looks at the store's generation.
 const DefaultPoll = 3 * time.Second
 
+// watcher is a store that tells of its commits (store.DB, and the views
+// of store/access).
+type watcher interface {
+	Watch() (<-chan store.Change, func())
+}
+
 type (
+	// changeMsg carries what the store told of its commits; ok is false
+	// once the watch has stopped.
+	changeMsg struct {
+		c  store.Change
+		ok bool
+	}
 	// pollMsg carries the store's generation, read by pollCmd.
 	pollMsg struct{ gen uint64 }
 	// refreshMsg asks the root to read the cycle again (manual: the
@@ -53,6 +72,77 @@ func pollCmd(c common.Common) tea.Cmd {
 		return nil
 	}
 	return tea.Tick(c.Poll, func(time.Time) tea.Msg { return pollMsg{gen: gen()} })
+}
+
+// watch starts watching the store when the session follows changes
+// (Common.Poll set) and its store can tell of them; it returns the command
+// that waits for the first change, or nil (then the session polls).
+func (m *Model) watch() tea.Cmd {
+	w, ok := m.c.Store.(watcher)
+	if m.c.Poll <= 0 || !ok {
+		return nil
+	}
+	ch, stop := w.Watch()
+	if ch == nil {
+		return nil
+	}
+	m.changes, m.stopWatch = ch, stop
+	return waitChange(ch)
+}
+
+// waitChange waits, off the update loop, for the store's next change.
+func waitChange(ch <-chan store.Change) tea.Cmd {
+	return func() tea.Msg {
+		c, ok := <-ch
+		return changeMsg{c: c, ok: ok}
+	}
+}
+
+// Close stops following the store; the server calls it when a session's
+// program has ended (a local program ends with its process).
+func (m *Model) Close() {
+	if m.stopWatch != nil {
+		m.stopWatch()
+	}
+}
+
+// changed takes a change told by the store: the data is stale when the
+// change concerns what the person sees.
+func (m *Model) changed(msg changeMsg) tea.Cmd {
+	if !msg.ok || m.quitting {
+		return nil
+	}
+	next := waitChange(m.changes)
+	if msg.c.Gen != 0 && msg.c.Gen == m.gen {
+		return next // only the person's own save, already laid over the data
+	}
+	if m.data != nil && m.concerns(msg.c) {
+		m.stale = true
+	}
+	return tea.Batch(next, m.maybeRefresh())
+}
+
+// concerns reports whether a change touches what the session shows.
+func (m *Model) concerns(c store.Change) bool {
+	if c.Many {
+		return true
+	}
+	for _, r := range c.Records {
+		if r.Key == "" {
+			continue // a record the person's view hides: not theirs
+		}
+		app := store.ChangedApplicant(r)
+		if app == "" {
+			return true
+		}
+		if _, ok := m.data.Applicant(app); ok {
+			return true
+		}
+		if _, sub, _ := r.Cycle(); sub == "applicants" {
+			return true // an applicant new to the person's view
+		}
+	}
+	return false
 }
 
 // refreshCmd reads the cycle again, noting the generation first so that a

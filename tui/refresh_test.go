@@ -1,13 +1,16 @@
 package tui
 
 import (
+	"bytes"
 	"testing"
+	"time"
 
 	"qaward/tui/common"
 	"qaward/tui/components"
 	"qaward/tui/pages/home"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
 
 	"qaward/award"
 	"qaward/award/sample"
@@ -143,4 +146,68 @@ func TestRefreshKeys(t *testing.T) {
 	}
 	r.keys("esc")
 	r.mustContain("已刷新")
+}
+
+// A save in another session reaches a leader's screen as it commits: the
+// store tells the session (Watch, through the leader's view), with no
+// poll (the poll here is an hour, longer than the test may take). A
+// change of an applicant the leader does not see reads nothing again;
+// Close stops the watch.
+func TestChangeReachesAnotherSessionWithoutPolling(t *testing.T) {
+	st := demoStore(t)
+	c := testCommon(access.Wrap(st, access.Person{ID: "R001", Role: access.Leader}), common.Chinese)
+	c.As, c.Poll = "R001", time.Hour
+	m := New(c)
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+	wait := func(s string) {
+		t.Helper()
+		// a bound against hanging, not a performance figure
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+			teatest.WithDuration(time.Minute), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	wait("已提交 1/5")
+
+	// R002 submits A0010 in their own session.
+	s := storedSheet(t, st, award.SheetKey{Stage: award.Material, ApplicantID: "A0010", ReviewerID: "R002"})
+	for i := range s.Percents {
+		s.Percents[i] = 60
+	}
+	s.Submitted = true
+	if err := access.Wrap(st, access.Person{ID: "R002", Role: access.Reviewer}).SaveSheet("R002", sample.DemoCycle, s); err != nil {
+		t.Fatal(err)
+	}
+	wait("已提交 2/5")
+
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(time.Minute)).(*Model)
+	final.Close()
+	if _, open := <-final.changes; open {
+		t.Error("the watch goes on after Close")
+	}
+}
+
+// Only changes of what the person sees make a session read again.
+func TestChangeConcernsOnlyThePersonsShare(t *testing.T) {
+	st := demoStore(t)
+	d := asViewer(t, st, access.Person{ID: "R002", Role: access.Reviewer})
+	sheet := func(app string) store.Change {
+		return store.Change{Gen: 99, Records: []store.ChangedRecord{{Bucket: "cycles/" + sample.DemoCycle + "/sheets", Key: "material\x00" + app + "\x00R005"}}}
+	}
+	if _, ok := d.m.data.Applicant("A0012"); !ok {
+		t.Fatal("R002 does not see A0012")
+	}
+	for _, tc := range []struct {
+		c    store.Change
+		want bool
+	}{
+		{sheet("A0012"), true},
+		{sheet("A9999"), false},
+		{store.Change{Gen: 99, Records: []store.ChangedRecord{{Bucket: "cycles/" + sample.DemoCycle + "/sheets"}}}, false},
+		{store.Change{Gen: 99, Records: []store.ChangedRecord{{Bucket: "cycles/" + sample.DemoCycle + "/groups", Key: "G1"}}}, true},
+		{store.Change{Gen: 99, Many: true}, true},
+	} {
+		if got := d.m.concerns(tc.c); got != tc.want {
+			t.Errorf("%+v concerns R002: %v, want %v", tc.c, got, tc.want)
+		}
+	}
 }

@@ -159,6 +159,10 @@ type Model struct {
 	stale, manual  bool
 	refreshing     bool
 	savedMeanwhile []award.Sheet
+	// changes are what the store tells of its commits (nil: the session
+	// polls); stopWatch ends them (Close).
+	changes   <-chan store.Change
+	stopWatch func()
 }
 
 // New returns the root model for a session. It reads the cycle when the
@@ -177,8 +181,14 @@ func New(c common.Common) *Model {
 	return &Model{c: c, help: h, loading: true, width: 80, height: 24}
 }
 
-// Init reads the cycle and starts looking for changes.
-func (m *Model) Init() tea.Cmd { return tea.Batch(common.LoadCmd(m.c), pollCmd(m.c)) }
+// Init reads the cycle and starts following changes: told by the store
+// where it can, else by looking at its generation now and then.
+func (m *Model) Init() tea.Cmd {
+	if w := m.watch(); w != nil {
+		return tea.Batch(common.LoadCmd(m.c), w)
+	}
+	return tea.Batch(common.LoadCmd(m.c), pollCmd(m.c))
+}
 
 // Data is the cycle the model shows (nil before it is read).
 func (m *Model) Data() *common.Data { return m.data }
@@ -259,6 +269,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.statusErr = msg.Note, false
 		m.loading = true
 		return m, common.LoadCmd(m.c)
+	case changeMsg:
+		return m, m.changed(msg)
 	case pollMsg:
 		return m, m.poll(msg)
 	case refreshMsg:

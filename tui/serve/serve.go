@@ -101,6 +101,9 @@ type live struct {
 	sess    ssh.Session
 	// idled is set when the session is ended for want of input.
 	idled atomic.Bool
+	// model is the session's root model, closed (its watch of the store
+	// stopped) when the session ends.
+	model *tui.Model
 }
 
 func (l *live) setProgram(p *tea.Program, lang common.Lang) {
@@ -288,6 +291,9 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		defer b.close()
 		go s.watchIdle(l, b)
 		next(b)
+		if l.model != nil {
+			l.model.Close()
+		}
 		switch {
 		case s.closing.Load():
 			fmt.Fprint(sess, "\r\nqaward serve is shutting down: everything you saved is kept. Connect again when it is back.\r\n")
@@ -404,8 +410,10 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	c.Caret = &common.Caret{}
 	opts := append(bubbletea.MakeOptions(sess), tea.WithOutput(tui.OutputWithCaret(sessionOutput(sess), c.Caret)),
 		tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithoutSignalHandler())
-	p := tea.NewProgram(newSessionModel(tui.New(c), c), opts...)
+	m := tui.New(c)
+	p := tea.NewProgram(newSessionModel(m, c), opts...)
 	l.setProgram(p, lang)
+	l.model = m
 	return p
 }
 
