@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"qaward/store/access"
 	"qaward/tui/common"
 	"qaward/tui/pages/home"
 	"qaward/tui/pages/leader"
@@ -87,16 +88,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// BenchmarkStartup is start to first full frame: read and index the whole
+// BenchmarkStartup is start to first full frame: read and index the
 // cycle from bbolt, build the person's home screen and draw it.
 func BenchmarkStartup(b *testing.B) {
 	st := refStore(b)
-	for _, as := range []string{common.DefaultOffice, ref.leader} {
-		b.Run(as, func(b *testing.B) {
+	for _, p := range []access.Person{{ID: common.DefaultOffice, Role: access.Office}, {ID: ref.leader, Role: access.Leader}} {
+		b.Run(p.ID, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				c := testCommon(st, common.Chinese)
-				c.As = as
+				// through the person's view, as every session reads
+				c := testCommon(access.Wrap(st, p), common.Chinese)
+				c.As = p.ID
 				d := newDriver(b, c, 120, 40)
 				if _, ok := d.top().(*home.Home); !ok {
 					b.Fatalf("no home screen: %T", d.top())

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -101,12 +102,23 @@ func TestPanelLoad(t *testing.T) {
 	usersFile := writeFile(t, dir, "users.toml", users.String())
 
 	server := exec.Command(bin, "--db", db, "serve", "--listen", "127.0.0.1:0", "--users", usersFile)
+	server.Env = os.Environ() // QAWARD_CPUPROFILE=FILE profiles the server
 	var serverOut bytes.Buffer
 	server.Stdout, server.Stderr = &serverOut, &serverOut
 	if err := server.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { server.Process.Kill(); server.Wait() })
+	t.Cleanup(func() {
+		// SIGTERM, so that a profile asked for is written
+		server.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { server.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			server.Process.Kill()
+		}
+	})
 	var info serveInfo
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		var ok bool

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -27,9 +28,28 @@ func main() {
 	// bubbles and lipgloss must agree on widths in a zh_CN locale.
 	runewidth.DefaultCondition.EastAsianWidth = false
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	endProfile := profile(os.Getenv("QAWARD_CPUPROFILE"))
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	endProfile()
 	stop()
 	os.Exit(code)
+}
+
+// profile writes a CPU profile of the whole run to file, for the
+// developers' load tests (QAWARD_CPUPROFILE=FILE); "" writes none.
+func profile(file string) (end func()) {
+	if file == "" {
+		return func() {}
+	}
+	f, err := os.Create(file)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "qaward: QAWARD_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 // app is one invocation: the global flags and the standard streams. Every
