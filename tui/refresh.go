@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"slices"
+	"strings"
 	"time"
 
+	"qaward/award"
 	"qaward/store"
 	"qaward/tui/common"
 
@@ -112,14 +115,94 @@ func (m *Model) changed(msg changeMsg) tea.Cmd {
 	if !msg.ok || m.quitting {
 		return nil
 	}
-	next := waitChange(m.changes)
+	var next tea.Cmd
+	if m.changes != nil {
+		next = waitChange(m.changes)
+	}
 	if msg.c.Gen != 0 && msg.c.Gen == m.gen {
 		return next // only the person's own save, already laid over the data
 	}
-	if m.data != nil && m.concerns(msg.c) {
-		m.stale = true
+	if m.data == nil || !m.concerns(msg.c) {
+		return next
 	}
+	if keys, ok := m.sheetsOnly(msg.c); ok && m.idle() && !m.stale {
+		// the office's session sees every sheet: it reads the few that
+		// changed, not the whole cycle
+		m.refreshing = true
+		return tea.Batch(next, patchCmd(m.c, m.data.Cycle.ID, keys, msg.c.Gen))
+	}
+	m.stale = true
 	return tea.Batch(next, m.maybeRefresh())
+}
+
+// patchedMsg carries the sheets a change named, read again.
+type patchedMsg struct {
+	sheets []award.Sheet
+	gen    uint64
+	err    error
+}
+
+// sheetsOnly returns the keys of the sheets a change wrote, when it wrote
+// nothing but sheets of the session's cycle and the session is the
+// office's (whose data holds every sheet, so that one read again replaces
+// its own; a leader's view holds some only as progress).
+func (m *Model) sheetsOnly(c store.Change) ([]award.SheetKey, bool) {
+	if c.Many || len(c.Records) == 0 || !slices.Contains(m.c.Office, m.c.As) {
+		return nil, false
+	}
+	keys := make([]award.SheetKey, 0, len(c.Records))
+	for _, r := range c.Records {
+		cycle, sub, _ := r.Cycle()
+		parts := strings.Split(r.Key, "\x00")
+		if cycle != m.data.Cycle.ID || sub != "sheets" || len(parts) != 3 {
+			return nil, false
+		}
+		keys = append(keys, award.SheetKey{Stage: award.Stage(parts[0]), ApplicantID: parts[1], ReviewerID: parts[2]})
+	}
+	return keys, true
+}
+
+// patchCmd reads the sheets of keys again.
+func patchCmd(c common.Common, cycle string, keys []award.SheetKey, gen uint64) tea.Cmd {
+	return func() tea.Msg {
+		out := make([]award.Sheet, 0, len(keys))
+		for _, k := range keys {
+			s, err := c.Store.Sheet(cycle, k)
+			if err != nil {
+				return patchedMsg{err: err}
+			}
+			common.PrintableSheet(&s)
+			out = append(out, s)
+		}
+		return patchedMsg{sheets: out, gen: gen}
+	}
+}
+
+// patched lays the sheets read again over the data, and every screen
+// recomputes; a sheet that could not be read (removed meanwhile) makes
+// the session read everything again.
+func (m *Model) patched(msg patchedMsg) tea.Cmd {
+	m.refreshing = false
+	if msg.err != nil {
+		m.stale = true
+		return m.maybeRefresh()
+	}
+	for _, s := range msg.sheets {
+		m.data.Put(s)
+	}
+	m.gen = max(m.gen, msg.gen)
+	return tea.Batch(m.refreshScreens(), m.maybeRefresh())
+}
+
+// refreshScreens has every screen recompute what it derived from the data.
+func (m *Model) refreshScreens() tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(m.stack))
+	for _, s := range m.stack {
+		if r, ok := s.(refresher); ok {
+			cmds = append(cmds, r.Refreshed())
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // concerns reports whether a change touches what the session shows.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -209,5 +210,49 @@ func TestChangeConcernsOnlyThePersonsShare(t *testing.T) {
 		if got := d.m.concerns(tc.c); got != tc.want {
 			t.Errorf("%+v concerns R002: %v, want %v", tc.c, got, tc.want)
 		}
+	}
+}
+
+// countingStore counts the scans of every sheet of the cycle.
+type countingStore struct {
+	store.Store
+	scans atomic.Int32
+}
+
+func (c *countingStore) Sheets(cycle string, text bool, fn func(award.Sheet) error) error {
+	c.scans.Add(1)
+	return c.Store.Sheets(cycle, text, fn)
+}
+
+// The office's session, told that sheets changed, reads those sheets
+// again and not the cycle; what it shows then is what a full read shows.
+func TestOfficePatchesChangedSheets(t *testing.T) {
+	st := demoStore(t)
+	cs := &countingStore{Store: st}
+	c := testCommon(cs, common.Chinese)
+	c.As = common.DefaultOffice
+	d := newDriver(t, c, 120, 40)
+	s := storedSheet(t, st, award.SheetKey{Stage: award.Material, ApplicantID: "A0010", ReviewerID: "R002"})
+	for i := range s.Percents {
+		s.Percents[i] = 60
+	}
+	s.Submitted = true
+	if err := st.SaveSheet("R002", sample.DemoCycle, s); err != nil {
+		t.Fatal(err)
+	}
+	before := cs.scans.Load()
+	d.send(changeMsg{ok: true, c: store.Change{Gen: st.Generation(), Records: []store.ChangedRecord{
+		{Bucket: "cycles/" + sample.DemoCycle + "/sheets", Key: "material\x00A0010\x00R002"}}}})
+	if n := cs.scans.Load() - before; n != 0 {
+		t.Errorf("the cycle's sheets were scanned %d times for one changed sheet", n)
+	}
+	got := d.m.data.Sheet(s.SheetKey)
+	if got == nil || got.Percents[0] != 60 || !got.Submitted || d.m.gen != st.Generation() {
+		t.Fatalf("the changed sheet is not laid over the data: %+v (gen %d, store %d)", got, d.m.gen, st.Generation())
+	}
+	patchedView := d.View()
+	full := newDriver(t, c, 120, 40)
+	if full.View() != patchedView {
+		t.Errorf("the patched screen differs from a fresh read:\n%s\n---\n%s", patchedView, full.View())
 	}
 }

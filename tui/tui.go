@@ -271,6 +271,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, common.LoadCmd(m.c)
 	case changeMsg:
 		return m, m.changed(msg)
+	case patchedMsg:
+		return m, m.patched(msg)
 	case pollMsg:
 		return m, m.poll(msg)
 	case refreshMsg:
