@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
+	"qaward/backend"
+	"qaward/scoring"
 	"qaward/tui/common"
 	"qaward/tui/pages/home"
 	"qaward/tui/pages/office"
@@ -480,4 +483,49 @@ func TestOfficeEnglish(t *testing.T) {
 	d.keys("tab", "tab", "tab", "tab")
 	d.mustContain("Composite", "Vacant:")
 	d.mustNotContain("tab.", "rk.", "of.")
+}
+
+// While the office watches the scoring progress, a stream of saves
+// reaches its data without recomputing the results in force; the
+// rankings tab, once opened, shows the same ranking as the backend (and
+// `qaward rank`) computes from the database after the stream.
+func TestOfficeTabsFollowAStreamOfChanges(t *testing.T) {
+	st := officeStore(t)
+	d := asOffice(t, st, "", 120, 40)
+	d.toTab("progress")
+	var keys []award.SheetKey
+	for _, s := range sample.Demo().Sheets {
+		if s.Stage == award.Material && len(keys) < 8 {
+			keys = append(keys, s.SheetKey)
+		}
+	}
+	for i, k := range keys {
+		s := storedSheet(t, st, k)
+		for j := range s.Percents {
+			s.Percents[j] = 5 * ((i + j) % 21)
+		}
+		s.Submitted = true
+		if err := st.PutSheets("office", sample.DemoCycle, []award.Sheet{s}); err != nil {
+			t.Fatal(err)
+		}
+		d.send(changeMsg{ok: true, c: store.Change{Gen: st.Generation(), Records: []store.ChangedRecord{
+			{Bucket: "cycles/" + sample.DemoCycle + "/sheets", Key: string(k.Stage) + "\x00" + k.ApplicantID + "\x00" + k.ReviewerID}}}})
+	}
+	d.toTab("ranking")
+	want, err := backend.New(st, backend.Options{}).Results(sample.DemoCycle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := func(rs []scoring.MaterialRow) string {
+		var b strings.Builder
+		for _, r := range rs {
+			fmt.Fprintf(&b, "%d %s %s %v\n", r.Rank, r.Applicant.ID, r.Material, r.Shortlisted)
+		}
+		return b.String()
+	}
+	if got := row(d.desk().Rec.Eval.Material); got != row(want.Eval.Material) {
+		t.Errorf("the rankings tab after the stream:\n%s\nthe backend from the database:\n%s", got, row(want.Eval.Material))
+	}
+	first := want.Eval.Material[0]
+	d.mustContain(first.Applicant.Name, first.Material.String())
 }

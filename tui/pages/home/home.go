@@ -336,7 +336,7 @@ func (h *Home) listView() string {
 }
 
 // Refreshed rebuilds the rows, the cursor staying on the same row; the
-// office's desk reads its records again.
+// office's desk reads its records again (once a tab shows them).
 func (h *Home) Refreshed() tea.Cmd {
 	sel, ok := h.List.Selected()
 	h.build()
@@ -344,7 +344,7 @@ func (h *Home) Refreshed() tea.Cmd {
 		h.List.Reselect(sel)
 	}
 	if h.Desk != nil {
-		return common.LoadRecordsCmd(h.c, h.data.Cycle.ID)
+		return h.Desk.RecordsStale()
 	}
 	return nil
 }

@@ -48,6 +48,23 @@ type Desk struct {
 	Tabs components.Tabs
 	// loadErr is the failure of the first read of the records.
 	loadErr error
+	// stale says the data changed since the records were read; they are
+	// read again when a tab that shows them is on (RecordsStale).
+	stale bool
+}
+
+// RecordsStale tells the desk that the data changed: it reads its
+// records again now if a tab that shows them is on, else when one comes
+// on. The scoring progress, which the office watches while the panel
+// scores, is the home's own data: a save reaching it costs no recompute
+// of the results in force.
+func (k *Desk) RecordsStale() tea.Cmd {
+	if k.Showing("progress") {
+		k.stale = true
+		return nil
+	}
+	k.stale = false
+	return common.LoadRecordsCmd(k.C, k.Data.Cycle.ID)
 }
 
 // NewDesk returns the office's desk for person; progress is the tab of
@@ -85,6 +102,9 @@ func (k *Desk) Capturing() bool { return k.Tabs.Current().Capturing() }
 // the active tab.
 func (k *Desk) Update(msg tea.KeyMsg) tea.Cmd {
 	if k.Tabs.Switch(msg) {
+		if k.stale && !k.Showing("progress") {
+			return k.RecordsStale()
+		}
 		return nil
 	}
 	if k.Rec == nil && !k.Showing("progress") {
