@@ -24,7 +24,7 @@ var officeMessages = map[string][2]string{
 	"tab.after":        {"授奖后", "After"},
 
 	"key.open":     {"打开", "open"},
-	"key.mark":     {"标记", "mark"},
+	"key.mark":     {"标记并下移", "mark, next"},
 	"key.markall":  {"全部标记", "mark all"},
 	"key.advance":  {"推进到下一阶段", "next stage"},
 	"key.toggle":   {"切换", "toggle"},
@@ -67,6 +67,7 @@ var officeMessages = map[string][2]string{
 	"el.section":  {"资格审查（第八至十条、第三十条）", "Eligibility (Art. 8-10, 30)"},
 	"el.evidence": {"依据：", "Evidence: "},
 
+	"of.shown":                {"筛选后 %d / %d", "%d of %d shown"},
 	"of.marked":               {"已标记 %d 个", "%d marked"},
 	"of.atend":                {"已在流程末尾", "at the end of the pipeline"},
 	"of.advance.title":        {"推进 %d 个对象到下一阶段", "Move %d applicants to their next stage"},

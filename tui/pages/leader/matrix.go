@@ -267,6 +267,11 @@ func (m *Matrix) Key(msg tea.KeyMsg) tea.Cmd {
 		cur := m.Item()
 		m.ByDispute = !m.ByDispute
 		m.sortItems()
+		if m.ByDispute {
+			m.setNote(m.c.Text.S("mx.sorted.dispute"), false)
+		} else {
+			m.setNote(m.c.Text.S("mx.sorted.items"), false)
+		}
 		for i, it := range m.order {
 			if it == cur {
 				m.cursor = i

@@ -211,7 +211,11 @@ func (p *applicantsPage) columns(w int) string {
 	if m := len(p.marked); m > 0 {
 		n = "  " + st.Key.Render(t.F("of.marked", m))
 	}
-	title := common.Fit(st.Section.Render(" "+t.S("home.all"))+st.Subtle.Render(fmt.Sprintf("  %d", len(p.rec.Snapshot.Applicants)))+n, w)
+	count := fmt.Sprintf("  %d", len(p.rec.Snapshot.Applicants))
+	if shown := len(p.list.Visible); shown != len(p.rec.Snapshot.Applicants) {
+		count = "  " + t.F("of.shown", shown, len(p.rec.Snapshot.Applicants)) // a filter is set
+	}
+	title := common.Fit(st.Section.Render(" "+t.S("home.all"))+st.Subtle.Render(count)+n, w)
 	cw := p.widths(w)
 	return title + "\n" + st.Subtle.Render(common.Fit(strings.Repeat(" ", cw[0]+1)+common.Fit(t.S("col.id"), cw[1])+" "+common.Fit(t.S("col.name"), cw[2])+" "+common.Fit(t.S("col.kind"), cw[3])+" "+
 		common.Fit(t.S("col.stage"), cw[4])+" "+common.Fit(t.S("col.elig"), cw[5])+" "+common.FitRight(t.S("col.m"), cw[6])+" "+common.FitRight(t.S("col.o"), cw[7])+" "+common.FitRight(t.S("col.c"), cw[8]), w))
@@ -311,12 +315,11 @@ func (p *applicantsPage) advance() tea.Cmd {
 	if len(ids) == 0 {
 		return nil
 	}
-	f := advanceForm(p.k, p.rec, ids)
+	f := advanceForm(p.k, p.rec, ids, func() { p.marked = map[string]bool{} })
 	if f == nil {
 		return nil
 	}
-	p.marked = map[string]bool{}
-	return common.Push(f)
+	return common.Push(f) // the marks stay until the move is confirmed
 }
 
 func (p *applicantsPage) View() string {
@@ -338,7 +341,7 @@ func NextStage(s award.Status) award.Status {
 
 // advanceForm is the confirmation of moving applicants to their next
 // stage; the moves that CheckTransition refuses are listed and block it.
-func advanceForm(k *Desk, rec *common.Records, ids []string) *components.Form {
+func advanceForm(k *Desk, rec *common.Records, ids []string, confirmed func()) *components.Form {
 	c := k.C
 	t := c.Text
 	var moves []award.Transition
@@ -362,6 +365,7 @@ func advanceForm(k *Desk, rec *common.Records, ids []string) *components.Form {
 			return nil, fmt.Errorf("%s", t.S("of.advance.refused"))
 		}
 		actor := k.Person
+		confirmed()
 		return common.OfficeWrite(c, f, t.F("of.advance.done", len(moves)), false, func(st store.Store, cycle string) error {
 			ts := make([]award.Transition, len(moves))
 			for i, m := range moves {

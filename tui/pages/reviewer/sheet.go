@@ -207,6 +207,13 @@ func (s *SheetScreen) ShortHelp() []key.Binding {
 
 func (s *SheetScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
+	if s.focus != focusTree { // the keys of the text field, not the tree's
+		t := s.c.Text
+		return [][]key.Binding{
+			{k.Next, k.Prev, common.WithHelp(k.Back, "esc", t.S("key.back"))},
+			{common.WithHelp(key.NewBinding(key.WithKeys("ctrl+j")), "ctrl+j", t.S("key.newline")), k.Submit, k.HelpF1},
+		}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Left, k.Right, k.Digits, k.Clear},
