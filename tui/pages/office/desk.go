@@ -20,6 +20,29 @@ import (
 // again after each write.
 type RecordsMsg struct{ Rec *common.Records }
 
+// recordsTab is the Name and Update of a tab that takes the desk's records
+// and, while it shows, keys: embedded in the tab with its own setRecords
+// and key. A tab that takes other messages has an Update of its own.
+type recordsTab struct {
+	name       string
+	setRecords func(*common.Records)
+	key        func(tea.KeyMsg) tea.Cmd
+}
+
+// Name names the tab.
+func (r recordsTab) Name() string { return r.name }
+
+// Update takes the desk's records and keys.
+func (r recordsTab) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case RecordsMsg:
+		r.setRecords(msg.Rec)
+	case tea.KeyMsg:
+		return r.key(msg)
+	}
+	return nil
+}
+
 // tabs are the desk's tabs in order. To add a tab, write a
 // components.Tab and name it here; progress is the home's list of scoring
 // progress.
@@ -118,6 +141,7 @@ func (k *Desk) View() string {
 // eligibility and scores. Space marks rows; F5 moves the marked (or the
 // selected) applicants to their next stage; Enter opens one.
 type applicantsPage struct {
+	recordsTab
 	k      *Desk
 	rec    *common.Records
 	list   components.ListModel
@@ -127,7 +151,9 @@ type applicantsPage struct {
 }
 
 func newApplicantsPage(k *Desk) *applicantsPage {
-	return &applicantsPage{k: k, list: components.NewList(k.C), marked: map[string]bool{}}
+	p := &applicantsPage{k: k, list: components.NewList(k.C), marked: map[string]bool{}}
+	p.recordsTab = recordsTab{"applicants", p.setRecords, p.key}
+	return p
 }
 
 func (p *applicantsPage) SetSize(w, h int) { p.list.SetSize(w, h-2) }
@@ -236,20 +262,6 @@ func (p *applicantsPage) Help() []key.Binding {
 	k, t := p.k.C.Keys, p.k.C.Text
 	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Enter, "enter", t.S("key.open")), common.WithHelp(k.Mark, "space", t.S("key.mark")),
 		k.Advance, common.WithHelp(k.MarkAll, "F6", t.S("key.markall")), k.Filter, k.Back, k.Quit, k.Help}
-}
-
-// Name names the tab.
-func (p *applicantsPage) Name() string { return "applicants" }
-
-// Update takes the desk's records and, while the tab shows, keys.
-func (p *applicantsPage) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case RecordsMsg:
-		p.setRecords(msg.Rec)
-	case tea.KeyMsg:
-		return p.key(msg)
-	}
-	return nil
 }
 
 func (p *applicantsPage) key(msg tea.KeyMsg) tea.Cmd {

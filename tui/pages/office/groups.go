@@ -45,12 +45,17 @@ type groupTarget struct {
 // opens its assignment, on a member makes them leader; the first row opens
 // the conflict matrix.
 type groupsPage struct {
+	recordsTab
 	k    *Desk
 	rec  *common.Records
 	list components.ListModel
 }
 
-func newGroupsPage(k *Desk) *groupsPage { return &groupsPage{k: k, list: components.NewList(k.C)} }
+func newGroupsPage(k *Desk) *groupsPage {
+	p := &groupsPage{k: k, list: components.NewList(k.C)}
+	p.recordsTab = recordsTab{"groups", p.setRecords, p.key}
+	return p
+}
 
 func (p *groupsPage) SetSize(w, h int) { p.list.SetSize(w, h) }
 func (p *groupsPage) Capturing() bool  { return p.list.Filtering }
@@ -108,20 +113,6 @@ func (p *groupsPage) setRecords(rec *common.Records) {
 		})
 	}
 	p.list.SetRows(rows)
-}
-
-// Name names the tab.
-func (p *groupsPage) Name() string { return "groups" }
-
-// Update takes the desk's records and, while the tab shows, keys.
-func (p *groupsPage) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case RecordsMsg:
-		p.setRecords(msg.Rec)
-	case tea.KeyMsg:
-		return p.key(msg)
-	}
-	return nil
 }
 
 func (p *groupsPage) key(msg tea.KeyMsg) tea.Cmd {
