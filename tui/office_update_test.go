@@ -5,15 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/home"
-	"qaward/tui/pages/office"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/award/sample"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/office"
 )
 
 const cyc = sample.DemoCycle

@@ -4,10 +4,10 @@ import (
 	"slices"
 	"time"
 
-	"qaward/tui/common"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/tui/common"
 )
 
 // Refreshing. The cycle is read once at start-up (Data); others change the

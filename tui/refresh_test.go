@@ -3,16 +3,15 @@ package tui
 import (
 	"testing"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-	"qaward/tui/pages/home"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/award/sample"
 	"qaward/store"
 	"qaward/store/access"
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/home"
 )
 
 // asViewer opens the interface as a person sees the store through

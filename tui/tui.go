@@ -30,9 +30,6 @@ import (
 	"strings"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/home"
-
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -41,6 +38,8 @@ import (
 	"qaward/award"
 	"qaward/criteria"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
 )
 
 // Options start the interface.

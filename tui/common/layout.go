@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"qaward/award"
-
 	"github.com/charmbracelet/x/ansi"
+
+	"qaward/award"
 )
 
 // Width helpers. Every measure is in terminal cells (ansi.StringWidth, the

@@ -4,9 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -14,6 +11,8 @@ import (
 
 	"qaward/award"
 	"qaward/scoring"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // Matrix is the group's view of one applicant at one stage: reviewers ×

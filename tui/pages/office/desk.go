@@ -4,16 +4,15 @@ import (
 	"fmt"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-	"qaward/tui/pages/exchange"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/exchange"
 )
 
 // RecordsMsg hands every tab the office's records, read at the start and

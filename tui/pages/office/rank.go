@@ -5,9 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -15,6 +12,8 @@ import (
 	"qaward/backend"
 	"qaward/scoring"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // rankTarget is what a row of the ranking page opens.

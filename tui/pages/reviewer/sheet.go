@@ -3,10 +3,6 @@ package reviewer
 import (
 	"errors"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-	"qaward/tui/pages/leader"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -14,6 +10,9 @@ import (
 
 	"qaward/award"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/leader"
 )
 
 type sheetFocus int
