@@ -3,6 +3,10 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"qaward/tui/common"
 )
 
 // Marks on the office's applicants survive a move dialog left with esc,
@@ -45,4 +49,54 @@ func TestHelpFitsWhereYouAre(t *testing.T) {
 	d.keys("f1")
 	d.mustContain("ctrl+j 换行")
 	d.mustNotContain("pgup")
+}
+
+// After 增加成员 the cursor stays on that row, so that the next enter adds
+// another member rather than making the one just added the leader.
+func TestOfficeAddMemberKeepsTheCursor(t *testing.T) {
+	st := officeStore(t)
+	d := asOffice(t, st, "", 100, 40)
+	d.toTab("groups")
+	for i := 0; i < 20 && !strings.Contains(d.View(), ">  + 增加成员"); i++ {
+		d.keys("down")
+	}
+	d.mustContain(">  + 增加成员")
+	d.keys("enter")
+	d.mustContain("增加成员")
+	d.keys("ctrl+s")
+	d.mustContain("已保存材料评审组")
+	d.mustContain(">  + 增加成员")
+}
+
+// The caret the root hands the terminal's cursor stands just after the
+// text typed, on the sheet's 优势 and on the matrix's reason.
+func TestCaretAfterTheText(t *testing.T) {
+	st := demoStore(t)
+	d := asPerson(t, st, "R001")
+	d.m.c.Caret = &common.Caret{}
+	check := func(what, text string) {
+		t.Helper()
+		d.View()
+		x, y, on := d.m.c.Caret.At()
+		lines := strings.Split(ansi.Strip(d.View()), "\n")
+		if !on || y >= len(lines) {
+			t.Fatalf("%s: no caret (%d,%d %v)", what, x, y, on)
+		}
+		i := strings.Index(lines[y], text)
+		if i < 0 || ansi.StringWidth(lines[y][:i])+ansi.StringWidth(text) != x {
+			t.Fatalf("%s: caret at %d,%d, not just after %q in %q", what, x, y, text, lines[y])
+		}
+	}
+	d.openRow("材料评审", "A0010")
+	d.keys("enter", "优势很多")
+	check("the sheet", "优势很多")
+	d.keys("esc")
+	d.View()
+	if _, _, on := d.m.c.Caret.At(); on {
+		t.Fatal("the caret shows on the tree")
+	}
+	d.keys("esc")
+	d.openRow("本组申报对象", "A0003")
+	d.keys("enter", "现场核实")
+	check("the matrix's reason", "现场核实")
 }

@@ -111,7 +111,13 @@ func (p *groupsPage) setRecords(rec *common.Records) {
 			return common.Fit(r.ID+" "+r.Name, 16) + " " + loadText(r.ID) + "  " + st.Subtle.Render(r.Affiliation)
 		})
 	}
+	// the cursor stays on the row it was on (after 增加成员, on that row,
+	// not on the member it added above, where enter makes a leader)
+	sel, ok := p.list.Selected()
 	p.list.SetRows(rows)
+	if ok {
+		p.list.Reselect(sel)
+	}
 }
 
 func (p *groupsPage) key(msg tea.KeyMsg) tea.Cmd {
