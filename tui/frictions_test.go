@@ -100,3 +100,19 @@ func TestCaretAfterTheText(t *testing.T) {
 	d.keys("enter", "现场核实")
 	check("the matrix's reason", "现场核实")
 }
+
+// The conflicts matrix jumps to a reviewer and an applicant by ID or name
+// (a real cycle is 300 × 1,000).
+func TestConflictsJump(t *testing.T) {
+	st := officeStore(t)
+	d := asOffice(t, st, "", 120, 40)
+	d.toTab("groups")
+	d.keys("home", "enter")
+	d.mustContain("利益冲突矩阵")
+	d.keys("/", "周文斌", "enter")
+	d.mustContain("R007 周文斌  x  A0001")
+	d.keys("/", "A0002", "enter")
+	d.mustContain("R007 周文斌  x  A0002 武冈市法相机械制造有限公司", "近亲属")
+	d.keys("/", "无此人", "enter")
+	d.mustContain("没有评审员或申报对象与“无此人”相符")
+}
