@@ -42,6 +42,10 @@ import (
 	"qaward/tui/pages/home"
 )
 
+// DefaultOffice is the person ID of the office in local mode
+// (common.DefaultOffice), for the command line.
+const DefaultOffice = common.DefaultOffice
+
 // Options start the interface.
 type Options struct {
 	// Cycle to open; empty is the store's current cycle.
