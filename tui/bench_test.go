@@ -7,17 +7,16 @@ import (
 	"sync"
 	"testing"
 
-	"qaward/store/access"
-	"qaward/tui/common"
-	"qaward/tui/pages/home"
-	"qaward/tui/pages/leader"
-	"qaward/tui/pages/reviewer"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/award/sample"
 	"qaward/store"
+	"qaward/store/access"
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/leader"
+	"qaward/tui/pages/reviewer"
 )
 
 // The reference scale of DESIGN §5: 1,000 applicants, 300 reviewers, 7 per

@@ -86,7 +86,7 @@ func TestE2EEmptyDatabaseToImport(t *testing.T) {
 	tm.WaitFor("o", "评委会办公室")
 	tm.WaitFor("o", "导入导出")
 
-	tm.Keys("o", "BTab") // the last tab: 导入导出
+	tm.Keys("o", "BTab", "BTab") // the last tab but one: 导入导出
 	tm.WaitFor("o", "选择要导入或导出的内容")
 	// esc with a path typed asks before dropping it
 	tm.Keys("o", "Enter")
@@ -110,7 +110,7 @@ func TestE2EEmptyDatabaseToImport(t *testing.T) {
 		tm.WaitFor("o", imp.done)
 		tm.Keys("o", "Escape")
 	}
-	tm.Keys("o", "Tab") // around to 申报对象
+	tm.Keys("o", "Tab", "Tab") // on past 公文, around to 申报对象
 	tm.WaitFor("o", "全部申报对象  5")
 	tm.Keys("o", "Tab", "Tab")
 	tm.WaitFor("o", "材料评审第1组")

@@ -8,15 +8,14 @@ import (
 	"strings"
 	"testing"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/exchange"
-
 	"qaward/award"
 	"qaward/award/confidential"
 	"qaward/award/sample"
 	"qaward/backend/packet"
 	"qaward/store"
 	"qaward/store/access"
+	"qaward/tui/common"
+	"qaward/tui/pages/exchange"
 )
 
 var officePerson = access.Person{ID: common.DefaultOffice, Role: access.Office}

@@ -8,16 +8,15 @@ import (
 	"strings"
 	"testing"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/exchange"
-	"qaward/tui/pages/home"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award/sample"
 	"qaward/backend/export"
 	"qaward/store"
 	"qaward/store/access"
+	"qaward/tui/common"
+	"qaward/tui/pages/exchange"
+	"qaward/tui/pages/home"
 )
 
 // openExchange opens the exchange tab's line of a kind.

@@ -6,13 +6,12 @@ import (
 	"testing"
 	"time"
 
-	"qaward/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"qaward/award/sample"
+	"qaward/tui/common"
 )
 
 // Golden screens of the demo cycle, in Chinese, at 80×24 and 120×40, run

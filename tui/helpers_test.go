@@ -7,11 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/home"
-
-	"qaward/backend"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
@@ -19,7 +14,10 @@ import (
 
 	"qaward/award"
 	"qaward/award/sample"
+	"qaward/backend"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
 )
 
 func init() {

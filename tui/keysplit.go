@@ -1,10 +1,10 @@
 package tui
 
 import (
-	"qaward/tui/common"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/tui/common"
 )
 
 // Keys that arrive in one read (fast typing, an SSH session, a terminal

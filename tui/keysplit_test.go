@@ -3,10 +3,10 @@ package tui
 import (
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"qaward/award"
 	"qaward/tui/pages/reviewer"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // TestKeysInOneRead: keys that arrive together ("jjj" in one read, as

@@ -4,12 +4,11 @@ import (
 	"slices"
 	"testing"
 
+	"qaward/award"
+	"qaward/store"
 	"qaward/tui/common"
 	"qaward/tui/components"
 	"qaward/tui/pages/leader"
-
-	"qaward/award"
-	"qaward/store"
 )
 
 // consensusOf reads the stored consensus of an applicant and stage.

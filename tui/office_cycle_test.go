@@ -4,11 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/home"
-
 	"qaward/award"
 	"qaward/award/sample"
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
 )
 
 // TestOfficeCycle drives the office through the demo cycle from acceptance

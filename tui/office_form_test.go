@@ -6,10 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"qaward/award"
 	"qaward/tui/common"
 	"qaward/tui/components"
-
-	"qaward/award"
 )
 
 // TestFormAsksBeforeDroppingTypedText: a reason typed into an office form

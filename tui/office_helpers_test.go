@@ -5,16 +5,15 @@ import (
 	"testing"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-	"qaward/tui/pages/home"
-	"qaward/tui/pages/office"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/award/sample"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/office"
 )
 
 // officeStore is the demo cycle as `qaward demo` loads it: the test fill

@@ -4,11 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/office"
-
 	"qaward/award"
 	"qaward/scoring"
+	"qaward/tui/common"
+	"qaward/tui/pages/office"
 )
 
 // Ties at a quota or shortlist boundary are named with what decided them.

@@ -6,17 +6,16 @@ import (
 	"strings"
 	"testing"
 
-	"qaward/backend"
-	"qaward/scoring"
-	"qaward/tui/common"
-	"qaward/tui/pages/home"
-	"qaward/tui/pages/office"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/award/sample"
+	"qaward/backend"
+	"qaward/scoring"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/office"
 )
 
 const cyc = sample.DemoCycle

@@ -5,9 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/home"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
@@ -16,6 +13,8 @@ import (
 	"qaward/criteria"
 	"qaward/store"
 	"qaward/store/access"
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
 )
 
 // issuePacket writes R002's packet from the office's database into a

@@ -4,14 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	"qaward/award"
+	"qaward/award/sample"
+	"qaward/store"
 	"qaward/tui/common"
 	"qaward/tui/pages/home"
 	"qaward/tui/pages/office"
 	"qaward/tui/pages/reviewer"
-
-	"qaward/award"
-	"qaward/award/sample"
-	"qaward/store"
 )
 
 // pwned retitles the terminal (OSC 0) and clears the screen.

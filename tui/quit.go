@@ -3,10 +3,10 @@ package tui
 import (
 	"strings"
 
-	"qaward/tui/common"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/tui/common"
 )
 
 // Quitting. Every edit is written at once (saver), so quitting normally

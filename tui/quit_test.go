@@ -11,13 +11,12 @@ import (
 	"testing"
 	"time"
 
-	"qaward/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"qaward/award"
 	"qaward/store"
+	"qaward/tui/common"
 )
 
 // failingStore is a store whose sheet saves fail while fail is set, as on

@@ -5,12 +5,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
 	"qaward/award"
 	"qaward/store"
 	"qaward/tui/common"
-
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // Refreshing. The cycle is read once at start-up (Data); others change the
@@ -366,7 +366,7 @@ func (m *Model) refreshBinding() key.Binding {
 // shortHelp and fullHelp are the keys of the screen on top, with the
 // refresh key once there is data to refresh.
 func (m *Model) shortHelp() []key.Binding {
-	b := m.top().ShortHelp()
+	b := m.withoutIdleBack(m.top().ShortHelp())
 	if m.data != nil {
 		b = append(b[:len(b):len(b)], m.refreshBinding())
 	}
@@ -375,8 +375,31 @@ func (m *Model) shortHelp() []key.Binding {
 
 func (m *Model) fullHelp() [][]key.Binding {
 	cols := m.top().FullHelp()
+	for i, col := range cols {
+		cols[i] = m.withoutIdleBack(col)
+	}
 	if m.data != nil {
 		cols = append(cols[:len(cols):len(cols)], []key.Binding{m.refreshBinding()})
 	}
 	return cols
+}
+
+// withoutIdleBack leaves esc out of the help of the first screen, where
+// there is nothing to go back to (unless the screen takes typed text, whose
+// esc ends it).
+func (m *Model) withoutIdleBack(b []key.Binding) []key.Binding {
+	if len(m.stack) > 1 {
+		return b
+	}
+	if c, ok := m.top().(common.Capturer); ok && c.Capturing() {
+		return b
+	}
+	back := m.c.Keys.Back.Keys()
+	out := make([]key.Binding, 0, len(b))
+	for _, k := range b {
+		if !slices.Equal(k.Keys(), back) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

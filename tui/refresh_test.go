@@ -6,10 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-	"qaward/tui/pages/home"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
@@ -17,6 +13,9 @@ import (
 	"qaward/award/sample"
 	"qaward/store"
 	"qaward/store/access"
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/home"
 )
 
 // asViewer opens the interface as a person sees the store through

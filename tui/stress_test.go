@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"qaward/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"qaward/tui/common"
 )
 
 // TestStressKeys presses random keys, deterministically (fixed seeds), as

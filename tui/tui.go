@@ -30,9 +30,6 @@ import (
 	"strings"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/home"
-
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -41,7 +38,13 @@ import (
 	"qaward/award"
 	"qaward/criteria"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
 )
+
+// DefaultOffice is the person ID of the office in local mode
+// (common.DefaultOffice), for the command line.
+const DefaultOffice = common.DefaultOffice
 
 // Options start the interface.
 type Options struct {

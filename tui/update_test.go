@@ -5,16 +5,15 @@ import (
 	"strings"
 	"testing"
 
-	"qaward/tui/common"
-	"qaward/tui/pages/home"
-	"qaward/tui/pages/leader"
-	"qaward/tui/pages/reviewer"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/award/sample"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/pages/home"
+	"qaward/tui/pages/leader"
+	"qaward/tui/pages/reviewer"
 )
 
 // The demo cycle (award/sample.Demo): material group R001 (leader) to

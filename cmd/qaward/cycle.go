@@ -13,7 +13,7 @@ import (
 	"qaward/backend"
 	"qaward/store"
 	"qaward/store/access"
-	"qaward/tui/common"
+	"qaward/tui"
 )
 
 // openStore opens the database; a read-only open needs the file to exist.
@@ -159,7 +159,7 @@ func validID(s string) bool {
 // is opened: --as a reviewer or leader may run only what the TUI offers
 // them.
 func (a *app) officeOnly(what string) error {
-	if a.as == "" || a.as == common.DefaultOffice {
+	if a.as == "" || a.as == tui.DefaultOffice {
 		return nil
 	}
 	return fmt.Errorf("%s may not %s (the office's work): %w", a.as, what, access.ErrForbidden)

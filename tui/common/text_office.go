@@ -11,6 +11,11 @@ var officeMessages = map[string][2]string{
 	"tab.satisfaction": {"满意度", "CSI"},
 	"tab.ranking":      {"排名与候选", "Ranking"},
 	"tab.publicity":    {"公示与异议", "Publicity"},
+	"cf.jump":          {"跳转到评审员或申报对象", "Go to a reviewer or an applicant"},
+	"cf.jumphint":      {"输入编号或名称的一部分：评审员定行，申报对象定列", "An ID or part of a name: a reviewer picks the row, an applicant the column"},
+	"cf.jumpq":         {"编号或名称", "ID or name"},
+	"cf.nomatch":       {"没有评审员或申报对象与“%s”相符", "No reviewer or applicant matches %q"},
+	"key.jump":         {"跳转", "go to"},
 	"tab.documents":    {"公文", "Documents"},
 	"doc.choose":       {"选择要生成的公文（DOCX），按 enter", "pick a document (DOCX), press enter"},
 	"doc.key":          {"生成", "write"},
@@ -24,7 +29,7 @@ var officeMessages = map[string][2]string{
 	"tab.after":        {"授奖后", "After"},
 
 	"key.open":     {"打开", "open"},
-	"key.mark":     {"标记", "mark"},
+	"key.mark":     {"标记并下移", "mark, next"},
 	"key.markall":  {"全部标记", "mark all"},
 	"key.advance":  {"推进到下一阶段", "next stage"},
 	"key.toggle":   {"切换", "toggle"},
@@ -67,6 +72,7 @@ var officeMessages = map[string][2]string{
 	"el.section":  {"资格审查（第八至十条、第三十条）", "Eligibility (Art. 8-10, 30)"},
 	"el.evidence": {"依据：", "Evidence: "},
 
+	"of.shown":                {"筛选后 %d / %d", "%d of %d shown"},
 	"of.marked":               {"已标记 %d 个", "%d marked"},
 	"of.atend":                {"已在流程末尾", "at the end of the pipeline"},
 	"of.advance.title":        {"推进 %d 个对象到下一阶段", "Move %d applicants to their next stage"},

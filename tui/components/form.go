@@ -3,12 +3,12 @@ package components
 import (
 	"strings"
 
-	"qaward/tui/common"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/tui/common"
 )
 
 // fieldKind is the kind of a form field.

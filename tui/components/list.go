@@ -4,12 +4,12 @@ import (
 	"reflect"
 	"strings"
 
-	"qaward/tui/common"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/tui/common"
 )
 
 // ListRow is one line of a list: a section header or a selectable row

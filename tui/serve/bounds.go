@@ -6,12 +6,12 @@ import (
 	"sync/atomic"
 	"time"
 
-	"qaward/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/x/ansi"
+
+	"qaward/tui/common"
 )
 
 // What one session may cost the server (DESIGN §6).

@@ -4,13 +4,12 @@ import (
 	"path/filepath"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/backend/importer"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // The office's exchange tab (导入导出): the tables a cycle is made of come

@@ -6,14 +6,13 @@ import (
 	"path/filepath"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend/packet"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // Offline packets from the office's side, and the confidential toggle of

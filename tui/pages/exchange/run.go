@@ -5,12 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"qaward/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend"
+	"qaward/tui/common"
 )
 
 // ExJob streams the progress of one import or export as glow streams its

@@ -7,15 +7,14 @@ import (
 	"strconv"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend/imports"
 	"qaward/backend/packet"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // ExchangeScreen is one import or export: a form for the path and the

@@ -4,17 +4,16 @@ import (
 	"fmt"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-	"qaward/tui/pages/leader"
-	"qaward/tui/pages/office"
-	"qaward/tui/pages/reviewer"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend/packet"
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/leader"
+	"qaward/tui/pages/office"
+	"qaward/tui/pages/reviewer"
 )
 
 // HomeTarget is what a row of the home screen opens.

@@ -8,15 +8,14 @@ import (
 	"strings"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend/export"
 	"qaward/backend/packet"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // Offline packets (backend/packet). On a laptop without network, the welcome

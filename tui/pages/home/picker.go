@@ -3,11 +3,11 @@ package home
 import (
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // Picker lets the user say who they are (local mode without --as).

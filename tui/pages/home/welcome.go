@@ -3,14 +3,13 @@ package home
 import (
 	"strings"
 
-	"qaward/tui/common"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
+	"qaward/tui/common"
 )
 
 // Welcome is the first screen of an empty database: start a cycle, load

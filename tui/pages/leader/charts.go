@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"qaward/tui/common"
-
 	"qaward/award"
 	"qaward/scoring"
+	"qaward/tui/common"
 )
 
 // chartsView draws the applicant's profile over the categories and the

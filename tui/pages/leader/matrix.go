@@ -4,9 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -14,6 +11,8 @@ import (
 
 	"qaward/award"
 	"qaward/scoring"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // Matrix is the group's view of one applicant at one stage: reviewers ×
@@ -38,11 +37,14 @@ type Matrix struct {
 	charts    bool
 	chartOff  int
 
-	CanEdit    bool // the person may record the consensus
-	Cons       award.Sheet
-	hasCons    bool // a consensus sheet exists (saved or being edited)
-	percent    components.PercentField
-	reason     textarea.Model
+	CanEdit bool // the person may record the consensus
+	Cons    award.Sheet
+	hasCons bool // a consensus sheet exists (saved or being edited)
+	percent components.PercentField
+	// caretAt is the row and column of the reason's caret, as the last
+	// View drew it; -1 when none shows.
+	caretAt    [2]int
+	reason     components.TextArea
 	EditReason bool
 	Confirming bool
 	submitting bool
@@ -61,15 +63,16 @@ func NewMatrix(c common.Common, d *common.Data, person string, st award.Stage, a
 	m := &Matrix{c: c, data: d, person: person, stage: st, ByDispute: true}
 	m.app, _ = d.Applicant(app)
 	m.lay = d.LayoutOf(app)
-	m.reason = textarea.New()
-	m.reason.ShowLineNumbers = false
-	m.reason.Prompt = "| "
-	m.reason.Placeholder = c.Text.S("mx.reasonhint")
-	m.reason.CharLimit = common.ReasonLimit
-	m.reason.FocusedStyle, m.reason.BlurredStyle = c.Styles.Area, c.Styles.AreaBlur
-	m.reason.Cursor.Style = c.Styles.Cursor
-	m.reason.Cursor.SetMode(cursor.CursorStatic)
-	m.reason.KeyMap.InsertNewline.SetKeys("ctrl+j", "alt+enter")
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "| "
+	ta.Placeholder = c.Text.S("mx.reasonhint")
+	ta.CharLimit = common.ReasonLimit
+	ta.FocusedStyle, ta.BlurredStyle = c.Styles.Area, c.Styles.AreaBlur
+	ta.Cursor.Style = c.Styles.Cursor
+	ta.Cursor.SetMode(cursor.CursorStatic)
+	ta.KeyMap.InsertNewline.SetKeys("ctrl+j", "alt+enter")
+	m.reason = components.NewTextArea(ta)
 	m.refresh()
 	if m.lay != nil {
 		if cs := m.Sum.Consensus; cs != nil {
@@ -267,6 +270,11 @@ func (m *Matrix) Key(msg tea.KeyMsg) tea.Cmd {
 		cur := m.Item()
 		m.ByDispute = !m.ByDispute
 		m.sortItems()
+		if m.ByDispute {
+			m.setNote(m.c.Text.S("mx.sorted.dispute"), false)
+		} else {
+			m.setNote(m.c.Text.S("mx.sorted.items"), false)
+		}
 		for i, it := range m.order {
 			if it == cur {
 				m.cursor = i

@@ -4,12 +4,11 @@ import (
 	"errors"
 	"strings"
 
-	"qaward/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/store"
+	"qaward/tui/common"
 )
 
 // The matrix's notes panel: for the item under the cursor, what each

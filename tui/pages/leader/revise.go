@@ -4,9 +4,9 @@ import (
 	"slices"
 	"strings"
 
-	"qaward/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
+
+	"qaward/tui/common"
 )
 
 // Revising a submitted consensus (修订共识). The leader reopens the

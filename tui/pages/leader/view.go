@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"qaward/award"
 	"qaward/scoring"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 func (m *Matrix) View() string {
@@ -41,12 +40,26 @@ func (m *Matrix) View() string {
 		add(common.Cut(m.discussLine(), m.w))
 	}
 	rest := max(0, m.h-len(lines))
+	m.caretAt = [2]int{-1, -1}
 	if m.charts {
 		add(m.chartsView(rest))
 	} else {
+		top := len(lines)
 		add(m.tableView(rest, m.notesHeight(rest)))
+		if m.caretAt[0] >= 0 {
+			m.caretAt[0] += top
+		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Caret is where the caret of the reason stands while it is being typed,
+// for the terminal's cursor; as the last View drew it.
+func (m *Matrix) Caret() (x, y int, ok bool) {
+	if !m.EditReason || m.caretAt[0] < 0 || m.caretAt[0] >= m.h || m.Confirming {
+		return 0, 0, false
+	}
+	return m.caretAt[1], m.caretAt[0], true
 }
 
 func (m *Matrix) methodText() string {
@@ -188,6 +201,9 @@ func (m *Matrix) tableView(h, notesH int) string {
 			}
 			lines = append(lines, st.Dialog.Render(common.Cut(ask, m.w-2)), st.Key.Render(t.S("sheet.confirmkeys")))
 		} else {
+			if r, c, ok := m.reason.Caret(); ok {
+				m.caretAt = [2]int{len(lines) + 1 + r, c} // below the label
+			}
 			lines = append(lines, label, m.reason.View())
 		}
 	}

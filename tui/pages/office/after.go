@@ -5,15 +5,14 @@ import (
 	"strconv"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // afterTarget is what a row of the after-award page opens.
@@ -26,6 +25,7 @@ type afterTarget struct {
 // winners (Art. 28–31; fraud bars two cycles) and the on-site candidates'
 // evaluations of their reviewers (Art. 36); left/right switch between them.
 type afterPage struct {
+	recordsTab
 	k      *Desk
 	rec    *common.Records
 	evals  bool
@@ -33,7 +33,11 @@ type afterPage struct {
 	remark string
 }
 
-func newAfterPage(k *Desk) *afterPage { return &afterPage{k: k, list: components.NewList(k.C)} }
+func newAfterPage(k *Desk) *afterPage {
+	p := &afterPage{k: k, list: components.NewList(k.C)}
+	p.recordsTab = recordsTab{"after", p.setRecords, p.key}
+	return p
+}
 
 func (p *afterPage) SetSize(w, h int) { p.list.SetSize(w, h-2) }
 func (p *afterPage) Capturing() bool  { return p.list.Filtering }
@@ -95,20 +99,6 @@ func (p *afterPage) build() {
 		}
 	}
 	p.list.SetRows(rows)
-}
-
-// Name names the tab.
-func (p *afterPage) Name() string { return "after" }
-
-// Update takes the desk's records and, while the tab shows, keys.
-func (p *afterPage) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case RecordsMsg:
-		p.setRecords(msg.Rec)
-	case tea.KeyMsg:
-		return p.key(msg)
-	}
-	return nil
 }
 
 func (p *afterPage) key(msg tea.KeyMsg) tea.Cmd {

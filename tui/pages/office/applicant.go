@@ -4,15 +4,14 @@ import (
 	"fmt"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // act is what a row of the applicant screen does on Enter.

@@ -1,16 +1,16 @@
 package office
 
 import (
+	"fmt"
 	"strings"
-
-	"qaward/tui/common"
-	"qaward/tui/components"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // OfficeRecusal is the reason recorded when the office asks a reviewer to
@@ -40,8 +40,8 @@ func (s *conflictsScreen) SetSize(w, h int) { s.w, s.h = w, h }
 
 func (s *conflictsScreen) ShortHelp() []key.Binding {
 	k, t := s.k.C.Keys, s.k.C.Text
-	return []key.Binding{common.WithHelp(k.Up, "↑↓←→", t.S("key.move")), common.WithHelp(k.Enter, "enter", t.S("key.recuse")),
-		common.WithHelp(k.Clear, "del", t.S("key.withdraw")), k.Back, k.Help}
+	return []key.Binding{common.WithHelp(k.Up, "↑↓←→", t.S("key.move")), common.WithHelp(k.Filter, "/", t.S("key.jump")),
+		common.WithHelp(k.Enter, "enter", t.S("key.recuse")), common.WithHelp(k.Clear, "del", t.S("key.withdraw")), k.Back, k.Help}
 }
 func (s *conflictsScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
@@ -73,6 +73,8 @@ func (s *conflictsScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.col = len(s.apps()) - 1
 		case key.Matches(msg, k.Enter):
 			return s, s.recuse()
+		case key.Matches(msg, k.Filter):
+			return s, common.Push(s.jumpForm())
 		case key.Matches(msg, k.Clear):
 			return s, s.withdraw()
 		}
@@ -185,4 +187,37 @@ func (s *conflictsScreen) View() string {
 		}
 	}
 	return b.String()
+}
+
+// jumpForm asks for a reviewer's or an applicant's ID, or part of a name,
+// and puts the cursor on the first match: the matrix of a real cycle is
+// 300 reviewers by 1,000 applicants.
+func (s *conflictsScreen) jumpForm() *components.Form {
+	c, t := s.k.C, s.k.C.Text
+	f := components.NewForm(c, t.S("cf.jump"), func(f *components.Form) (tea.Cmd, error) {
+		q := strings.ToLower(strings.TrimSpace(f.Val("q")))
+		if q == "" {
+			return common.Pop, nil
+		}
+		found := false
+		for i, r := range s.people() {
+			if strings.Contains(strings.ToLower(r.ID+" "+r.Name), q) {
+				s.row, found = i, true
+				break
+			}
+		}
+		for i, a := range s.apps() {
+			if strings.Contains(strings.ToLower(a.ID+" "+a.Name), q) {
+				s.col, found = i, true
+				break
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("%s", t.F("cf.nomatch", f.Val("q")))
+		}
+		return common.Pop, nil
+	})
+	f.Intro = []string{t.S("cf.jumphint")}
+	f.Text("q", t.S("cf.jumpq"), "", "R007 / A0002")
+	return f
 }

@@ -4,21 +4,43 @@ import (
 	"fmt"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-	"qaward/tui/pages/exchange"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/exchange"
 )
 
 // RecordsMsg hands every tab the office's records, read at the start and
 // again after each write.
 type RecordsMsg struct{ Rec *common.Records }
+
+// recordsTab is the Name and Update of a tab that takes the desk's records
+// and, while it shows, keys: embedded in the tab with its own setRecords
+// and key. A tab that takes other messages has an Update of its own.
+type recordsTab struct {
+	name       string
+	setRecords func(*common.Records)
+	key        func(tea.KeyMsg) tea.Cmd
+}
+
+// Name names the tab.
+func (r recordsTab) Name() string { return r.name }
+
+// Update takes the desk's records and keys.
+func (r recordsTab) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case RecordsMsg:
+		r.setRecords(msg.Rec)
+	case tea.KeyMsg:
+		return r.key(msg)
+	}
+	return nil
+}
 
 // tabs are the desk's tabs in order. To add a tab, write a
 // components.Tab and name it here; progress is the home's list of scoring
@@ -138,6 +160,7 @@ func (k *Desk) View() string {
 // eligibility and scores. Space marks rows; F5 moves the marked (or the
 // selected) applicants to their next stage; Enter opens one.
 type applicantsPage struct {
+	recordsTab
 	k      *Desk
 	rec    *common.Records
 	list   components.ListModel
@@ -147,7 +170,9 @@ type applicantsPage struct {
 }
 
 func newApplicantsPage(k *Desk) *applicantsPage {
-	return &applicantsPage{k: k, list: components.NewList(k.C), marked: map[string]bool{}}
+	p := &applicantsPage{k: k, list: components.NewList(k.C), marked: map[string]bool{}}
+	p.recordsTab = recordsTab{"applicants", p.setRecords, p.key}
+	return p
 }
 
 func (p *applicantsPage) SetSize(w, h int) { p.list.SetSize(w, h-2) }
@@ -231,7 +256,11 @@ func (p *applicantsPage) columns(w int) string {
 	if m := len(p.marked); m > 0 {
 		n = "  " + st.Key.Render(t.F("of.marked", m))
 	}
-	title := common.Fit(st.Section.Render(" "+t.S("home.all"))+st.Subtle.Render(fmt.Sprintf("  %d", len(p.rec.Snapshot.Applicants)))+n, w)
+	count := fmt.Sprintf("  %d", len(p.rec.Snapshot.Applicants))
+	if shown := len(p.list.Visible); shown != len(p.rec.Snapshot.Applicants) {
+		count = "  " + t.F("of.shown", shown, len(p.rec.Snapshot.Applicants)) // a filter is set
+	}
+	title := common.Fit(st.Section.Render(" "+t.S("home.all"))+st.Subtle.Render(count)+n, w)
 	cw := p.widths(w)
 	return title + "\n" + st.Subtle.Render(common.Fit(strings.Repeat(" ", cw[0]+1)+common.Fit(t.S("col.id"), cw[1])+" "+common.Fit(t.S("col.name"), cw[2])+" "+common.Fit(t.S("col.kind"), cw[3])+" "+
 		common.Fit(t.S("col.stage"), cw[4])+" "+common.Fit(t.S("col.elig"), cw[5])+" "+common.FitRight(t.S("col.m"), cw[6])+" "+common.FitRight(t.S("col.o"), cw[7])+" "+common.FitRight(t.S("col.c"), cw[8]), w))
@@ -252,20 +281,6 @@ func (p *applicantsPage) Help() []key.Binding {
 	k, t := p.k.C.Keys, p.k.C.Text
 	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Enter, "enter", t.S("key.open")), common.WithHelp(k.Mark, "space", t.S("key.mark")),
 		k.Advance, common.WithHelp(k.MarkAll, "F6", t.S("key.markall")), k.Filter, k.Back, k.Quit, k.Help}
-}
-
-// Name names the tab.
-func (p *applicantsPage) Name() string { return "applicants" }
-
-// Update takes the desk's records and, while the tab shows, keys.
-func (p *applicantsPage) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case RecordsMsg:
-		p.setRecords(msg.Rec)
-	case tea.KeyMsg:
-		return p.key(msg)
-	}
-	return nil
 }
 
 func (p *applicantsPage) key(msg tea.KeyMsg) tea.Cmd {
@@ -331,12 +346,11 @@ func (p *applicantsPage) advance() tea.Cmd {
 	if len(ids) == 0 {
 		return nil
 	}
-	f := advanceForm(p.k, p.rec, ids)
+	f := advanceForm(p.k, p.rec, ids, func() { p.marked = map[string]bool{} })
 	if f == nil {
 		return nil
 	}
-	p.marked = map[string]bool{}
-	return common.Push(f)
+	return common.Push(f) // the marks stay until the move is confirmed
 }
 
 func (p *applicantsPage) View() string {
@@ -358,7 +372,7 @@ func NextStage(s award.Status) award.Status {
 
 // advanceForm is the confirmation of moving applicants to their next
 // stage; the moves that CheckTransition refuses are listed and block it.
-func advanceForm(k *Desk, rec *common.Records, ids []string) *components.Form {
+func advanceForm(k *Desk, rec *common.Records, ids []string, confirmed func()) *components.Form {
 	c := k.C
 	t := c.Text
 	var moves []award.Transition
@@ -382,6 +396,7 @@ func advanceForm(k *Desk, rec *common.Records, ids []string) *components.Form {
 			return nil, fmt.Errorf("%s", t.S("of.advance.refused"))
 		}
 		actor := k.Person
+		confirmed()
 		return common.OfficeWrite(c, f, t.F("of.advance.done", len(moves)), false, func(st store.Store, cycle string) error {
 			ts := make([]award.Transition, len(moves))
 			for i, m := range moves {

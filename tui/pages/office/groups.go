@@ -5,14 +5,13 @@ import (
 	"slices"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // refuse shows a refusal in the status line, without writing anything.
@@ -45,12 +44,17 @@ type groupTarget struct {
 // opens its assignment, on a member makes them leader; the first row opens
 // the conflict matrix.
 type groupsPage struct {
+	recordsTab
 	k    *Desk
 	rec  *common.Records
 	list components.ListModel
 }
 
-func newGroupsPage(k *Desk) *groupsPage { return &groupsPage{k: k, list: components.NewList(k.C)} }
+func newGroupsPage(k *Desk) *groupsPage {
+	p := &groupsPage{k: k, list: components.NewList(k.C)}
+	p.recordsTab = recordsTab{"groups", p.setRecords, p.key}
+	return p
+}
 
 func (p *groupsPage) SetSize(w, h int) { p.list.SetSize(w, h) }
 func (p *groupsPage) Capturing() bool  { return p.list.Filtering }
@@ -107,21 +111,13 @@ func (p *groupsPage) setRecords(rec *common.Records) {
 			return common.Fit(r.ID+" "+r.Name, 16) + " " + loadText(r.ID) + "  " + st.Subtle.Render(r.Affiliation)
 		})
 	}
+	// the cursor stays on the row it was on (after 增加成员, on that row,
+	// not on the member it added above, where enter makes a leader)
+	sel, ok := p.list.Selected()
 	p.list.SetRows(rows)
-}
-
-// Name names the tab.
-func (p *groupsPage) Name() string { return "groups" }
-
-// Update takes the desk's records and, while the tab shows, keys.
-func (p *groupsPage) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case RecordsMsg:
-		p.setRecords(msg.Rec)
-	case tea.KeyMsg:
-		return p.key(msg)
+	if ok {
+		p.list.Reselect(sel)
 	}
-	return nil
 }
 
 func (p *groupsPage) key(msg tea.KeyMsg) tea.Cmd {

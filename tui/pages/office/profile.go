@@ -6,12 +6,11 @@ import (
 	"strconv"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // profileField is one editable scalar of an applicant's record.

@@ -5,15 +5,14 @@ import (
 	"fmt"
 	"time"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/backend"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // pubTarget is what a row of the publicity page opens.
@@ -27,13 +26,16 @@ type pubTarget struct {
 // official working-day calendar, file and decide objections (an upheld one
 // cancels the candidate's award), then announce.
 type publicityPage struct {
+	recordsTab
 	k    *Desk
 	rec  *common.Records
 	list components.ListModel
 }
 
 func newPublicityPage(k *Desk) *publicityPage {
-	return &publicityPage{k: k, list: components.NewList(k.C)}
+	p := &publicityPage{k: k, list: components.NewList(k.C)}
+	p.recordsTab = recordsTab{"publicity", p.setRecords, p.key}
+	return p
 }
 
 func (p *publicityPage) SetSize(w, h int) { p.list.SetSize(w, h) }
@@ -90,20 +92,6 @@ func (p *publicityPage) setRecords(rec *common.Records) {
 	section(t.S("an.section"))
 	item(pubTarget{kind: "announce"}, st.Key.Render(t.S("an.action")))
 	p.list.SetRows(rows)
-}
-
-// Name names the tab.
-func (p *publicityPage) Name() string { return "publicity" }
-
-// Update takes the desk's records and, while the tab shows, keys.
-func (p *publicityPage) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case RecordsMsg:
-		p.setRecords(msg.Rec)
-	case tea.KeyMsg:
-		return p.key(msg)
-	}
-	return nil
 }
 
 func (p *publicityPage) key(msg tea.KeyMsg) tea.Cmd {

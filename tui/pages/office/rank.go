@@ -5,9 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -15,6 +12,8 @@ import (
 	"qaward/backend"
 	"qaward/scoring"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // rankTarget is what a row of the ranking page opens.
@@ -29,6 +28,7 @@ type rankTarget struct {
 // records the committee's decision; the last rows open the what-if view and
 // record every proposal as decided.
 type rankingPage struct {
+	recordsTab
 	k         *Desk
 	rec       *common.Records
 	composite bool
@@ -36,7 +36,9 @@ type rankingPage struct {
 }
 
 func newRankingPage(k *Desk) *rankingPage {
-	return &rankingPage{k: k, composite: true, list: components.NewList(k.C)}
+	p := &rankingPage{k: k, composite: true, list: components.NewList(k.C)}
+	p.recordsTab = recordsTab{"ranking", p.setRecords, p.key}
+	return p
 }
 
 func (p *rankingPage) SetSize(w, h int) { p.list.SetSize(w, h-3) }
@@ -212,20 +214,6 @@ func CompositeTies(c common.Common, rows []scoring.CompositeRow) []string {
 			c.OutcomeName(string(b.Outcome)), a.Composite.String(), by))
 	}
 	return out
-}
-
-// Name names the tab.
-func (p *rankingPage) Name() string { return "ranking" }
-
-// Update takes the desk's records and, while the tab shows, keys.
-func (p *rankingPage) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case RecordsMsg:
-		p.setRecords(msg.Rec)
-	case tea.KeyMsg:
-		return p.key(msg)
-	}
-	return nil
 }
 
 func (p *rankingPage) key(msg tea.KeyMsg) tea.Cmd {

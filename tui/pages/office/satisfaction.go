@@ -5,27 +5,29 @@ import (
 	"strconv"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // satisfactionPage lists the organisations with their satisfaction index
 // (Art. 21; individuals have none) and the number of responses; Enter
 // enters or corrects one.
 type satisfactionPage struct {
+	recordsTab
 	k    *Desk
 	rec  *common.Records
 	list components.ListModel
 }
 
 func newSatisfactionPage(k *Desk) *satisfactionPage {
-	return &satisfactionPage{k: k, list: components.NewList(k.C)}
+	p := &satisfactionPage{k: k, list: components.NewList(k.C)}
+	p.recordsTab = recordsTab{"satisfaction", p.setRecords, p.key}
+	return p
 }
 
 func (p *satisfactionPage) SetSize(w, h int) { p.list.SetSize(w, h-2) }
@@ -64,20 +66,6 @@ func (p *satisfactionPage) setRecords(rec *common.Records) {
 		}})
 	}
 	p.list.SetRows(rows)
-}
-
-// Name names the tab.
-func (p *satisfactionPage) Name() string { return "satisfaction" }
-
-// Update takes the desk's records and, while the tab shows, keys.
-func (p *satisfactionPage) Update(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case RecordsMsg:
-		p.setRecords(msg.Rec)
-	case tea.KeyMsg:
-		return p.key(msg)
-	}
-	return nil
 }
 
 func (p *satisfactionPage) key(msg tea.KeyMsg) tea.Cmd {

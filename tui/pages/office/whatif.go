@@ -5,14 +5,13 @@ import (
 	"strconv"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/award"
 	"qaward/scoring"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // whatifMsg carries an evaluation under the configuration tried.

@@ -3,10 +3,6 @@ package reviewer
 import (
 	"errors"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-	"qaward/tui/pages/leader"
-
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textarea"
@@ -14,6 +10,9 @@ import (
 
 	"qaward/award"
 	"qaward/store"
+	"qaward/tui/common"
+	"qaward/tui/components"
+	"qaward/tui/pages/leader"
 )
 
 type sheetFocus int
@@ -207,6 +206,13 @@ func (s *SheetScreen) ShortHelp() []key.Binding {
 
 func (s *SheetScreen) FullHelp() [][]key.Binding {
 	k := s.c.Keys
+	if s.focus != focusTree { // the keys of the text field, not the tree's
+		t := s.c.Text
+		return [][]key.Binding{
+			{k.Next, k.Prev, common.WithHelp(k.Back, "esc", t.S("key.back"))},
+			{common.WithHelp(key.NewBinding(key.WithKeys("ctrl+j")), "ctrl+j", t.S("key.newline")), k.Submit, k.HelpF1},
+		}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Left, k.Right, k.Digits, k.Clear},

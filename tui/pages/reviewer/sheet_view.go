@@ -4,12 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"qaward/tui/common"
-	"qaward/tui/components"
-
 	"qaward/award"
 	"qaward/criteria"
 	"qaward/scoring"
+	"qaward/tui/common"
+	"qaward/tui/components"
 )
 
 // paneWidths splits the width between the criteria tree and the item.
