@@ -48,9 +48,18 @@ func TestE2EKeysInOneWriteAndTheCursor(t *testing.T) {
 	}
 	tm.Type("r", "中文")
 	tm.WaitFor("r", "| 中文")
-	time.Sleep(200 * time.Millisecond) // the next frame
-	col, row, shown := tm.Cursor("r")
-	lines := strings.Split(tm.Capture("r"), "\n")
+	// the next frame places the cursor: wait for it (a bound against
+	// hanging on a loaded machine, not a performance figure)
+	var col, row int
+	var shown bool
+	var lines []string
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		col, row, shown = tm.Cursor("r")
+		lines = strings.Split(tm.Capture("r"), "\n")
+		if shown && row < len(lines) && strings.Contains(lines[row], "| 中文") || time.Now().After(deadline) {
+			break
+		}
+	}
 	if !shown || row >= len(lines) || !strings.Contains(lines[row], "| 中文") {
 		t.Fatalf("cursor at %d,%d (shown %v), not on the line of 中文:\n%s", col, row, shown, tm.Capture("r"))
 	}
@@ -58,8 +67,12 @@ func TestE2EKeysInOneWriteAndTheCursor(t *testing.T) {
 		t.Errorf("cursor in column %d, want %d, just after 中文", col, at)
 	}
 	tm.Keys("r", "Escape")
-	time.Sleep(200 * time.Millisecond)
-	if _, _, shown := tm.Cursor("r"); shown {
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if _, _, shown = tm.Cursor("r"); !shown {
+			break
+		}
+	}
+	if shown {
 		t.Errorf("the cursor still shows outside the text fields")
 	}
 	tm.Keys("r", "Escape", "q")
