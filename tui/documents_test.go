@@ -24,7 +24,7 @@ func TestOfficeDocuments(t *testing.T) {
 	d.okeys("ctrl+u")
 	d.keys(path[:len(path)-5] + ".txt")
 	d.keys("ctrl+s")
-	d.mustContain("文件名须以 .docx 结尾")
+	d.mustContain("文件名须以 .docx 或 .pdf 结尾")
 	d.okeys("ctrl+u")
 	d.keys(path, "ctrl+s")
 	d.mustContain("已写入受理名单公示：" + path)

@@ -9,7 +9,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"qaward/backend"
-	"qaward/backend/export"
 	"qaward/tui/common"
 	"qaward/tui/components"
 )
@@ -91,7 +90,7 @@ func (p *documentsPage) form(dk backend.DocumentKind) *components.Form {
 			return nil, fmt.Errorf("%s", t.S("ex.nopath"))
 		}
 		path := common.CleanPath(f.Val("file"))
-		if !strings.HasSuffix(strings.ToLower(path), ".docx") {
+		if _, err := backend.DocumentFormat(path, ""); err != nil {
 			return nil, fmt.Errorf("%s", t.S("doc.needdocx"))
 		}
 		p.pending = f
@@ -105,7 +104,8 @@ func (p *documentsPage) form(dk backend.DocumentKind) *components.Form {
 			}
 			doc, err := b.Document(cycle, dk.ID)
 			if err == nil {
-				err = export.WriteFile(path, doc.Write)
+				// DOCX, or PDF through LibreOffice: as `qaward document`
+				err = backend.WriteDocument(doc, path, "")
 			}
 			if err != nil {
 				return common.OfficeMsg{From: f, Err: err}
