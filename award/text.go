@@ -154,6 +154,26 @@ func DescribeRune(c rune) string {
 // (or PrintableText) to data, never to their own styling.
 func Printable(s string) string { return printable(s, false) }
 
+// plainBytes reports, from the bytes alone, that s is valid UTF-8 and
+// holds nothing RefusedRune refuses: no byte below 0x20 (but line feeds
+// and tabs in multiline text) or DEL, and no lead byte of the two ranges
+// that hold the other refused runes (0xC2: U+0080–U+00BF, the C1
+// controls among them; 0xE2: U+2000–U+2FFF, the separators and bidi
+// controls among them). A string it cannot clear is checked rune by rune.
+func plainBytes(s string, multiline bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n' || c == '\t':
+			if !multiline {
+				return false
+			}
+		case c < 0x20 || c == 0x7f || c == 0xc2 || c == 0xe2:
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
 // PrintableText is Printable for long text shown on several lines (a
 // reason, strengths, improvements): line feeds and tabs, which a multiline
 // field may hold, are kept; every other character Printable escapes is
@@ -161,6 +181,9 @@ func Printable(s string) string { return printable(s, false) }
 func PrintableText(s string) string { return printable(s, true) }
 
 func printable(s string, multiline bool) string {
+	if plainBytes(s, multiline) {
+		return s // the common case, without decoding a rune
+	}
 	clean := true
 	for i, c := range s {
 		if RefusedRune(c, multiline) || c == utf8.RuneError && isInvalid(s, i) {
