@@ -11,7 +11,9 @@ import (
 
 	"qaward/award"
 	"qaward/award/sample"
+	"qaward/criteria"
 	"qaward/store"
+	"qaward/store/access"
 )
 
 // run runs a command over SSH without a terminal, as `ssh HOST COMMAND`
@@ -97,4 +99,98 @@ func TestBackupCommandWhileSaving(t *testing.T) {
 	if out, ok := ts.run(t, office, "help"); !ok || !strings.Contains(out, "backup") {
 		t.Errorf("help: ok=%v %q", ok, out)
 	}
+}
+
+// While fifty reviewers save through their own views of the served
+// database (the sessions' path), the office backs it up over SSH three
+// times: every copy is consistent (Verify finds nothing) and holds the
+// cycle, and no save failed meanwhile.
+func TestBackupWhileFiftyReviewersSave(t *testing.T) {
+	d, err := sample.Generate(sample.Options{Cycle: "load", Applicants: 60, Reviewers: 50, PerApplicant: 5, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(filepath.Join(t.TempDir(), "panel.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, err := range []error{
+		db.CreateCycle("office", d.Cycle), db.PutApplicants("office", "load", d.Applicants),
+		db.PutReviewers("office", "load", d.Reviewers), db.PutConflicts("office", "load", d.Conflicts),
+		db.PutGroups("office", "load", d.Groups), db.PutAssignments("office", "load", d.Assignments),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	office, officeLine := newKey(t, "office@desk")
+	ts := startServerWith(t, db, usersTOML(person("office", "office", officeLine)), func(o *Options) {
+		o.Backup = func() (string, error) { return db.BackupInto(dir, time.Now()) }
+	})
+
+	sets := map[string]string{}
+	for _, a := range d.Applicants {
+		sets[a.ID] = a.CriteriaSet
+	}
+	mine := map[string][]award.SheetKey{}
+	for _, a := range d.Assignments {
+		mine[a.ReviewerID] = append(mine[a.ReviewerID], award.SheetKey(a))
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	saves := 0
+	for rid, keys := range mine {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v := access.Wrap(db, access.Person{ID: rid, Role: access.Reviewer})
+			for c := 0; ; c++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				k := keys[c%len(keys)]
+				set, _ := criteria.Lookup(sets[k.ApplicantID])
+				s := award.NewSheet(k, set.ID, len(set.Items()))
+				s.Percents[c%len(s.Percents)] = 5 * (c % 21)
+				if err := v.SaveSheet(rid, "load", s); err != nil {
+					t.Errorf("%s: %v", rid, err)
+					return
+				}
+				mu.Lock()
+				saves++
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range 3 {
+		time.Sleep(100 * time.Millisecond)
+		if out, ok := ts.run(t, office, "backup"); !ok {
+			t.Fatalf("backup %d: %q", i+1, out)
+		}
+		time.Sleep(time.Second) // the copies are named by the second
+	}
+	close(stop)
+	wg.Wait()
+	copies, _ := filepath.Glob(filepath.Join(dir, "panel-*.db"))
+	if len(copies) != 3 {
+		t.Fatalf("copies %v", copies)
+	}
+	for _, c := range copies {
+		cp, err := store.Open(c, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		faults, err := cp.Verify()
+		as, _ := cp.Applicants("load")
+		cp.Close()
+		if err != nil || len(faults) > 0 || len(as) != 60 {
+			t.Errorf("%s: faults %v, %v, %d applicants", c, faults, err, len(as))
+		}
+	}
+	t.Logf("%d saves by %d reviewers during the three backups", saves, len(mine))
 }
