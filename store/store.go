@@ -47,21 +47,60 @@ var (
 	ErrDamaged = errors.New("database file is damaged")
 )
 
-// Store is what the rest of qaward knows of persistence. Methods that take
-// an actor record that person in the audit log. Bulk methods are all or
-// nothing.
+// Store is what the rest of qaward knows of persistence, composed of one
+// interface per concern: the file and its audit log, the cycles, the
+// people and panels, the scores, and the office's procedure. Methods that
+// take an actor record that person in the audit log. Bulk methods are all
+// or nothing. What only some stores offer has an interface of its own
+// below (Live, ShareReader, Editor, Packets, Discloser); store.DB and the
+// views of store/access implement them all, checked when they compile.
 type Store interface {
+	Files
+	Cycles
+	People
+	Scores
+	Procedure
+	// The complaints register (Art. 34): complaints.go.
+	ComplaintStore
+}
+
+// Files is the database file itself and its audit log.
+type Files interface {
 	// Path is the database file.
 	Path() string
 	Close() error
+	// Audit calls fn for every audit entry in order.
+	Audit(fn func(Entry) error) error
+	// Head is the last entry of the audit chain (the zero Head when the
+	// log is empty), as verify prints it.
+	Head() (Head, error)
+	// Verify checks the file, the audit chain and every record against the
+	// audit entry that wrote it, and returns every fault found.
+	Verify() ([]Fault, error)
+	// Backup writes a consistent copy of the database while others read.
+	Backup(w io.Writer) (int64, error)
+}
 
+// Cycles are the award cycles, the awards of every cycle, and what
+// rankings are computed from.
+type Cycles interface {
 	// CreateCycle adds a cycle and makes it the current one.
 	CreateCycle(actor string, c award.Cycle) error
 	// CurrentCycle is the ID of the cycle made last (ErrNoCycle if none).
 	CurrentCycle() (string, error)
 	Cycle(id string) (award.Cycle, error)
 	Cycles() ([]award.Cycle, error)
+	// History gathers every cycle's standing awards and revocations, for
+	// eligibility.
+	History() (award.History, error)
+	// Snapshot reads, in one transaction, what rankings are computed from
+	// ("" is the current cycle).
+	Snapshot(cycle string) (Snapshot, error)
+}
 
+// People are the applicants, the reviewers, their conflicts and the
+// review groups with their assignments.
+type People interface {
 	// PutApplicants adds or replaces applicants of a cycle.
 	PutApplicants(actor, cycle string, as []award.Applicant) error
 	Applicants(cycle string) ([]award.Applicant, error)
@@ -78,7 +117,11 @@ type Store interface {
 
 	PutAssignments(actor, cycle string, as []award.Assignment) error
 	Assignments(cycle string) ([]award.Assignment, error)
+}
 
+// Scores are the score sheets, the leaders' consensus and the
+// satisfaction results.
+type Scores interface {
 	// PutSheets adds or replaces whole sheets (the office's bulk entry).
 	PutSheets(actor, cycle string, ss []award.Sheet) error
 	// SaveSheet durably saves one reviewer's sheet (fsynced when it
@@ -99,7 +142,12 @@ type Store interface {
 
 	PutSatisfaction(actor, cycle string, ss []award.Satisfaction) error
 	Satisfaction(cycle string) ([]award.Satisfaction, error)
+}
 
+// Procedure is the office's procedure of Art. 13–43: the pipeline, the
+// departments' opinions, decisions, the publicity notice and objections,
+// revocations and the candidates' ratings of their reviewers.
+type Procedure interface {
 	// SetStatus moves applicants through the pipeline in one transaction
 	// (each checked by award.CheckTransition against the stored status;
 	// one refused move refuses them all).
@@ -121,27 +169,48 @@ type Store interface {
 	Revocations(cycle string) ([]award.Revocation, error)
 	PutEvaluations(actor, cycle string, es []award.Evaluation) error
 	Evaluations(cycle string) ([]award.Evaluation, error)
-	// The complaints register (Art. 34): complaints.go.
-	ComplaintStore
-	// History gathers every cycle's standing awards and revocations, for
-	// eligibility.
-	History() (award.History, error)
-
-	// Snapshot reads, in one transaction, what rankings are computed from
-	// ("" is the current cycle).
-	Snapshot(cycle string) (Snapshot, error)
-
-	// Audit calls fn for every audit entry in order.
-	Audit(fn func(Entry) error) error
-	// Head is the last entry of the audit chain (the zero Head when the
-	// log is empty), as verify prints it.
-	Head() (Head, error)
-	// Verify checks the file, the audit chain and every record against the
-	// audit entry that wrote it, and returns every fault found.
-	Verify() ([]Fault, error)
-	// Backup writes a consistent copy of the database while others read.
-	Backup(w io.Writer) (int64, error)
 }
+
+// Live is a store that tells of its commits: its generation, and a watch
+// that sends a Change after each (watch.go).
+type Live interface {
+	Generation() uint64
+	Watch() (<-chan Change, func())
+}
+
+// Editor is the office's finer edits of people and panels.
+type Editor interface {
+	CreateGroup(actor, cycle string, g award.Group) error
+	RemoveGroupMember(actor, cycle, groupID, reviewerID string) error
+	RemoveConflicts(actor, cycle string, cs []award.Conflict) error
+	RemoveAssignments(actor, cycle string, as []award.Assignment) error
+	UpdateProfiles(actor, cycle string, us []ProfileUpdate) error
+	PutRoster(actor, cycle string, gs []award.Group, as []award.Assignment) error
+}
+
+// Packets are the records of offline reviewer packets (disclosure.go).
+type Packets interface {
+	PutPacket(actor, cycle, id string, rec []byte) error
+	Packets(cycle string, fn func(id string, rec []byte) error) error
+	PutPacketSheets(actor, cycle string, ss []award.Sheet, id string, rec []byte) error
+	PacketSecret(actor string, create bool) ([]byte, error)
+}
+
+// Discloser records the audited release of applicants' confidential
+// fields.
+type Discloser interface {
+	RecordDisclosure(actor, cycle, what string) error
+}
+
+// Every capability, on the store itself: a method missing here is a
+// compile error, not a feature that quietly switches off.
+var (
+	_ Live        = (*DB)(nil)
+	_ ShareReader = (*DB)(nil)
+	_ Editor      = (*DB)(nil)
+	_ Packets     = (*DB)(nil)
+	_ Discloser   = (*DB)(nil)
+)
 
 // Entry is one audit record. Keys of compound records join their parts
 // with "\x00" (a sheet is stage, applicant and reviewer); DisplayKey shows

@@ -40,12 +40,6 @@ import (
 // DefaultPoll is how often a session looks at the store's generation.
 const DefaultPoll = 3 * time.Second
 
-// watcher is a store that tells of its commits (store.DB, and the views
-// of store/access).
-type watcher interface {
-	Watch() (<-chan store.Change, func())
-}
-
 type (
 	// changeMsg carries what the store told of its commits; ok is false
 	// once the watch has stopped.
@@ -81,7 +75,7 @@ func pollCmd(c common.Common) tea.Cmd {
 // (Common.Poll set) and its store can tell of them; it returns the command
 // that waits for the first change, or nil (then the session polls).
 func (m *Model) watch() tea.Cmd {
-	w, ok := m.c.Store.(watcher)
+	w, ok := m.c.Store.(store.Live)
 	if m.c.Poll <= 0 || !ok {
 		return nil
 	}

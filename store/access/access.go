@@ -373,3 +373,15 @@ func PersonOf(st store.Store) (Person, bool) {
 	}
 	return Person{}, false
 }
+
+// A view forwards every capability of the store it wraps, checked by the
+// role it acts for: one left out here is a compile error, where it would
+// otherwise only make a screen's feature switch itself off.
+// (A view reads its person's share through the wrapped store's
+// ShareReader; it offers none itself: its reads already are the share.)
+var (
+	_ store.Live      = (*view)(nil)
+	_ store.Editor    = (*view)(nil)
+	_ store.Packets   = (*view)(nil)
+	_ store.Discloser = (*view)(nil)
+)

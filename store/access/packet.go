@@ -32,9 +32,7 @@ func (v *view) Generation() uint64 {
 // by its rules; the keys of records the person may not see are left out.
 // A store that cannot tell gives a nil channel, which never receives.
 func (v *view) Watch() (<-chan store.Change, func()) {
-	w, ok := v.st.(interface {
-		Watch() (<-chan store.Change, func())
-	})
+	w, ok := v.st.(store.Live)
 	if !ok {
 		return nil, func() {}
 	}
@@ -83,12 +81,6 @@ func (v *view) visibleChange(c store.Change) store.Change {
 	return out
 }
 
-// packetStore is a store that keeps packet records (store.DB does).
-type packetStore interface {
-	PutPacket(actor, cycle, id string, rec []byte) error
-	Packets(cycle string, fn func(id string, rec []byte) error) error
-}
-
 var errNoPackets = errors.New("this store keeps no packet records")
 
 // Packets calls fn for the packet records the person may see: the office
@@ -96,7 +88,7 @@ var errNoPackets = errors.New("this store keeps no packet records")
 // laptop: the packet they opened). Records that name no reviewer are the
 // office's.
 func (v *view) Packets(cycle string, fn func(id string, rec []byte) error) error {
-	ps, ok := v.st.(packetStore)
+	ps, ok := v.st.(store.Packets)
 	if !ok {
 		return errNoPackets
 	}
@@ -119,7 +111,7 @@ func (v *view) PutPacket(actor, cycle, id string, rec []byte) error {
 	if err := v.officeOnly("record a packet"); err != nil {
 		return err
 	}
-	ps, ok := v.st.(packetStore)
+	ps, ok := v.st.(store.Packets)
 	if !ok {
 		return errNoPackets
 	}
@@ -177,18 +169,13 @@ func (v *view) PacketSecret(actor string, create bool) ([]byte, error) {
 	return ps.PacketSecret(actor, create)
 }
 
-// discloser is a store that records disclosures (store.DB does).
-type discloser interface {
-	RecordDisclosure(actor, cycle, what string) error
-}
-
 // RecordDisclosure (the audited release of applicants' confidential
 // fields, Art. 32, 37) is the office's, as is the export it records.
 func (v *view) RecordDisclosure(actor, cycle, what string) error {
 	if err := v.officeOnly("disclose confidential fields"); err != nil {
 		return err
 	}
-	d, ok := v.st.(discloser)
+	d, ok := v.st.(store.Discloser)
 	if !ok {
 		return errors.New("this store records no disclosures")
 	}
