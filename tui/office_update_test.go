@@ -528,3 +528,27 @@ func TestOfficeTabsFollowAStreamOfChanges(t *testing.T) {
 	first := want.Eval.Material[0]
 	d.mustContain(first.Applicant.Name, first.Material.String())
 }
+
+// Reads of the office's records never pile up: a change while one is
+// under way waits for it, and one more read follows it.
+func TestOfficeRecordReadsDoNotPileUp(t *testing.T) {
+	d := asOffice(t, officeStore(t), "", 120, 40)
+	d.toTab("ranking")
+	desk := d.desk()
+	first := desk.RecordsStale()
+	if first == nil {
+		t.Fatal("a change on the rankings tab read nothing")
+	}
+	for range 5 {
+		if desk.RecordsStale() != nil {
+			t.Fatal("a second read started while the first was under way")
+		}
+	}
+	msg, ok := first().(common.OfficeMsg)
+	if !ok || msg.Rec == nil {
+		t.Fatalf("the read gave %#v", msg)
+	}
+	if desk.OfficeMsg(msg) == nil {
+		t.Error("the changes that came during the read were not read after it")
+	}
+}

@@ -73,6 +73,10 @@ type Desk struct {
 	// stale says the data changed since the records were read; they are
 	// read again when a tab that shows them is on (RecordsStale).
 	stale bool
+	// reading says a read of the records is under way: a change meanwhile
+	// waits for it (stale), so that reads never pile up when saves come
+	// quicker than a read of a large cycle takes.
+	reading bool
 }
 
 // RecordsStale tells the desk that the data changed: it reads its
@@ -81,11 +85,16 @@ type Desk struct {
 // scores, is the home's own data: a save reaching it costs no recompute
 // of the results in force.
 func (k *Desk) RecordsStale() tea.Cmd {
-	if k.Showing("progress") {
+	if k.Showing("progress") || k.reading {
 		k.stale = true
 		return nil
 	}
-	k.stale = false
+	return k.readRecords()
+}
+
+// readRecords starts a read of the records.
+func (k *Desk) readRecords() tea.Cmd {
+	k.stale, k.reading = false, true
 	return common.LoadRecordsCmd(k.C, k.Data.Cycle.ID)
 }
 
@@ -97,12 +106,18 @@ func NewDesk(c common.Common, d *common.Data, person string, progress components
 	return k
 }
 
-func (k *Desk) Init() tea.Cmd { return common.LoadRecordsCmd(k.C, k.Data.Cycle.ID) }
+func (k *Desk) Init() tea.Cmd { return k.readRecords() }
 
 // OfficeMsg hands every tab the outcome of a write (a tab may have asked
 // for it) and then the records read after it (or the first read).
 func (k *Desk) OfficeMsg(msg common.OfficeMsg) tea.Cmd {
 	cmd := k.Tabs.Broadcast(msg)
+	if msg.From == nil { // a read of the records (LoadRecordsCmd) ended
+		k.reading = false
+		if k.stale && !k.Showing("progress") {
+			cmd = tea.Batch(cmd, k.readRecords())
+		}
+	}
 	switch {
 	case msg.Rec != nil:
 		k.Rec = msg.Rec
