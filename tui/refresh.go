@@ -119,11 +119,16 @@ func (m *Model) changed(msg changeMsg) tea.Cmd {
 	if m.data == nil || !m.concerns(msg.c) {
 		return next
 	}
-	if keys, ok := m.sheetsOnly(msg.c); ok && m.idle() && !m.stale {
+	if keys, ok := m.sheetsOnly(msg.c); ok && !m.stale {
 		// the office's session sees every sheet: it reads the few that
-		// changed, not the whole cycle
-		m.refreshing = true
-		return tea.Batch(next, patchCmd(m.c, m.data.Cycle.ID, keys, msg.c.Gen))
+		// changed, not the whole cycle, now or once the person is idle
+		// and the read under way is done
+		m.pendingPatch = append(m.pendingPatch, keys...)
+		m.pendingGen = max(m.pendingGen, msg.c.Gen)
+		if len(m.pendingPatch) > 256 {
+			m.stale = true // as many as an import: read everything once
+		}
+		return tea.Batch(next, m.maybeRefresh())
 	}
 	m.stale = true
 	return tea.Batch(next, m.maybeRefresh())
@@ -277,14 +282,26 @@ func (m *Model) idle() bool {
 	return true
 }
 
-// maybeRefresh starts the refresh that is due, when the person is idle.
+// maybeRefresh starts the refresh that is due, when the person is idle: a
+// full read when the data is stale (which covers the sheets waiting to be
+// read again), else a read of the sheets changes named.
 func (m *Model) maybeRefresh() tea.Cmd {
-	if !m.stale || !m.idle() {
+	if !m.idle() {
 		return nil
 	}
-	m.stale, m.refreshing = false, true
-	m.savedMeanwhile = nil
-	return refreshCmd(m.c)
+	if m.stale {
+		m.stale, m.refreshing = false, true
+		m.savedMeanwhile = nil
+		m.pendingPatch, m.pendingGen = nil, 0
+		return refreshCmd(m.c)
+	}
+	if len(m.pendingPatch) == 0 {
+		return nil
+	}
+	keys, gen := m.pendingPatch, m.pendingGen
+	m.pendingPatch, m.pendingGen = nil, 0
+	m.refreshing = true
+	return patchCmd(m.c, m.data.Cycle.ID, keys, gen)
 }
 
 // Refreshed takes the cycle read again: in place of the old, with the

@@ -166,6 +166,10 @@ type Model struct {
 	// polls); stopWatch ends them (Close).
 	changes   <-chan store.Change
 	stopWatch func()
+	// pendingPatch are the sheets changes named that the office's session
+	// reads again once it is idle (refresh.go), with the newest generation.
+	pendingPatch []award.SheetKey
+	pendingGen   uint64
 }
 
 // New returns the root model for a session. It reads the cycle when the
