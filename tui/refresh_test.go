@@ -255,3 +255,44 @@ func TestOfficePatchesChangedSheets(t *testing.T) {
 		t.Errorf("the patched screen differs from a fresh read:\n%s\n---\n%s", patchedView, full.View())
 	}
 }
+
+// Sheets that changes name while the office's session is reading others
+// wait and are read after, still without reading the cycle.
+func TestOfficePatchesWaitForTheReadUnderWay(t *testing.T) {
+	st := demoStore(t)
+	cs := &countingStore{Store: st}
+	c := testCommon(cs, common.Chinese)
+	c.As = common.DefaultOffice
+	d := newDriver(t, c, 120, 40)
+	var keys []award.SheetKey
+	for _, s := range sample.Demo().Sheets {
+		if s.Stage == award.Material && s.ReviewerID == "R002" && len(keys) < 2 {
+			keys = append(keys, s.SheetKey)
+		}
+	}
+	before := cs.scans.Load()
+	d.hold = true
+	for i, k := range keys {
+		s := storedSheet(t, st, k)
+		for j := range s.Percents {
+			s.Percents[j] = 40 + 5*i
+		}
+		if err := st.PutSheets("office", sample.DemoCycle, []award.Sheet{s}); err != nil {
+			t.Fatal(err)
+		}
+		d.send(changeMsg{ok: true, c: store.Change{Gen: st.Generation(), Records: []store.ChangedRecord{
+			{Bucket: "cycles/" + sample.DemoCycle + "/sheets", Key: "material\x00" + k.ApplicantID + "\x00R002"}}}})
+	}
+	if len(d.held) != 1 || len(d.m.pendingPatch) != 1 {
+		t.Fatalf("%d reads started, %d sheets waiting; want one read and one waiting", len(d.held), len(d.m.pendingPatch))
+	}
+	d.release()
+	for i, k := range keys {
+		if got := d.m.data.Sheet(k); got == nil || got.Percents[0] != 40+5*i {
+			t.Errorf("%v: %+v", k, got)
+		}
+	}
+	if n := cs.scans.Load() - before; n != 0 || d.m.stale || d.m.gen != st.Generation() {
+		t.Errorf("scans %d, stale %v, gen %d (store %d)", n, d.m.stale, d.m.gen, st.Generation())
+	}
+}
