@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -54,6 +55,8 @@ type OfficeMsg struct {
 	// Warn are lines for the screen that asked, beyond the one-line
 	// note: what did not go through (a returned packet's conflicts).
 	Warn []string
+	// Took is how long a plain read of the records took.
+	Took time.Duration
 }
 
 // ApplicantByID returns the applicant as last read.
@@ -74,10 +77,16 @@ func (r *Records) Status(id string) award.Status {
 }
 
 // LoadRecordsCmd reads the office's records, off the update loop.
-func LoadRecordsCmd(c Common, cycle string) tea.Cmd {
+func LoadRecordsCmd(c Common, cycle string) tea.Cmd { return LoadRecordsAfter(c, cycle, 0) }
+
+// LoadRecordsAfter reads the office's records after a pause (in the
+// command, off the update loop), saying how long the read took.
+func LoadRecordsAfter(c Common, cycle string, pause time.Duration) tea.Cmd {
 	return func() tea.Msg {
+		time.Sleep(pause)
+		start := time.Now()
 		rec, err := ReadRecords(c, cycle)
-		return OfficeMsg{Rec: rec, Err: err}
+		return OfficeMsg{Rec: rec, Err: err, Took: time.Since(start)}
 	}
 }
 

@@ -3,6 +3,7 @@ package office
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -77,7 +78,15 @@ type Desk struct {
 	// waits for it (stale), so that reads never pile up when saves come
 	// quicker than a read of a large cycle takes.
 	reading bool
+	// took is how long the last read of the records took: the next read
+	// after a change waits twice that (at most maxPause), so that on a
+	// large cycle the desk spends at most a third of a core following the
+	// panel's saves.
+	took time.Duration
 }
+
+// maxPause is the longest a read of the records waits after a change.
+const maxPause = 5 * time.Second
 
 // RecordsStale tells the desk that the data changed: it reads its
 // records again now if a tab that shows them is on, else when one comes
@@ -89,13 +98,19 @@ func (k *Desk) RecordsStale() tea.Cmd {
 		k.stale = true
 		return nil
 	}
-	return k.readRecords()
+	return k.readRecords(true)
 }
 
-// readRecords starts a read of the records.
-func (k *Desk) readRecords() tea.Cmd {
+// readRecords starts a read of the records; one that follows the panel's
+// changes (pause) waits twice the last read's time first, one the person
+// asked for by opening a tab does not.
+func (k *Desk) readRecords(pause bool) tea.Cmd {
 	k.stale, k.reading = false, true
-	return common.LoadRecordsCmd(k.C, k.Data.Cycle.ID)
+	var d time.Duration
+	if pause {
+		d = min(2*k.took, maxPause)
+	}
+	return common.LoadRecordsAfter(k.C, k.Data.Cycle.ID, d)
 }
 
 // NewDesk returns the office's desk for person; progress is the tab of
@@ -106,16 +121,16 @@ func NewDesk(c common.Common, d *common.Data, person string, progress components
 	return k
 }
 
-func (k *Desk) Init() tea.Cmd { return k.readRecords() }
+func (k *Desk) Init() tea.Cmd { return k.readRecords(false) }
 
 // OfficeMsg hands every tab the outcome of a write (a tab may have asked
 // for it) and then the records read after it (or the first read).
 func (k *Desk) OfficeMsg(msg common.OfficeMsg) tea.Cmd {
 	cmd := k.Tabs.Broadcast(msg)
 	if msg.From == nil { // a read of the records (LoadRecordsCmd) ended
-		k.reading = false
+		k.reading, k.took = false, msg.Took
 		if k.stale && !k.Showing("progress") {
-			cmd = tea.Batch(cmd, k.readRecords())
+			cmd = tea.Batch(cmd, k.readRecords(true))
 		}
 	}
 	switch {
@@ -139,8 +154,8 @@ func (k *Desk) Capturing() bool { return k.Tabs.Current().Capturing() }
 // the active tab.
 func (k *Desk) Update(msg tea.KeyMsg) tea.Cmd {
 	if k.Tabs.Switch(msg) {
-		if k.stale && !k.Showing("progress") {
-			return k.RecordsStale()
+		if k.stale && !k.Showing("progress") && !k.reading {
+			return k.readRecords(false)
 		}
 		return nil
 	}
