@@ -186,11 +186,28 @@ func (m *Model) patched(msg patchedMsg) tea.Cmd {
 		m.stale = true
 		return m.maybeRefresh()
 	}
-	for _, s := range msg.sheets {
+	keys := make([]award.SheetKey, len(msg.sheets))
+	for i, s := range msg.sheets {
 		m.data.Put(s)
+		keys[i] = s.SheetKey
 	}
 	m.gen = max(m.gen, msg.gen)
-	return tea.Batch(m.refreshScreens(), m.maybeRefresh())
+	cmds := []tea.Cmd{m.maybeRefresh()}
+	for _, s := range m.stack {
+		switch r := s.(type) {
+		case sheetsRefresher:
+			cmds = append(cmds, r.SheetsChanged(keys))
+		case refresher:
+			cmds = append(cmds, r.Refreshed())
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// sheetsRefresher is a screen that can follow sheets read again more
+// cheaply than a whole refresh (the office's home).
+type sheetsRefresher interface {
+	SheetsChanged(keys []award.SheetKey) tea.Cmd
 }
 
 // refreshScreens has every screen recompute what it derived from the data.

@@ -38,6 +38,8 @@ type Home struct {
 	// held is the offline packet a laptop's database holds (packet.go);
 	// nil elsewhere.
 	held *packet.Record
+	// rows are the targets the list has a row for (build).
+	rows map[HomeTarget]bool
 }
 
 func NewHome(c common.Common, d *common.Data, person string) *Home {
@@ -70,11 +72,14 @@ func (h *Home) build() {
 			if len(part) > 0 {
 				section(title+"  "+h.c.StageName(stg), len(part))
 				for _, a := range part {
-					rows = append(rows, h.row(HomeTarget{Group: group, Stage: a.Stage, App: a.ApplicantID}))
+					tg := HomeTarget{Group: group, Stage: a.Stage, App: a.ApplicantID}
+					h.rows[tg] = true
+					rows = append(rows, h.row(tg))
 				}
 			}
 		}
 	}
+	h.rows = map[HomeTarget]bool{}
 	h.nameW, h.kindW = 6, 0
 	h.countW = components.WidestOf(6, t.F("home.progress", 99, 99), t.F("home.sheets", 9, 9))
 	h.stateW = components.WidestOf(6, t.S("status.untouched"), t.S("status.draft"), t.S("status.submitted"), "000.00 "+t.S("mx.consensus"))
@@ -341,6 +346,24 @@ func (h *Home) Refreshed() tea.Cmd {
 	h.build()
 	if ok {
 		h.List.Reselect(sel)
+	}
+	if h.Desk != nil {
+		return h.Desk.RecordsStale()
+	}
+	return nil
+}
+
+// SheetsChanged takes sheets that were read again and laid over the data
+// (the office's session follows the panel so): the rows draw from the data
+// as they are drawn, so the list is built again only when one of the sheets
+// opens a panel it has no row for yet; the desk's records go stale.
+func (h *Home) SheetsChanged(keys []award.SheetKey) tea.Cmd {
+	for _, k := range keys {
+		mine := HomeTarget{Stage: k.Stage, App: k.ApplicantID}
+		group := HomeTarget{Group: true, Stage: k.Stage, App: k.ApplicantID}
+		if !h.rows[mine] && !h.rows[group] {
+			return h.Refreshed()
+		}
 	}
 	if h.Desk != nil {
 		return h.Desk.RecordsStale()
