@@ -210,16 +210,6 @@ type sheetsRefresher interface {
 	SheetsChanged(keys []award.SheetKey) tea.Cmd
 }
 
-// refreshScreens has every screen recompute what it derived from the data.
-func (m *Model) refreshScreens() tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(m.stack))
-	for _, s := range m.stack {
-		if r, ok := s.(refresher); ok {
-			cmds = append(cmds, r.Refreshed())
-		}
-	}
-	return tea.Batch(cmds...)
-}
 
 // concerns reports whether a change touches what the session shows.
 func (m *Model) concerns(c store.Change) bool {
