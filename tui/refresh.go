@@ -210,7 +210,6 @@ type sheetsRefresher interface {
 	SheetsChanged(keys []award.SheetKey) tea.Cmd
 }
 
-
 // concerns reports whether a change touches what the session shows.
 func (m *Model) concerns(c store.Change) bool {
 	if c.Many {
