@@ -114,9 +114,11 @@ func (m *Model) changed(msg changeMsg) tea.Cmd {
 		next = waitChange(m.changes)
 	}
 	if msg.c.Gen != 0 && msg.c.Gen == m.gen {
+		m.unchanged = true
 		return next // only the person's own save, already laid over the data
 	}
 	if m.data == nil || !m.concerns(msg.c) {
+		m.unchanged = true
 		return next
 	}
 	if keys, ok := m.sheetsOnly(msg.c); ok && !m.stale {

@@ -296,3 +296,21 @@ func TestOfficePatchesWaitForTheReadUnderWay(t *testing.T) {
 		t.Errorf("scans %d, stale %v, gen %d (store %d)", n, d.m.stale, d.m.gen, st.Generation())
 	}
 }
+
+// A change that concerns nothing on the screen costs no drawing: View
+// gives the last frame again; the next message draws anew.
+func TestUnconcernedChangeIsNotDrawn(t *testing.T) {
+	d := asViewer(t, demoStore(t), access.Person{ID: "R002", Role: access.Reviewer})
+	frame := d.View()
+	d.send(changeMsg{ok: true, c: store.Change{Gen: 99, Records: []store.ChangedRecord{{Bucket: "cycles/" + sample.DemoCycle + "/sheets"}}}})
+	if !d.m.unchanged {
+		t.Fatal("a change of nothing the person sees marked the screen changed")
+	}
+	if d.View() != frame || d.m.unchanged {
+		t.Error("the unchanged frame was not given again once")
+	}
+	d.keys("down")
+	if d.View() == frame {
+		t.Error("a key that moves the cursor did not draw anew")
+	}
+}

@@ -170,6 +170,10 @@ type Model struct {
 	// reads again once it is idle (refresh.go), with the newest generation.
 	pendingPatch []award.SheetKey
 	pendingGen   uint64
+	// unchanged says the last message changed nothing on the screen, so
+	// that View gives lastView again.
+	unchanged bool
+	lastView  string
 }
 
 // New returns the root model for a session. It reads the cycle when the
@@ -243,6 +247,7 @@ func (m *Model) resize() {
 // Update routes a message: window sizes to every screen, saves to the data
 // and every screen, anything else to the screen on top.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.unchanged = false
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -391,6 +396,17 @@ func (m *Model) saved(msg common.SavedMsg) tea.Cmd {
 
 // View draws the header, the screen on top, the status line and the help.
 func (m *Model) View() string {
+	if m.unchanged && m.lastView != "" {
+		// Bubble Tea draws after every message: one that changed nothing
+		// (a commit elsewhere in the cycle) costs no drawing
+		m.unchanged = false
+		return m.lastView
+	}
+	m.lastView = m.view()
+	return m.lastView
+}
+
+func (m *Model) view() string {
 	m.c.Caret.Clear()
 	if w, h := m.minSize(); !m.confirmQuit && (m.width < w || m.height < h) {
 		return m.tooSmall(w, h)
