@@ -23,6 +23,10 @@ type LeniencyRow struct {
 	Mean award.Score
 	// Above and Below count sheets above and below the stage score.
 	Above, Below int
+	// AbsSum is the exact sum of |sheet total − stage score|; Spread is
+	// AbsSum / Sheets rounded half up to 0.01: how far, on average, the
+	// reviewer's sheets lie from the panel's result, either way.
+	AbsSum, Spread award.Score
 }
 
 // Leniency compares every reviewer's counted sheets at a stage with the
@@ -54,6 +58,7 @@ func (e *Evaluation) Leniency(st award.Stage) []LeniencyRow {
 		row := &rows[k]
 		row.Sheets++
 		row.Sum += d
+		row.AbsSum += max(d, -d)
 		switch {
 		case d > 0:
 			row.Above++
@@ -63,6 +68,7 @@ func (e *Evaluation) Leniency(st award.Stage) []LeniencyRow {
 	}
 	for k := range rows {
 		rows[k].Mean = award.Score(RoundHalfUp(int64(rows[k].Sum), int64(rows[k].Sheets)))
+		rows[k].Spread = award.Score(RoundHalfUp(int64(rows[k].AbsSum), int64(rows[k].Sheets)))
 	}
 	slices.SortFunc(rows, func(a, b LeniencyRow) int { return strings.Compare(a.ReviewerID, b.ReviewerID) })
 	return rows

@@ -18,10 +18,12 @@ func TestLeniency(t *testing.T) {
 	// R1: A −20.00, B −20.00, C +2.50, D −3.33: −40.83/4 = −10.2075 → −10.21 (half away from zero).
 	// R2: A 0, B −20.00, C −2.50, D +1.67: −20.83/4 = −5.2075 → −5.21.
 	// R3: A +20.00, B +40.00, D +1.67: 61.67/3 = 20.5566… → 20.56.
+	// Spread, the mean of |offset|: R1 45.83/4 = 11.4575 → 11.46; R2
+	// 24.17/4 = 6.0425 → 6.04; R3 61.67/3 → 20.56.
 	want := []LeniencyRow{
-		{ReviewerID: "R1", Stage: award.Material, Sheets: 4, Sum: -4083, Mean: -1021, Above: 1, Below: 3},
-		{ReviewerID: "R2", Stage: award.Material, Sheets: 4, Sum: -2083, Mean: -521, Above: 1, Below: 2},
-		{ReviewerID: "R3", Stage: award.Material, Sheets: 3, Sum: 6167, Mean: 2056, Above: 3, Below: 0},
+		{ReviewerID: "R1", Stage: award.Material, Sheets: 4, Sum: -4083, Mean: -1021, Above: 1, Below: 3, AbsSum: 4583, Spread: 1146},
+		{ReviewerID: "R2", Stage: award.Material, Sheets: 4, Sum: -2083, Mean: -521, Above: 1, Below: 2, AbsSum: 2417, Spread: 604},
+		{ReviewerID: "R3", Stage: award.Material, Sheets: 3, Sum: 6167, Mean: 2056, Above: 3, Below: 0, AbsSum: 6167, Spread: 2056},
 	}
 	if got := e.Leniency(award.Material); !slices.Equal(got, want) {
 		t.Errorf("leniency:\n got %+v\nwant %+v", got, want)

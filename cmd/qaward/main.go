@@ -143,7 +143,7 @@ script the same work through the same rules; they act on the current cycle
 			root.AddCommand(c)
 		}
 	}
-	add(groupCycle, initCmd(a), importCmd(a), configCmd(a), criteriaCmd(a), groupsCmd(a), assignCmd(a), statusCmd(a), stageCmd(a), eligibilityCmd(a), opinionCmd(a), genCmd(a), demoCmd(a))
+	add(groupCycle, initCmd(a), importCmd(a), configCmd(a), criteriaCmd(a), groupsCmd(a), assignCmd(a), statusCmd(a), calibrationCmd(a), stageCmd(a), eligibilityCmd(a), opinionCmd(a), genCmd(a), demoCmd(a))
 	add(groupRankings, rankCmd(a), candidatesCmd(a), decideCmd(a), overrideCmd(a), publicityCmd(a), publishCmd(a), objectionCmd(a), announceCmd(a), revokeCmd(a))
 	add(groupRankings, complaintCmd(a), ratingsCmd(a))
 	add(groupDocuments, documentCmd(a), exportCmd(a), feedbackCmd(a), packetCmd(a))

@@ -42,6 +42,7 @@ func TestRolesBindTheCommandLine(t *testing.T) {
 		{"document", []string{"document", "accepted", "--out", "accepted.docx"}, "accepted.docx"},
 		{"export score forms", []string{"export", "scoreform", "forms.xlsx", "--reviewer", "R2"}, "forms.xlsx"},
 		{"ratings", []string{"ratings", "--format", "csv"}, ""},
+		{"calibration", []string{"calibration", "--format", "csv"}, ""},
 		{"export ratings", []string{"export", "ratings", "ratings.xlsx"}, "ratings.xlsx"},
 		{"complaint list", []string{"complaint", "list"}, ""},
 		{"complaint file", []string{"complaint", "file", "--from", "匿名", "--against", "process", "--content", "x"}, ""},
