@@ -3,6 +3,8 @@ package store
 import (
 	"strings"
 	"sync"
+
+	"qaward/award"
 )
 
 // Watching. Every session of `qaward serve` shares one store; instead of
@@ -126,6 +128,24 @@ func (db *DB) committed() {
 	if n > 0 {
 		db.watchers.publish(db.Generation())
 	}
+}
+
+// Sheet is the key of a changed score sheet (not a consensus sheet) and
+// its cycle; ok is false for any other record.
+func (r ChangedRecord) Sheet() (cycle string, k award.SheetKey, ok bool) {
+	cycle, sub, ok := r.Cycle()
+	parts := strings.Split(r.Key, "\x00")
+	if !ok || sub != subSheets || len(parts) != 3 {
+		return "", award.SheetKey{}, false
+	}
+	return cycle, award.SheetKey{Stage: award.Stage(parts[0]), ApplicantID: parts[1], ReviewerID: parts[2]}, true
+}
+
+// IsApplicant reports whether the record is an applicant's own (its
+// name, kind, profile …), as opposed to a record about it.
+func (r ChangedRecord) IsApplicant() bool {
+	_, sub, ok := r.Cycle()
+	return ok && sub == subApplicants && r.Key != ""
 }
 
 // MergeChanges is a and b together, as a watcher that took neither would

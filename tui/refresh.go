@@ -2,7 +2,6 @@ package tui
 
 import (
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -153,12 +152,11 @@ func (m *Model) sheetsOnly(c store.Change) ([]award.SheetKey, bool) {
 	}
 	keys := make([]award.SheetKey, 0, len(c.Records))
 	for _, r := range c.Records {
-		cycle, sub, _ := r.Cycle()
-		parts := strings.Split(r.Key, "\x00")
-		if cycle != m.data.Cycle.ID || sub != "sheets" || len(parts) != 3 {
+		cycle, k, ok := r.Sheet()
+		if !ok || cycle != m.data.Cycle.ID {
 			return nil, false
 		}
-		keys = append(keys, award.SheetKey{Stage: award.Stage(parts[0]), ApplicantID: parts[1], ReviewerID: parts[2]})
+		keys = append(keys, k)
 	}
 	return keys, true
 }
@@ -228,7 +226,7 @@ func (m *Model) concerns(c store.Change) bool {
 		if _, ok := m.data.Applicant(app); ok {
 			return true
 		}
-		if _, sub, _ := r.Cycle(); sub == "applicants" {
+		if r.IsApplicant() {
 			return true // an applicant new to the person's view
 		}
 	}
