@@ -36,9 +36,6 @@ func (v *view) Watch() (<-chan store.Change, func()) {
 	if !ok {
 		return nil, func() {}
 	}
-	if v.office() {
-		return w.Watch()
-	}
 	in, stop := w.Watch()
 	out := make(chan store.Change, 1)
 	go func() {

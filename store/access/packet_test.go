@@ -81,6 +81,21 @@ func TestWatchThroughView(t *testing.T) {
 			}
 		}
 	}
+	// an office member who declared a conflict (office2, A0005) is not
+	// told whose sheets of that applicant changed either
+	och, ostop := access.Wrap(f.db, access.Person{ID: "office2", Role: access.Office}).(watcher).Watch()
+	defer ostop()
+	if err := f.db.PutSheets("office", cycle, []award.Sheet{edited(sheetOf(f, award.Material, "A0005", "R001"))}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case c := <-och:
+		if len(c.Records) != 1 || c.Records[0].Key != "" {
+			t.Errorf("office2 was told %+v of a conflicted applicant's sheet", c.Records)
+		}
+	case <-time.After(time.Second):
+		t.Fatal("office2 was not told of the commit")
+	}
 	plain := access.Wrap(struct{ store.Store }{f.db}, reviewer).(watcher)
 	if ch, _ := plain.Watch(); ch != nil {
 		t.Error("a store that cannot watch gave a channel")
