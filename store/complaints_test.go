@@ -45,7 +45,8 @@ func TestComplaints(t *testing.T) {
 }
 
 // TestMigrationFive opens a database of schema 4 (without the complaints
-// bucket) and finds the bucket made, the chain clean.
+// bucket) and finds the bucket made and the schema brought up to date, the
+// chain clean.
 func TestMigrationFive(t *testing.T) {
 	db := openTest(t)
 	path := db.Path()
@@ -63,13 +64,51 @@ func TestMigrationFive(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, _ := db.Schema(); v != 5 {
-		t.Errorf("schema %d, want 5", v)
+	if v, _ := db.Schema(); v != SchemaVersion {
+		t.Errorf("schema %d, want %d", v, SchemaVersion)
 	}
 	if cs, err := db.Complaints("2026"); err != nil || len(cs) != 0 {
 		t.Errorf("complaints %v, %v", cs, err)
 	}
 	if err := db.PutComplaint("office", "2026", award.Complaint{ID: "C001", Received: "2026-08-03", From: "x", Against: "process", Content: "y"}); err != nil {
+		t.Fatal(err)
+	}
+	assertClean(t, db)
+}
+
+// TestMigrationSix opens a database of schema 5 (without the buckets of
+// site visits, aftercare, intake and criteria sets) and finds them made.
+func TestMigrationSix(t *testing.T) {
+	db := openTest(t)
+	path := db.Path()
+	subs := []string{subVisits, subVisitIssues, subAftercare, subIntake, subCriteriaSets}
+	if err := db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, sub := range subs {
+			if err := tx.Bucket(bucketCycles).Bucket([]byte("2026")).DeleteBucket([]byte(sub)); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte("5"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if v, _ := db.Schema(); v != 6 {
+		t.Errorf("schema %d, want 6", v)
+	}
+	if err := db.bolt.View(func(tx *bolt.Tx) error {
+		for _, sub := range subs {
+			if tx.Bucket(bucketCycles).Bucket([]byte("2026")).Bucket([]byte(sub)) == nil {
+				t.Errorf("bucket %s missing after the migration", sub)
+			}
+		}
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	assertClean(t, db)

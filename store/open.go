@@ -83,13 +83,23 @@ const (
 	subPackets     = "packets"
 	// Added by schema version 5: the complaints register (complaints.go).
 	subComplaints = "complaints"
+	// Added by schema version 6: the site visits (their schedule and the
+	// issues carried from the material consensus), the register of the
+	// five years after the award, the steps before acceptance and the
+	// criteria sets the cycle uses.
+	subVisits       = "visits"
+	subVisitIssues  = "visit-issues"
+	subAftercare    = "aftercare"
+	subIntake       = "intake"
+	subCriteriaSets = "criteria-sets"
 )
 
 // cycleSubs lists the sub-buckets a cycle bucket holds.
 var cycleSubs = []string{subApplicants, subReviewers, subConflicts, subGroups,
 	subAssignments, subSheets, subConsensus, subSatisfaction, subTransitions,
 	subOpinions, subDecisions, subNotice, subObjections, subRevocations, subEvaluations,
-	subDisclosures, subPackets, subByReviewer, subComplaints}
+	subDisclosures, subPackets, subByReviewer, subComplaints,
+	subVisits, subVisitIssues, subAftercare, subIntake, subCriteriaSets}
 
 // migration upgrades the schema by one version inside the transaction of w.
 type migration func(w *writer) error
@@ -144,11 +154,24 @@ var migrations = []migration{
 			return err
 		})
 	},
+	// 6: the site visits, visit issues, aftercare, intake and criteria sets
+	// sub-buckets in every existing cycle.
+	func(w *writer) error {
+		cs := w.tx.Bucket(bucketCycles)
+		return cs.ForEachBucket(func(id []byte) error {
+			for _, sub := range []string{subVisits, subVisitIssues, subAftercare, subIntake, subCriteriaSets} {
+				if _, err := cs.Bucket(id).CreateBucketIfNotExists([]byte(sub)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	},
 }
 
 // SchemaVersion is the schema this build of qaward writes: the number of
 // migrations.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // Open opens the database at path, creating it (and its directory) when it
 // does not exist, and brings its schema up to date. A database held by
