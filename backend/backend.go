@@ -85,8 +85,16 @@ func (b *Backend) Store() store.Store { return b.st }
 // Person is who the backend acts for.
 func (b *Backend) Person() access.Person { return b.person }
 
-// Catalog is the criteria catalog the backend scores with.
-func (b *Backend) Catalog() *criteria.Catalog { return b.catalog }
+// Catalog is the criteria catalog a cycle scores with: the backend's
+// (the built-in sets unless Options named others) with the sets loaded
+// into the cycle.
+func (b *Backend) Catalog(cycle string) (*criteria.Catalog, error) {
+	cycle, err := b.cycleID(cycle)
+	if err != nil {
+		return nil, err
+	}
+	return store.CycleCatalog(b.st, cycle, b.catalog)
+}
 
 // Actor is the name the audit log records for the backend's writes.
 func (b *Backend) Actor() string { return b.actor }

@@ -158,7 +158,11 @@ func (b *Backend) exportTables(cycle string, req ExportRequest, res *ExportResul
 		if err := st.Sheets(cycle, true, func(s award.Sheet) error { ss = append(ss, s); return nil }); err != nil {
 			return nil, err
 		}
-		t, skipped := export.Scores(ss, b.catalog)
+		sets, err := b.Catalog(cycle)
+		if err != nil {
+			return nil, err
+		}
+		t, skipped := export.Scores(ss, sets)
 		res.Skipped = skipped
 		return []export.Table{t}, nil
 	}
@@ -211,7 +215,7 @@ func (b *Backend) Feedback(cycle string, o FeedbackOptions) (*feedback.Batch, er
 		return nil, err
 	}
 	cycle = r.Cycle.ID
-	fb := feedback.NewBatch(r.Cycle, o.Stage, &r.Eval, r.Snapshot.Applicants, b.catalog)
+	fb := feedback.NewBatch(r.Cycle, o.Stage, &r.Eval, r.Snapshot.Applicants, r.Catalog)
 	fb.Scores, fb.Confidential, fb.Generated = o.Scores, o.IncludeConfidential, b.now()
 	if err := b.st.Sheets(cycle, true, func(s award.Sheet) error { fb.AddSheet(s); return nil }); err != nil {
 		return nil, err

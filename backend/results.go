@@ -6,6 +6,7 @@ import (
 
 	"qaward/award"
 	"qaward/backend/export"
+	"qaward/criteria"
 	"qaward/scoring"
 	"qaward/store"
 )
@@ -24,6 +25,9 @@ type Results struct {
 	History  award.History
 	Opinions []award.Opinion
 	Groups   []award.Group
+	// Catalog finds the applicants' criteria sets, the cycle's loaded
+	// ones included, as of the snapshot.
+	Catalog *criteria.Catalog
 
 	Decisions   map[string]award.Decision   // by applicant
 	Revocations map[string]award.Revocation // by applicant
@@ -46,6 +50,9 @@ func (b *Backend) Results(cycle string) (*Results, error) {
 	}
 	cycle = snap.Cycle.ID
 	r := &Results{Cycle: snap.Cycle, Snapshot: snap, b: b}
+	if r.Catalog, err = snap.Catalog(b.catalog); err != nil {
+		return nil, err
+	}
 	if r.History, err = b.st.History(); err != nil {
 		return nil, err
 	}
@@ -109,7 +116,7 @@ func (r *Results) EligibilityAsOf(asOf time.Time) map[string]award.Eligibility {
 // cycle's own, or a what-if).
 func (r *Results) Input(cfg award.Config) scoring.Input {
 	s := &r.Snapshot
-	return scoring.Input{Config: cfg, Catalog: r.b.catalog, Applicants: s.Applicants, Sheets: s.Sheets,
+	return scoring.Input{Config: cfg, Catalog: r.Catalog, Applicants: s.Applicants, Sheets: s.Sheets,
 		Consensus: s.Consensus, Satisfaction: s.Satisfaction}
 }
 

@@ -190,6 +190,10 @@ func (c *formCycle) pairAllowed(stage award.Stage, applicant, reviewer string) e
 // is out of the running or whose sheet is submitted.
 func (b *Backend) formsOf(cycle string, c *formCycle, keys []award.SheetKey, res *ScoreFormResult) ([]export.ScoreForm, error) {
 	var forms []export.ScoreForm
+	sets, err := b.Catalog(cycle)
+	if err != nil {
+		return nil, err
+	}
 	for _, k := range keys {
 		a := c.applicants[k.ApplicantID]
 		if a.Status.IsEnded() {
@@ -207,7 +211,7 @@ func (b *Backend) formsOf(cycle string, c *formCycle, keys []award.SheetKey, res
 		default:
 			res.Drafts = append(res.Drafts, k)
 		}
-		set := b.catalog.Set(a.CriteriaSet, string(a.Kind))
+		set := sets.Set(a.CriteriaSet, string(a.Kind))
 		if set == nil {
 			return nil, fmt.Errorf("applicant %s uses criteria set %q, which this cycle does not have", a.ID, a.CriteriaSet)
 		}

@@ -172,10 +172,14 @@ func (b *Backend) statusView(cycle string) (*statusView, error) {
 			v.sheets[s.SheetKey] = sheetState{started: true, submitted: s.Submitted}
 		}
 	}
+	sets, err := b.Catalog(cycle)
+	if err != nil {
+		return nil, err
+	}
 	for i := range consensus {
 		s := &consensus[i]
 		a, ok := v.apps[s.ApplicantID]
-		if set := b.catalog.Set(s.CriteriaSet, string(a.Kind)); ok && set != nil && scoring.CheckConsensus(set, s) == nil {
+		if set := sets.Set(s.CriteriaSet, string(a.Kind)); ok && set != nil && scoring.CheckConsensus(set, s) == nil {
 			v.consensus[award.SheetKey{Stage: s.Stage, ApplicantID: s.ApplicantID}] = true
 		}
 	}

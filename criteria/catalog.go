@@ -1,6 +1,9 @@
 package criteria
 
-import "sync"
+import (
+	"maps"
+	"sync"
+)
 
 // Catalog is the criteria sets a cycle scores on, found by ID, with a
 // default set per kind of applicant. It is built once and injected into
@@ -70,4 +73,43 @@ func (c *Catalog) Sets() []*Set {
 		}
 	}
 	return out
+}
+
+// With is a catalog of c's sets and sets (the criteria sets a cycle has
+// loaded, Art. 12), keeping c's defaults: a loaded set is scored on only
+// by the applicants that name it. A set of sets whose ID c already has
+// replaces it. With no sets it is c itself.
+func (c *Catalog) With(sets ...*Set) *Catalog {
+	if len(sets) == 0 {
+		return c
+	}
+	n := &Catalog{byID: map[string]*Set{}, defaults: map[string]*Set{}}
+	if c != nil {
+		maps.Copy(n.byID, c.byID)
+		maps.Copy(n.defaults, c.defaults)
+	}
+	for _, s := range sets {
+		n.byID[s.ID] = s
+		if _, ok := n.defaults[s.Applicant]; !ok {
+			n.defaults[s.Applicant] = s
+		}
+	}
+	return n
+}
+
+// SameScoring reports whether sheets scored on a score the same on b:
+// the same kind of applicant and total, and the same items in the same
+// order with the same points and kinds. Names, guidance and bands may
+// differ; a set whose scoring differs is a new set, with an ID of its own.
+func SameScoring(a, b *Set) bool {
+	if a.Applicant != b.Applicant || a.Total != b.Total || a.NumItems() != b.NumItems() {
+		return false
+	}
+	for i := range a.NumItems() {
+		x, y := a.Item(i), b.Item(i)
+		if x.ID != y.ID || x.Points != y.Points || x.Kind != y.Kind {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"qaward/award"
+	"qaward/criteria"
 )
 
 // Snapshot is what rankings are computed from, read in one transaction so
@@ -15,6 +16,13 @@ type Snapshot struct {
 	Sheets       []award.Sheet
 	Consensus    []award.Sheet
 	Satisfaction []award.Satisfaction
+	// CriteriaSets are the sets loaded into the cycle (Catalog).
+	CriteriaSets []award.CriteriaSource
+}
+
+// Catalog is base with the snapshot's loaded criteria sets.
+func (s *Snapshot) Catalog(base *criteria.Catalog) (*criteria.Catalog, error) {
+	return catalogOf(s.CriteriaSets, base)
 }
 
 // LoadSnapshot reads a cycle's snapshot; cycle "" means the current cycle.
@@ -45,6 +53,9 @@ func (db *DB) Snapshot(cycle string) (Snapshot, error) {
 			return err
 		}
 		if snap.Satisfaction, err = listCachedTx(db, tx, cycle, subSatisfaction, same[award.Satisfaction]); err != nil {
+			return err
+		}
+		if snap.CriteriaSets, err = listJSONTx[award.CriteriaSource](tx, cycle, subCriteriaSets); err != nil {
 			return err
 		}
 		if snap.Sheets, err = collectSheets(tx, cycle, subSheets, false); err != nil {

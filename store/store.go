@@ -62,6 +62,8 @@ type Store interface {
 	Procedure
 	// The complaints register (Art. 34): complaints.go.
 	ComplaintStore
+	// The criteria sets loaded into a cycle (Art. 12): criteriasets.go.
+	CriteriaSetStore
 }
 
 // Files is the database file itself and its audit log.

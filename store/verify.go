@@ -242,6 +242,13 @@ func decodeRecord(sub string, k, v []byte) error {
 		return json.Unmarshal(v, new(award.Assignment))
 	case subSatisfaction:
 		return json.Unmarshal(v, new(award.Satisfaction))
+	case subCriteriaSets:
+		var src award.CriteriaSource
+		if err := json.Unmarshal(v, &src); err != nil {
+			return err
+		}
+		_, err := sourceSet(src)
+		return err
 	}
 	return nil
 }

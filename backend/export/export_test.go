@@ -17,8 +17,6 @@ import (
 	"qaward/criteria"
 )
 
-func lookup(id string) *criteria.Set { s, _ := criteria.Lookup(id); return s }
-
 func setFor(id string, kind award.Kind) (string, error) {
 	if id == "" {
 		return criteria.Default(string(kind)).ID, nil
@@ -80,7 +78,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	same(t, "reviewers", rs, d.Reviewers)
-	ctx := imports.NewContext(d.Applicants, d.Reviewers, nil, lookup, award.Survey{Low: 1, High: 10})
+	ctx := imports.NewContext(d.Applicants, d.Reviewers, nil, criteria.BuiltinCatalog(), award.Survey{Low: 1, High: 10})
 	cs, err := imports.Conflicts(readBack(t, data, "回避"), ctx)
 	if err != nil {
 		t.Fatal(err)

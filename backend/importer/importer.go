@@ -11,9 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"qaward/award"
 	"qaward/backend/imports"
-	"qaward/criteria"
 	"qaward/store"
 )
 
@@ -111,7 +109,7 @@ func Import(st store.Store, actor, cycle, kind string, t *imports.Table) (int, e
 	}
 	switch kind {
 	case "applicants":
-		as, err := imports.Applicants(t, CriteriaFor)
+		as, err := imports.Applicants(t, c.CriteriaFor)
 		if err != nil {
 			return 0, err
 		}
@@ -178,27 +176,9 @@ func Context(st store.Store, cycle string) (*imports.Context, error) {
 	if err != nil {
 		return nil, err
 	}
-	return imports.NewContext(as, rs, cs, LookupSet, cy.Config.Survey), nil
-}
-
-// LookupSet finds a built-in criteria set by ID (nil when unknown).
-func LookupSet(id string) *criteria.Set {
-	s, _ := criteria.Lookup(id)
-	return s
-}
-
-// CriteriaFor picks an applicant's criteria set: the named one, which must
-// be for that kind of applicant, or the kind's default.
-func CriteriaFor(id string, kind award.Kind) (string, error) {
-	if id == "" {
-		return criteria.Default(string(kind)).ID, nil
+	sets, err := store.CycleCatalog(st, cycle, nil)
+	if err != nil {
+		return nil, err
 	}
-	s, ok := criteria.Lookup(id)
-	if !ok {
-		return "", fmt.Errorf("unknown criteria set %q (see 'qaward criteria')", id)
-	}
-	if s.Applicant != string(kind) {
-		return "", fmt.Errorf("criteria set %q is for %s applicants, not %s", id, s.Applicant, kind)
-	}
-	return s.ID, nil
+	return imports.NewContext(as, rs, cs, sets, cy.Config.Survey), nil
 }

@@ -315,7 +315,7 @@ func TestImportConsensus(t *testing.T) {
 			// it counts as the stage score (rule 4: submitted, complete, with
 			// a written reason; the ranking through the command line is in
 			// cmd/qaward's TestScenarioImportKinds)
-			set := LookupSet(c.CriteriaSet)
+			set, _ := criteria.Lookup(c.CriteriaSet)
 			if err := scoring.CheckConsensus(set, &c); err != nil {
 				t.Errorf("O01 consensus does not count: %v", err)
 			}

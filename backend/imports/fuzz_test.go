@@ -17,7 +17,7 @@ func fuzzContext() *Context {
 	}
 	rs := []award.Reviewer{{ID: "R1"}, {ID: "R2"}}
 	cs := []award.Conflict{{ReviewerID: "R2", ApplicantID: "P01", Reason: "x"}}
-	return NewContext(as, rs, cs, func(id string) *criteria.Set { s, _ := criteria.Lookup(id); return s },
+	return NewContext(as, rs, cs, criteria.BuiltinCatalog(),
 		award.Survey{Low: 1, High: 5})
 }
 

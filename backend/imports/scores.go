@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,8 +17,9 @@ type Context struct {
 	// Conflicts holds reviewer ID + "\x00" + applicant ID of every declared
 	// conflict.
 	Conflicts map[string]bool
-	// Set returns a criteria set by ID, nil when unknown.
+	// Set returns a criteria set of the cycle by ID, nil when unknown.
 	Set    func(id string) *criteria.Set
+	Sets   *criteria.Catalog
 	Survey award.Survey
 
 	itemsOf map[*criteria.Set][]criteria.Item
@@ -37,9 +39,12 @@ func (c *Context) items(set *criteria.Set) []criteria.Item {
 }
 
 // NewContext indexes a cycle's records for validation.
-func NewContext(as []award.Applicant, rs []award.Reviewer, cs []award.Conflict, set func(string) *criteria.Set, survey award.Survey) *Context {
+// sets are the cycle's criteria sets (store.CycleCatalog: the built-in and
+// the loaded ones).
+func NewContext(as []award.Applicant, rs []award.Reviewer, cs []award.Conflict, sets *criteria.Catalog, survey award.Survey) *Context {
 	c := &Context{Applicants: make(map[string]award.Applicant, len(as)), Reviewers: make(map[string]award.Reviewer, len(rs)),
-		Conflicts: make(map[string]bool, len(cs)), Set: memoSets(set), Survey: survey}
+		Conflicts: make(map[string]bool, len(cs)), Sets: sets, Survey: survey}
+	c.Set = memoSets(func(id string) *criteria.Set { s, _ := sets.Lookup(id); return s })
 	for _, a := range as {
 		c.Applicants[a.ID] = a
 	}
@@ -64,6 +69,22 @@ func memoSets(set func(string) *criteria.Set) func(string) *criteria.Set {
 		}
 		return s
 	}
+}
+
+// CriteriaFor picks an applicant's criteria set: the named one of the
+// cycle, which must be for that kind of applicant, or the kind's default.
+func (c *Context) CriteriaFor(id string, kind award.Kind) (string, error) {
+	if id == "" {
+		return c.Sets.Set("", string(kind)).ID, nil
+	}
+	s := c.Set(id)
+	if s == nil {
+		return "", fmt.Errorf("unknown criteria set %q (see 'qaward criteria --list'; an industry set is loaded with 'qaward criteria load FILE')", id)
+	}
+	if s.Applicant != string(kind) {
+		return "", fmt.Errorf("criteria set %q is for %s applicants, not %s", id, s.Applicant, kind)
+	}
+	return s.ID, nil
 }
 
 func (c *Context) applicantID(l *layout, r Row, field string) (string, error) {

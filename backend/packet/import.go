@@ -10,6 +10,7 @@ import (
 	"qaward/award"
 	"qaward/criteria"
 	"qaward/scoring"
+	"qaward/store"
 )
 
 // ImportOptions control Import.
@@ -91,12 +92,12 @@ func Import(st Office, data []byte, o ImportOptions) (*Result, error) {
 	if o.Reviewer != "" && o.Reviewer != m.Reviewer.ID {
 		return res, refusal(ErrOtherReviewer, "packet %s is reviewer %s's (%s), not %s's", m.PacketID, m.Reviewer.ID, m.Reviewer.Name, o.Reviewer)
 	}
-	if o.Catalog == nil {
-		o.Catalog = criteria.BuiltinCatalog()
-	}
 	cycle := m.Cycle.ID
 	if _, err := st.Cycle(cycle); err != nil {
 		return res, fmt.Errorf("packet %s is for cycle %s: %w", m.PacketID, cycle, err)
+	}
+	if o.Catalog, err = store.CycleCatalog(st, cycle, o.Catalog); err != nil {
+		return res, err
 	}
 	state, err := loadState(st, cycle, m.Reviewer.ID)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"qaward/award"
 	"qaward/award/confidential"
 	"qaward/criteria"
+	"qaward/store"
 )
 
 // Office is what issuing and importing packets need of the office's
@@ -30,6 +31,8 @@ type Office interface {
 	// PutPacketSheets stores an import's sheets and the packet's record in
 	// one transaction.
 	PutPacketSheets(actor, cycle string, ss []award.Sheet, id string, rec []byte) error
+	// CriteriaSets are the sets loaded into the cycle (store.CycleCatalog).
+	CriteriaSets(cycle string) ([]award.CriteriaSource, error)
 }
 
 // Record is what a database keeps of a packet: on the office's side the
@@ -78,10 +81,10 @@ type IssueOptions struct {
 	// IncludeConfidential keeps the applicants' confidential fields (the
 	// caller audits the disclosure); by default they are removed.
 	IncludeConfidential bool
-	// Sets finds a criteria set and SetSource its TOML source; nil means
-	// the built-in sets.
-	Catalog   *criteria.Catalog
-	SetSource func(id string) ([]byte, bool)
+	// Catalog is the base of the cycle's criteria sets (nil: the
+	// built-in ones); the sets loaded into the cycle are added to it, and
+	// each set's TOML source goes into the packet.
+	Catalog *criteria.Catalog
 }
 
 // Export issues a packet for a reviewer from the office's database: the
@@ -90,11 +93,9 @@ type IssueOptions struct {
 // centrally are listed as done. The issued packet is recorded in the
 // database (without its key) and returned with its file bytes.
 func Export(st Office, o IssueOptions) (*Issued, []byte, error) {
-	if o.Catalog == nil {
-		o.Catalog = criteria.BuiltinCatalog()
-	}
-	if o.SetSource == nil {
-		o.SetSource = criteria.BuiltinSource
+	var err error
+	if o.Catalog, err = store.CycleCatalog(st, o.Cycle, o.Catalog); err != nil {
+		return nil, nil, err
 	}
 	cy, err := st.Cycle(o.Cycle)
 	if err != nil {
@@ -208,7 +209,7 @@ func gather(st Office, o IssueOptions, m *Manifest) error {
 		}
 		if !sets[set.ID] {
 			sets[set.ID] = true
-			src, ok := o.SetSource(set.ID)
+			src, ok := store.CriteriaSetSource(st, o.Cycle, set.ID)
 			if !ok {
 				return fmt.Errorf("criteria set %s has no TOML source to put in the packet", set.ID)
 			}

@@ -25,6 +25,7 @@ type Local interface {
 	Sheets(cycle string, text bool, fn func(award.Sheet) error) error
 	PutPacket(actor, cycle, id string, rec []byte) error
 	Packets(cycle string, fn func(id string, rec []byte) error) error
+	PutCriteriaSet(actor, cycle string, src award.CriteriaSource) error
 }
 
 // ErrAlreadyOpen: the database already holds this packet; nothing changed.
@@ -47,10 +48,19 @@ func Open(st Local, data []byte, as string) (*Manifest, error) {
 	if as != "" && as != m.Reviewer.ID {
 		return m, fmt.Errorf("packet %s is reviewer %s's (%s), not %s's", m.PacketID, m.Reviewer.ID, m.Reviewer.Name, as)
 	}
+	var loaded []award.CriteriaSource // the office's industry sets, which the copy keeps as their text
 	for _, s := range m.Sets {
-		local, ok := criteria.BuiltinSource(s.ID)
+		local, builtin := criteria.BuiltinSource(s.ID)
+		if !builtin {
+			sum := sha256.Sum256([]byte(s.Source))
+			if hex.EncodeToString(sum[:]) != s.SHA256 {
+				return m, fmt.Errorf("packet %s: criteria set %s does not match its hash: the packet is damaged", m.PacketID, s.ID)
+			}
+			loaded = append(loaded, award.CriteriaSource{File: "packet " + m.PacketID, Source: s.Source, Loaded: m.Issued.Format(time.RFC3339)})
+			continue
+		}
 		sum := sha256.Sum256(local)
-		if !ok || hex.EncodeToString(sum[:]) != s.SHA256 {
+		if hex.EncodeToString(sum[:]) != s.SHA256 {
 			return m, fmt.Errorf("packet %s scores on criteria set %s as the office has it, which differs from this qaward's: install the office's qaward version", m.PacketID, s.ID)
 		}
 	}
@@ -86,6 +96,14 @@ func Open(st Local, data []byte, as string) (*Manifest, error) {
 	steps := []func() error{
 		func() error {
 			return st.CreateCycle(actor, award.Cycle{ID: c, Created: m.Cycle.Created, Config: m.Cycle.Config, ConfigText: m.Cycle.ConfigText})
+		},
+		func() error {
+			for _, src := range loaded {
+				if err := st.PutCriteriaSet(actor, c, src); err != nil {
+					return err
+				}
+			}
+			return nil
 		},
 		func() error { return st.PutApplicants(actor, c, m.Applicants) },
 		func() error { return st.PutReviewers(actor, c, []award.Reviewer{m.Reviewer}) },

@@ -125,6 +125,9 @@ func Load(st store.Store, id string, office []string, sets *criteria.Catalog) (*
 	if err := st.Consensus(id, func(s award.Sheet) error { cons = append(cons, s); return nil }); err != nil {
 		return nil, err
 	}
+	if sets, err = store.CycleCatalog(st, id, sets); err != nil {
+		return nil, err
+	}
 	// Stored text reaches the screens escaped (printable.go).
 	PrintableData(&d.Cycle, &d.Applicants, &d.Reviewers, &d.Groups, &cs, &list, &cons)
 	d.index(as, cs, list, cons, sets)
