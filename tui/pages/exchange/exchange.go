@@ -27,7 +27,7 @@ import (
 // ExAction is one line of the tab: an import of a kind, or an export.
 type ExAction struct {
 	Export bool
-	Kind   string // importer.Kinds, exportKinds, or "packet" (issue) and "return" (import)
+	Kind   string // importer.Kinds, exportKinds, "criteria" (load a set), or "packet" (issue) and "return" (import)
 }
 
 // exportKinds are what the tab exports.
@@ -64,6 +64,7 @@ func NewExchangePage(k *common.DeskCtx) *ExchangePage {
 	for _, kind := range importer.Kinds {
 		add(ExAction{Kind: kind})
 	}
+	add(ExAction{Kind: "criteria"})
 	section(t.S("ex.export"))
 	for _, kind := range exportKinds {
 		add(ExAction{Export: true, Kind: kind})

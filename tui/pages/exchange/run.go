@@ -90,6 +90,23 @@ func ImportWork(c common.Common, from any, actor, cycle, kind, file, sheet strin
 	}
 }
 
+// criteriaWork loads a criteria set's TOML file into the cycle, then
+// reads the records and the scoring data again.
+func criteriaWork(c common.Common, from any, cycle, file string) func(exReport) common.OfficeMsg {
+	return func(exReport) common.OfficeMsg {
+		src, err := c.Backend().LoadCriteriaSet(cycle, common.ExpandHome(file))
+		if err != nil {
+			return common.OfficeMsg{From: from, Err: err}
+		}
+		msg := common.OfficeMsg{From: from, Note: c.Text.F("ex.loadedset", src.ID, award.Printable(src.Name), cycle)}
+		msg.Rec, msg.Err = common.ReadRecords(c, cycle)
+		if msg.Err == nil {
+			msg.Data, msg.Err = common.Load(c.Store, cycle, c.Office, c.Catalog)
+		}
+		return msg
+	}
+}
+
 // tablesWork writes the rankings, the candidate list or the applicants: a
 // workbook of every table, or the first table as CSV. With include the
 // applicants' confidential fields go in, the disclosure recorded first.

@@ -53,6 +53,9 @@ func newExchangeScreen(k *common.DeskCtx, a ExAction) *ExchangeScreen {
 		s.issueFields(f)
 	case a.Kind == "return":
 		s.returnFields(f)
+	case a.Kind == "criteria":
+		f.Intro = []string{t.F("ex.intro.criteria", cycle)}
+		f.Text("file", t.S("ex.file"), "", t.S("ex.tomlhint"))
 	case !a.Export:
 		f.Intro = []string{t.F("ex.intro.import", cycle)}
 		f.Text("file", t.S("ex.file"), "", t.S("ex.filehint"))
@@ -102,6 +105,11 @@ func (s *ExchangeScreen) Start(f *components.Form) (tea.Cmd, error) {
 		work = issueWork(k.C, s, k.Person, cycle, who, award.Stage(f.Pick("stage")), include, file)
 	case a.Kind == "return":
 		work = returnWork(k.C, s, k.Person, file, f.Pick("from"), f.Yes("skip"))
+	case a.Kind == "criteria":
+		if ext != ".toml" {
+			return nil, errors.New(t.S("ex.needtoml"))
+		}
+		work = criteriaWork(k.C, s, cycle, file)
 	case !a.Export:
 		sheet := f.Val("sheet")
 		if sheet != "" && !xlsx {
