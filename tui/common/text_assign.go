@@ -45,6 +45,11 @@ var assignMessages = map[string][2]string{
 	"ap.accepted":          {"已保存%[2]s的 %[1]d 个评审组及其分配", "Stored the %[1]d groups of the %[2]s and their assignments"},
 	"ap.acceptedpart":      {"已保存%[3]s方案 %[2]d 个评审组中的 %[1]d 个及其分配", "Stored %[1]d of the %[2]d proposed groups of the %[3]s and their assignments"},
 	"ap.confirmed":         {"已登记 %d 项利益冲突", "Recorded %d conflicts of interest"},
+
+	"late.days":   {"逾期 %d 天", "overdue %d d"},
+	"late.sheets": {"%d 份逾期 %d 天", "%d overdue %d d"},
+	"late.due":    {"截止 %s", "due %s"},
+	"late.names":  {"逾期 %d 天未提交：%s", "overdue %d d, not submitted: %s"},
 }
 
 func init() {
