@@ -116,8 +116,8 @@ func TestProposeAcceptInPart(t *testing.T) {
 }
 
 // TestProposeEnglishAndRefusals: the screen speaks English with --lang
-// en; a bad number is refused in the parameters; F8 with nothing marked
-// says so and stores nothing; ctrl+s accepts the whole proposal.
+// en; a bad number is refused in the parameters; del dismisses a
+// suggested conflict without storing it; F8 with nothing marked says so and stores nothing; ctrl+s accepts the whole proposal.
 func TestProposeEnglishAndRefusals(t *testing.T) {
 	st, _ := unassignedStore(t)
 	c := testCommon(st, common.English)
@@ -132,6 +132,12 @@ func TestProposeEnglishAndRefusals(t *testing.T) {
 	}
 	d.keys("backspace", "5", "ctrl+s")
 	d.mustContain("Automatic assignment  Material", "objective, grouping", "Conflicts the data suggests", "affiliation")
+	before, _ := st.Conflicts("2026")
+	d.keys("end")
+	d.okeys("delete") // dismiss the suggested conflict: off the list, nothing stored
+	if after, _ := st.Conflicts("2026"); len(after) != len(before) || strings.Contains(d.View(), "Conflicts the data suggests") {
+		t.Fatalf("dismissed: conflicts %d, were %d\n%s", len(after), len(before), d.View())
+	}
 	d.okeys("f8")
 	d.mustContain("No group is marked")
 	if gs, _ := st.Groups("2026"); len(gs) != 0 {
@@ -144,4 +150,27 @@ func TestProposeEnglishAndRefusals(t *testing.T) {
 		t.Fatalf("stored %d groups, %d assignments; proposed %d, %d", len(gs), len(as), len(s.P.Groups), len(s.P.Assignments))
 	}
 	d.mustContain("Stored the 2 groups of the Material")
+}
+
+// TestProposeRefusedOnAnAssignedStage: the demo cycle's material stage
+// has its group; the parameters say so, the proposal can be viewed, and
+// ctrl+s is refused in words the office reads, storing nothing.
+func TestProposeRefusedOnAnAssignedStage(t *testing.T) {
+	st := officeStore(t)
+	before, _ := st.Assignments(sample.DemoCycle)
+	d := asOffice(t, st, "", 120, 40)
+	d.toTab("groups")
+	d.okeys("f6")
+	s := d.proposeScreen()
+	d.mustContain("材料评审已有评审组或分配") // both stages have groups: material is picked
+	d.keys("tab", "backspace", "3", "ctrl+s")
+	if s.P == nil {
+		t.Fatalf("no proposal: %s", d.View())
+	}
+	d.keys("ctrl+s")
+	d.mustContain("已有评审组或分配：方案可以查看，但不能接受")
+	after, _ := st.Assignments(sample.DemoCycle)
+	if len(after) != len(before) {
+		t.Fatalf("assignments %d, were %d", len(after), len(before))
+	}
 }

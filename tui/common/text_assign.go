@@ -44,7 +44,9 @@ var assignMessages = map[string][2]string{
 	"ap.nosuspect":         {"光标不在数据提示的利益冲突上", "The cursor is not on a suggested conflict"},
 	"ap.accepted":          {"已保存%[2]s的 %[1]d 个评审组及其分配", "Stored the %[1]d groups of the %[2]s and their assignments"},
 	"ap.acceptedpart":      {"已保存%[3]s方案 %[2]d 个评审组中的 %[1]d 个及其分配", "Stored %[1]d of the %[2]d proposed groups of the %[3]s and their assignments"},
-	"ap.confirmed":         {"已登记 %d 项利益冲突", "Recorded %d conflicts of interest"},
+	"ap.hasgroups": {"%s已有评审组或分配：方案可以查看，但不能接受（已保存的分配不会被删除；请在评审分组页逐项调整，或导出后修改再导入）",
+		"The %s already has groups or assignments: the proposal can be viewed but not accepted (stored assignments are never dropped; adjust them on the groups tab, or export, edit and import)"},
+	"ap.confirmed": {"已登记 %d 项利益冲突", "Recorded %d conflicts of interest"},
 
 	"late.days":   {"逾期 %d 天", "overdue %d d"},
 	"late.sheets": {"%d 份逾期 %d 天", "%d overdue %d d"},

@@ -80,6 +80,12 @@ func NewProposeScreen(k *Desk) *ProposeScreen {
 	f.Text("n", t.S("ap.n"), strconv.Itoa(DefaultPerApplicant(len(d.Reviewers))), t.S("ap.nhint"))
 	f.Text("size", t.S("ap.size"), "", t.S("ap.sizehint"))
 	f.Intro = []string{t.S("ap.intro")}
+	f.Preview = func(f *components.Form) (string, bool) {
+		if st := award.Stage(f.Pick("stage")); stageAssigned(d, st) {
+			return t.F("ap.hasgroups", c.StageName(st)), true
+		}
+		return "", false
+	}
 	s.fields = f
 	return s
 }
@@ -91,6 +97,12 @@ func DefaultPerApplicant(reviewers int) int { return max(1, min(7, reviewers-2))
 
 func stageHasGroups(gs []award.Group, st award.Stage) bool {
 	return slices.ContainsFunc(gs, func(g award.Group) bool { return g.Stage == st })
+}
+
+// stageAssigned reports whether a stage has groups or assignments, to
+// which no proposal is applied (backend.Assignable).
+func stageAssigned(d *common.Data, st award.Stage) bool {
+	return stageHasGroups(d.Groups, st) || slices.ContainsFunc(d.Applicants, func(a award.Applicant) bool { return len(d.PanelOf(st, a.ID)) > 0 })
 }
 
 func (s *ProposeScreen) Init() tea.Cmd   { return nil }
@@ -232,6 +244,10 @@ func (s *ProposeScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Advance):
 		return s.acceptMarked()
 	case key.Matches(msg, k.Enter):
+		if r, ok := s.selected(); ok && r.group >= 0 {
+			s.mark() // enter marks a group, as space does
+			return nil
+		}
 		return s.confirm()
 	case key.Matches(msg, k.Clear):
 		s.dismiss()
@@ -303,6 +319,10 @@ func (s *ProposeScreen) acceptMarked() tea.Cmd {
 func (s *ProposeScreen) accept(ids []string) tea.Cmd {
 	c, actor, p := s.k.C, s.k.Person, *s.P
 	t := c.Text
+	if stageAssigned(s.k.Data, p.Stage) {
+		s.Err = t.F("ap.hasgroups", c.StageName(p.Stage))
+		return nil
+	}
 	note := t.F("ap.accepted", len(p.Groups), c.StageName(p.Stage))
 	if ids != nil {
 		note = t.F("ap.acceptedpart", len(ids), len(p.Groups), c.StageName(p.Stage))
