@@ -112,6 +112,9 @@ func (s *ProposeScreen) SetSize(w, h int) {
 	s.w, s.h = w, h
 	s.fields.SetSize(w, h)
 	s.list.SetSize(w, max(1, h-5))
+	if s.P != nil {
+		s.rows() // the members and applicants wrap at the width
+	}
 }
 
 func (s *ProposeScreen) ShortHelp() []key.Binding {

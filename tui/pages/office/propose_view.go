@@ -45,8 +45,12 @@ func (s *ProposeScreen) rows() {
 		for i, m := range g.Members {
 			members[i] = fmt.Sprintf("%s(%d)", common.PersonLabel(d, t, m), s.load[m])
 		}
-		note(t.S("ap.members") + strings.Join(members, " "))
-		note(t.S("ap.applicants") + strings.Join(g.Applicants, " "))
+		for _, l := range wrapWords(t.S("ap.members"), members, s.w-10) {
+			note(l)
+		}
+		for _, l := range wrapWords(t.S("ap.applicants"), g.Applicants, s.w-10) {
+			note(l)
+		}
 	}
 	open := 0
 	for i := range p.Suspects {
@@ -79,6 +83,26 @@ func (s *ProposeScreen) rows() {
 	if ok {
 		s.list.Reselect(sel)
 	}
+}
+
+// wrapWords lays words after a label into lines of at most w cells, the
+// lines after the first indented under the label.
+func wrapWords(label string, words []string, w int) []string {
+	indent := strings.Repeat(" ", common.Width(label))
+	var lines []string
+	line := label
+	for i, x := range words {
+		if i > 0 && common.Width(line)+1+common.Width(x) > w {
+			lines = append(lines, line)
+			line = indent + x
+			continue
+		}
+		if i > 0 {
+			line += " "
+		}
+		line += x
+	}
+	return append(lines, line)
 }
 
 // check is a row's mark.
