@@ -10,13 +10,14 @@ import (
 // 逾期 N 天; a group's row (a leader's, the office's progress) the
 // number of its panel's sheets not submitted, when the stage is late; a
 // stage's heading its due date. Lateness is common.Late's, the rule of
-// `qaward status`.
+// `qaward status`, and as there an applicant out of the running has no
+// overdue sheets.
 
 // lateMark is the flag after a row's state, "" when nothing is late.
 func (h *Home) lateMark(tg HomeTarget) string {
 	n := common.Late(h.c, h.data, tg.Stage)
-	if n == 0 {
-		return ""
+	if a, ok := h.data.Applicant(tg.App); n == 0 || !ok || !a.Status.Ranked() {
+		return "" // out of the running: no one's work (as backend.Status counts)
 	}
 	if !tg.Group {
 		if s := h.data.Sheet(award.SheetKey{Stage: tg.Stage, ApplicantID: tg.App, ReviewerID: h.Person}); s != nil && s.Submitted {

@@ -11,7 +11,7 @@ import (
 // the line of the panel's progress; "" when none is late.
 func (m *Matrix) lateNote() string {
 	n := common.Late(m.c, m.data, m.stage)
-	if n == 0 || len(m.Sum.Missing) == 0 {
+	if n == 0 || len(m.Sum.Missing) == 0 || !m.app.Status.Ranked() {
 		return ""
 	}
 	t := m.c.Text
