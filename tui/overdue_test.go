@@ -101,9 +101,15 @@ func TestOverdueOnTheLeadersList(t *testing.T) {
 
 // TestOverdueOnTheOfficesProgress: the office's scoring progress flags
 // each applicant's overdue sheets, and they add up to what `qaward
-// status` (backend.Status) counts overdue: one rule.
+// status` (backend.Status) counts overdue: one rule, by which A0010,
+// withdrawn, has none.
 func TestOverdueOnTheOfficesProgress(t *testing.T) {
 	st := lateDemo(t)
+	a := applicantOf(t, st, "A0010")
+	a.Status = award.Withdrawn
+	if err := st.PutApplicants("office", sample.DemoCycle, []award.Applicant{a}); err != nil {
+		t.Fatal(err)
+	}
 	d := asOffice(t, st, "", 120, 40)
 	d.toTab("progress")
 	d.mustContain("全部申报对象  材料评审  12  截止 2026-04-30 逾期 6 天")
@@ -119,6 +125,9 @@ func TestOverdueOnTheOfficesProgress(t *testing.T) {
 	}
 	if sum == 0 || sum != s.Stages[0].Overdue || s.Stages[1].Overdue != 0 {
 		t.Fatalf("the screen flags %d overdue sheets, status counts %d (on-site %d):\n%s", sum, s.Stages[0].Overdue, s.Stages[1].Overdue, d.View())
+	}
+	if l := linesWith(d.View(), "A0010"); len(l) == 0 || strings.Contains(l[0], "逾期") {
+		t.Errorf("withdrawn A0010 flagged: %v", l)
 	}
 	golden.RequireEqual(t, []byte(d.View()))
 }
