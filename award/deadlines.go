@@ -44,15 +44,36 @@ func parseDeadlines(file, text string, material, onsite any, d *Deadlines) error
 	return nil
 }
 
+// ChinaTime is Beijing time: China keeps one time zone and no daylight
+// saving, and due dates are days in it.
+var ChinaTime = time.FixedZone("CST", 8*3600)
+
 // Overdue reports whether a sheet due on due (YYYY-MM-DD, the whole day
 // included, in loc) is overdue at now; never when due is "".
 func Overdue(due string, now time.Time, loc *time.Location) bool {
+	return DaysLate(due, now, loc) > 0
+}
+
+// DaysLate is how many days after due (YYYY-MM-DD, the whole day
+// included, in loc) the day of now is: 1 on the day after; 0 when it is
+// not past due, or due is "".
+func DaysLate(due string, now time.Time, loc *time.Location) int {
 	if due == "" {
-		return false
+		return 0
 	}
 	d, err := time.ParseInLocation(time.DateOnly, due, loc)
 	if err != nil {
-		return false
+		return 0
 	}
-	return !now.Before(d.AddDate(0, 0, 1))
+	now = now.In(loc)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
+	return max(0, int(today.Sub(d).Hours()/24+0.5))
+}
+
+// Late is how many days a sheet of the stage, not submitted, is past the
+// stage's due date at now, in Beijing time; 0 when it is not late. It is
+// the one rule of lateness: `qaward status` (backend.Status) and the
+// screens' flags both ask it.
+func (d Deadlines) Late(st Stage, now time.Time) int {
+	return DaysLate(d.Due(st), now, ChinaTime)
 }

@@ -49,3 +49,25 @@ func TestOverdue(t *testing.T) {
 		}
 	}
 }
+
+func TestDaysLate(t *testing.T) {
+	d := Deadlines{Material: "2026-06-30", Onsite: "2026-08-15"}
+	for _, c := range []struct {
+		st   Stage
+		now  time.Time
+		want int
+	}{
+		{Material, time.Date(2026, 6, 30, 15, 59, 0, 0, time.UTC), 0}, // 23:59 in Beijing
+		{Material, time.Date(2026, 6, 30, 16, 0, 0, 0, time.UTC), 1},  // midnight in Beijing
+		{Material, time.Date(2026, 7, 10, 9, 0, 0, 0, ChinaTime), 10},
+		{Onsite, time.Date(2026, 7, 10, 9, 0, 0, 0, ChinaTime), 0},
+		{Onsite, time.Date(2027, 8, 15, 9, 0, 0, 0, ChinaTime), 365},
+	} {
+		if got := d.Late(c.st, c.now); got != c.want {
+			t.Errorf("Late(%s, %v) = %d, want %d", c.st, c.now, got, c.want)
+		}
+	}
+	if got := (Deadlines{}).Late(Material, time.Now()); got != 0 {
+		t.Errorf("no deadline: late %d", got)
+	}
+}

@@ -9,8 +9,6 @@ import (
 	"qaward/award"
 	"qaward/award/assign"
 	"qaward/backend/export"
-	"qaward/backend/importer"
-	"qaward/backend/imports"
 )
 
 // The automatic assignment of a stage (award/assign): a proposal of
@@ -171,18 +169,7 @@ func (b *Backend) ApplyAssignment(cycle string, p assign.Proposal) (int, error) 
 	if err := b.officeOnly("apply assignments"); err != nil {
 		return 0, err
 	}
-	cycle, err := b.cycleID(cycle)
-	if err != nil {
-		return 0, err
-	}
-	if err := b.Assignable(cycle, p.Stage); err != nil {
-		return 0, err
-	}
-	t := &imports.Table{File: "assign " + string(p.Stage), Header: GroupColumns, Rows: make([]imports.Row, 0)}
-	for i, cells := range GroupRows(p.Groups, p.Assignments) {
-		t.Rows = append(t.Rows, imports.Row{Line: i + 2, Cells: cells})
-	}
-	return importer.Import(b.st, b.actor, cycle, "groups", t)
+	return b.applyProposal(cycle, p)
 }
 
 // Assignable refuses a stage that already has groups or assignments, to

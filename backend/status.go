@@ -21,9 +21,9 @@ import (
 // groups they lead (progress only) and those groups' consensus; neither
 // sees the blocks, which rest on every applicant's scores.
 
-// China keeps one time zone and no daylight saving: due dates are days
-// in Beijing time.
-var beijing = time.FixedZone("CST", 8*3600)
+// Due dates are days in Beijing time (award.Deadlines.Late decides what
+// is late).
+var beijing = award.ChinaTime
 
 // Status is the cycle's progress as one person may see it.
 type Status struct {
@@ -231,7 +231,7 @@ func (b *Backend) statusView(cycle string) (*statusView, error) {
 // progress counts a stage's sheets and collects the overdue ones.
 func (v *statusView) progress(st award.Stage, due string, now time.Time, overdue *[]OverdueSheet) StageProgress {
 	p := StageProgress{Stage: st, Due: due}
-	late := award.Overdue(due, now, beijing)
+	late := award.DaysLate(due, now, beijing)
 	for k, s := range v.sheets {
 		if k.Stage != st {
 			continue
@@ -246,22 +246,13 @@ func (v *statusView) progress(st award.Stage, due string, now time.Time, overdue
 		default:
 			p.NotStarted++
 		}
-		if late {
+		if late > 0 {
 			p.Overdue++
 			*overdue = append(*overdue, OverdueSheet{Stage: st, Due: due, ReviewerID: k.ReviewerID, ReviewerName: v.reviewers[k.ReviewerID],
-				ApplicantID: k.ApplicantID, ApplicantName: v.apps[k.ApplicantID].Name, Started: s.started, DaysLate: daysAfter(due, now)})
+				ApplicantID: k.ApplicantID, ApplicantName: v.apps[k.ApplicantID].Name, Started: s.started, DaysLate: late})
 		}
 	}
 	return p
-}
-
-func daysAfter(due string, now time.Time) int {
-	d, err := time.ParseInLocation(time.DateOnly, due, beijing)
-	if err != nil {
-		return 0
-	}
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, beijing)
-	return int(today.Sub(d).Hours() / 24)
 }
 
 // consensusByGroup is each visible group's consensus in force, and the

@@ -54,10 +54,10 @@ func NewHome(c common.Common, d *common.Data, person string) *Home {
 func (h *Home) build() {
 	d, t, r := h.data, h.c.Text, h.data.Roster
 	var rows []components.ListRow
-	section := func(title string, n int) {
+	section := func(title string, n int, stg award.Stage) {
 		st := h.c.Styles
 		rows = append(rows, components.ListRow{Header: true, Draw: func(w int, _ bool) string {
-			return common.Fit(st.Section.Render(" "+title)+st.Subtle.Render(fmt.Sprintf("  %d", n)), w)
+			return common.Fit(st.Section.Render(" "+title)+st.Subtle.Render(fmt.Sprintf("  %d", n))+common.DueNote(h.c, h.data, stg), w)
 		}})
 	}
 	// byStage adds a section a stage for the assignments of that stage.
@@ -70,7 +70,7 @@ func (h *Home) build() {
 				}
 			}
 			if len(part) > 0 {
-				section(title+"  "+h.c.StageName(stg), len(part))
+				section(title+"  "+h.c.StageName(stg), len(part), stg)
 				for _, a := range part {
 					tg := HomeTarget{Group: group, Stage: a.Stage, App: a.ApplicantID}
 					h.rows[tg] = true
@@ -83,6 +83,7 @@ func (h *Home) build() {
 	h.nameW, h.kindW = 6, 0
 	h.countW = components.WidestOf(6, t.F("home.progress", 99, 99), t.F("home.sheets", 9, 9))
 	h.stateW = components.WidestOf(6, t.S("status.untouched"), t.S("status.draft"), t.S("status.submitted"), "000.00 "+t.S("mx.consensus"))
+	h.stateW = max(h.stateW, h.lateWidth()) // overdue.go
 	for _, a := range d.Applicants {
 		h.nameW = max(h.nameW, common.Width(a.Name))
 		h.kindW = max(h.kindW, common.Width(h.kindOf(a)))
@@ -131,6 +132,7 @@ func (h *Home) row(tg HomeTarget) components.ListRow {
 			} else {
 				bar, count, state = h.sheetCells(tg)
 			}
+			state += h.lateMark(tg)
 			cw := components.Widths(w-2,
 				components.Column{Min: 5, Want: 5},
 				components.Column{Min: 6, Want: h.nameW, Flex: true},

@@ -23,7 +23,7 @@ func (m *Matrix) View() string {
 	add(common.Between(left, tabs, m.w))
 
 	sum := m.Sum
-	add(common.Cut(st.Subtle.Render(t.F("mx.waiting", sum.Submitted, sum.Drafts, sum.Panel-sum.Submitted-sum.Drafts))+"  "+st.Muted.Render(m.methodText()), m.w))
+	add(common.Cut(st.Subtle.Render(t.F("mx.waiting", sum.Submitted, sum.Drafts, sum.Panel-sum.Submitted-sum.Drafts))+m.lateNote()+"  "+st.Muted.Render(m.methodText()), m.w))
 	if m.Stats == nil {
 		add("", "  "+st.Warn.Render(t.S("mx.independent")))
 		return strings.Join(lines, "\n")

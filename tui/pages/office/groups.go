@@ -62,7 +62,7 @@ func (p *groupsPage) Capturing() bool  { return p.list.Filtering }
 func (p *groupsPage) Help() []key.Binding {
 	k, t := p.k.C.Keys, p.k.C.Text
 	return []key.Binding{k.Up, k.Down, common.WithHelp(k.Enter, "enter", t.S("key.open")), common.WithHelp(k.Clear, "del", t.S("key.removemember")),
-		k.Filter, k.Back, k.Quit, k.Help}
+		common.WithHelp(k.MarkAll, "F6", t.S("ap.key.propose")), k.Filter, k.Back, k.Quit, k.Help}
 }
 
 func (p *groupsPage) setRecords(rec *common.Records) {
@@ -123,6 +123,9 @@ func (p *groupsPage) setRecords(rec *common.Records) {
 func (p *groupsPage) key(msg tea.KeyMsg) tea.Cmd {
 	if cmd, used := p.groupsKey(msg); used {
 		return cmd
+	}
+	if !p.list.Filtering && key.Matches(msg, p.k.C.Keys.MarkAll) { // F6: the automatic assignment (propose.go)
+		return common.Push(NewProposeScreen(p.k))
 	}
 	cmd, v, ok := p.list.Chosen(msg)
 	if !ok {
