@@ -62,6 +62,9 @@ type Store interface {
 	Procedure
 	// The complaints register (Art. 34): complaints.go.
 	ComplaintStore
+	// The register of the five years after the award (Art. 28, 31,
+	// 40–43): aftercare.go.
+	AftercareStore
 }
 
 // Files is the database file itself and its audit log.
