@@ -140,7 +140,7 @@ func WriteDocument(d *document.Doc, path, format string) error {
 }
 
 // chinaTime is the time of the documents' dates (UTC+8).
-var chinaTime = time.FixedZone("CST", 8*3600)
+var chinaTime = award.ChinaTime
 
 // Document builds an official document of a kind (DocumentKinds) for the
 // cycle ("" is the current one), filled from the database. Documents are
