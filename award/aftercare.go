@@ -286,17 +286,26 @@ const (
 var Grounds = []Ground{GroundAccident, GroundInspection, GroundComplaint, GroundExport,
 	GroundLoss, GroundNoSharing, GroundMisuse, GroundOtherOffence}
 
-// groundTexts are the grounds: the rules' own words (第三十一条), and a
-// short label in Chinese and in English.
-var groundTexts = map[Ground][3]string{
-	GroundAccident:     {"组织或个人所属组织发生了重大质量、安全、环保、卫生等责任事故的", "重大责任事故", "a major quality, safety, environmental or health accident for which it (or the person's organisation) is responsible"},
-	GroundInspection:   {"产品、工程、服务或环境质量不稳定，经国家级或省级质量监督抽查判定为严重不合格的", "抽查严重不合格", "unstable quality, found seriously nonconforming by a national or provincial quality inspection"},
-	GroundComplaint:    {"产品、工程、服务或环境质量发生重大问题，被有关方面和群众投诉并查证属实的", "重大质量问题被投诉属实", "a major quality problem, complained about and verified"},
-	GroundExport:       {"出口产品因质量问题被国外通报或索赔，造成国家形象和产品信誉受到较大损害的", "出口产品被国外通报或索赔", "export products notified or claimed against abroad for quality, seriously harming the country's image and the products' reputation"},
-	GroundLoss:         {"因经营管理不善，出现严重经营性亏损的", "严重经营性亏损", "a serious operating loss through poor management"},
-	GroundNoSharing:    {"不能履行向社会推广、分享其质量工作经验和成果的义务，典型示范作用不能充分体现的", "未履行推广分享义务", "failing its duty to promote and share its quality work and results, so that it is no example to others"},
-	GroundMisuse:       {"滥用市长质量奖标志、获奖称号，出售、出租证书和奖牌或将其用于从事其他盈利性活动的", "滥用标志或称号", "misusing the award's mark or title, selling or hiring out the certificate and plaque, or using them for other profit"},
-	GroundOtherOffence: {"发生其他严重违反法律、法规行为的", "其他严重违法行为", "other serious violations of laws and regulations"},
+// groundTexts are the grounds: the rules' own words (第三十一条) and a
+// short label in Chinese, and the same in English (a rendering: the rules
+// are Chinese only).
+var groundTexts = map[Ground][4]string{
+	GroundAccident: {"组织或个人所属组织发生了重大质量、安全、环保、卫生等责任事故的", "重大责任事故",
+		"a major quality, safety, environmental or health accident for which it (or the person's organisation) is responsible", "major accident"},
+	GroundInspection: {"产品、工程、服务或环境质量不稳定，经国家级或省级质量监督抽查判定为严重不合格的", "抽查严重不合格",
+		"unstable quality of products, works, services or environment, found seriously nonconforming by a national or provincial quality inspection", "failed inspection"},
+	GroundComplaint: {"产品、工程、服务或环境质量发生重大问题，被有关方面和群众投诉并查证属实的", "重大质量问题被投诉属实",
+		"a major quality problem of products, works, services or environment, complained about by the parties concerned or the public and verified", "verified complaint"},
+	GroundExport: {"出口产品因质量问题被国外通报或索赔，造成国家形象和产品信誉受到较大损害的", "出口产品被国外通报或索赔",
+		"export products notified or claimed against abroad for quality problems, seriously harming the country's image and the products' reputation", "export incident"},
+	GroundLoss: {"因经营管理不善，出现严重经营性亏损的", "严重经营性亏损",
+		"a serious operating loss through poor management", "serious loss"},
+	GroundNoSharing: {"不能履行向社会推广、分享其质量工作经验和成果的义务，典型示范作用不能充分体现的", "未履行推广分享义务",
+		"failing its duty to promote and share its quality work, experience and results with society, so that it is no full example to others", "no sharing"},
+	GroundMisuse: {"滥用市长质量奖标志、获奖称号，出售、出租证书和奖牌或将其用于从事其他盈利性活动的", "滥用标志或称号",
+		"misusing the award's mark or title, selling or hiring out the certificate and plaque, or using them for other profit", "misuse of the title"},
+	GroundOtherOffence: {"发生其他严重违反法律、法规行为的", "其他严重违法行为",
+		"other serious violations of laws and regulations", "other serious offence"},
 }
 
 var chineseItems = []string{"一", "二", "三", "四", "五", "六", "七", "八"}
@@ -321,18 +330,23 @@ func (g Ground) Article(lang string) string {
 	return "第三十一条" + g.Item()
 }
 
-// Text is the ground in the rules' words (Chinese).
-func (g Ground) Text() string { return groundTexts[g][0] }
+// Text is the ground in the rules' words, or in English when lang is "en".
+func (g Ground) Text(lang string) string {
+	if lang == "en" {
+		return groundTexts[g][2]
+	}
+	return groundTexts[g][0]
+}
 
-// Name is the ground's short label in Chinese, or in English (a
-// rendering of the rules' words) when lang is "en".
+// Name is the ground's short label in Chinese, or in English when lang is
+// "en".
 func (g Ground) Name(lang string) string {
 	t, ok := groundTexts[g]
 	switch {
 	case !ok:
 		return strconv.Itoa(int(g))
 	case lang == "en":
-		return t[2]
+		return t[3]
 	}
 	return t[1]
 }

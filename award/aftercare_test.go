@@ -68,12 +68,12 @@ func TestGrounds(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for i, g := range Grounds {
-		if int(g) != i+1 || !g.Valid() || g.Text() == "" || g.Name("zh") == "" || g.Name("en") == "" || seen[g.Text()] {
-			t.Errorf("ground %d: %q %q %q", g, g.Text(), g.Name("zh"), g.Name("en"))
+		if int(g) != i+1 || !g.Valid() || g.Text("zh") == "" || g.Text("en") == "" || g.Name("zh") == "" || g.Name("en") == "" || seen[g.Text("zh")] {
+			t.Errorf("ground %d: %q %q %q", g, g.Text("zh"), g.Name("zh"), g.Name("en"))
 		}
-		seen[g.Text()] = true
-		if !strings.HasSuffix(g.Text(), "的") {
-			t.Errorf("ground %d is not the rules' item: %q", g, g.Text())
+		seen[g.Text("zh")] = true
+		if !strings.HasSuffix(g.Text("zh"), "的") {
+			t.Errorf("ground %d is not the rules' item: %q", g, g.Text("zh"))
 		}
 	}
 	if GroundNoSharing.Article("zh") != "第三十一条（六）" || GroundNoSharing.Article("en") != "Art. 31(6)" {

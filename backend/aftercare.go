@@ -62,12 +62,28 @@ func (b *Backend) Aftercare(cycle, applicant string) ([]AftercareWinner, error) 
 	if err != nil {
 		return nil, err
 	}
-	today := b.now().In(award.ChinaTime)
+	var out []AftercareWinner
+	for _, w := range r.Aftercare(ts, es) {
+		if applicant == "" || w.Applicant.ID == applicant {
+			out = append(out, w)
+		}
+	}
+	if applicant != "" && len(out) == 0 {
+		return nil, b.noWinner(r, applicant)
+	}
+	return out, nil
+}
+
+// Aftercare is the register of the winners from the cycle's transitions
+// and aftercare entries as read, as of the backend's today: the one
+// computation of it, for the command line, the export and the screens.
+func (r *Results) Aftercare(ts []award.Transition, es []award.AftercareEntry) []AftercareWinner {
+	today := r.b.now().In(award.ChinaTime)
 	var out []AftercareWinner
 	for _, a := range r.Snapshot.Applicants {
 		announced, ok := award.AnnouncedOn(ts, a.ID)
 		d, decided := r.Decisions[a.ID]
-		if !ok || !decided || d.Final() == award.DecideNone || (applicant != "" && a.ID != applicant) {
+		if !ok || !decided || d.Final() == award.DecideNone {
 			continue
 		}
 		w := AftercareWinner{Applicant: a, Final: r.Final(a.ID), Window: award.FiveYears(announced)}
@@ -86,10 +102,7 @@ func (b *Backend) Aftercare(cycle, applicant string) ([]AftercareWinner, error) 
 		w.Years = award.SharingByYear(w.Window, w.Entries, asOf)
 		out = append(out, w)
 	}
-	if applicant != "" && len(out) == 0 {
-		return nil, b.noWinner(r, applicant)
-	}
-	return out, nil
+	return out
 }
 
 // noWinner says why applicant has no place in the register.
@@ -197,12 +210,13 @@ func AftercareEntriesReport(ws []AftercareWinner) export.Report {
 	return r
 }
 
-// GroundsReport is the eight grounds of Art. 31 in the rules' words.
-func GroundsReport() export.Report {
+// GroundsReport is the eight grounds of Art. 31 in the rules' words, or
+// in English when lang is "en".
+func GroundsReport(lang string) export.Report {
 	r := export.Report{Table: export.Table{Name: "撤销情形", Header: []string{"ground", "article", "name", "text"},
 		Columns: []export.Column{export.Integer}}}
 	for _, g := range award.Grounds {
-		r.Rows = append(r.Rows, []string{strconv.Itoa(int(g)), g.Article("zh"), g.Name("zh"), g.Text()})
+		r.Rows = append(r.Rows, []string{strconv.Itoa(int(g)), g.Article(lang), g.Name(lang), g.Text(lang)})
 	}
 	r.Notes = []string{"第三十一条：获奖组织或个人在获奖后 5 年内如发生下列情形之一的，由评委会办公室调查核实并提交评委会研究，报请市人民政府撤销其市长质量奖奖项，并向社会公告。"}
 	return r

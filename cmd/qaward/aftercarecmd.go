@@ -98,7 +98,7 @@ the award is revoked within five years of winning; 'qaward revoke ID
 			if err := checkFormat(f.format); err != nil {
 				return err
 			}
-			return a.print(fromExport(backend.GroundsReport()), f.format)
+			return a.print(fromExport(backend.GroundsReport(a.lang)), f.format)
 		},
 	}
 	formatFlag(grounds, &f.format)
