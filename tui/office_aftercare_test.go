@@ -5,12 +5,19 @@ import (
 	"testing"
 
 	"qaward/award"
+	"qaward/store"
+	"qaward/tui/common"
 )
 
 // announcedPair is the demo cycle with A0002 and A0011 awarded and
-// announced on the store's day, 2026-05-06: their five years run to
-// 2031-05-05.
+// announced on the store's day, 2026-05-06 (their five years run to
+// 2031-05-05), as the office sees it on 2027-06-01.
 func announcedPair(t *testing.T) *driver {
+	return asOffice(t, announcedStore(t), "2027-06-01", 120, 40)
+}
+
+// announcedStore is the store of announcedPair.
+func announcedStore(t *testing.T) *store.DB {
 	t.Helper()
 	st := publicityReady(t)
 	must(t, st.PublishNotice("office", cyc, award.Notice{Start: "2026-04-20", End: "2026-04-24", Days: 5}))
@@ -19,7 +26,25 @@ func announcedPair(t *testing.T) *driver {
 	}
 	must(t, st.PutAftercare("office", cyc, award.AftercareEntry{ID: "F001", ApplicantID: "A0011", Kind: award.AftercareSharing,
 		Date: "2026-09-01", Note: "在全市质量大会上介绍卓越绩效实践", RecordedBy: "office"}))
-	return asOffice(t, st, "2027-06-01", 120, 40)
+	return st
+}
+
+// TestOfficeAftercareSizes: the register and its form fill exactly the
+// terminal at every size, Chinese and English.
+func TestOfficeAftercareSizes(t *testing.T) {
+	st := announcedStore(t)
+	for _, lang := range []common.Lang{common.Chinese, common.English} {
+		for _, sz := range [][2]int{{80, 24}, {79, 24}, {81, 24}, {120, 40}, {60, 15}} {
+			c := testCommon(st, lang)
+			c.As = common.DefaultOffice
+			d := newDriver(t, c, sz[0], sz[1])
+			d.toTab("after")
+			d.keys("left")
+			checkSize(t, "aftercare", d, sz)
+			d.keys("enter")
+			checkSize(t, "aftercare form", d, sz)
+		}
+	}
 }
 
 // TestOfficeAftercareRegister: the after tab's register shows each
