@@ -152,4 +152,12 @@ func TestAftercareWalk(t *testing.T) {
 		t.Errorf("XLSX activity of F002: %q", v)
 	}
 	refused(2, "aftercare takes --applicant only", "export", "aftercare", xlsx, "--stage", "onsite")
+
+	// a year later the duty of the revoked A0019 stopped at its revocation:
+	// its year 3 stays as it stood then, A0009's is flagged
+	setClock(t, "2030-01-01")
+	list = must("aftercare", "list", "--format", "csv")
+	if !strings.Contains(list, ",revoked,3,2028-10-12,2029-10-11,0,0,0,due,") || !strings.Contains(list, ",award,3,2028-10-12,2029-10-11,0,0,0,not-shared,") {
+		t.Errorf("year 3 after the revocation:\n%s", list)
+	}
 }
