@@ -169,16 +169,30 @@ func (w Window) Span(lang string) string {
 // AnnouncedOn is the day (Beijing time) on which the applicant's award
 // was announced: its move to 审定公告; false when it has none.
 func AnnouncedOn(ts []Transition, applicantID string) (time.Time, bool) {
-	var at time.Time
+	d, ok := AnnouncedDays(ts)[applicantID]
+	return d, ok
+}
+
+// AnnouncedDays are the days (Beijing time) of the moves to 审定公告, by
+// applicant, read in one pass.
+func AnnouncedDays(ts []Transition) map[string]time.Time {
+	at := map[string]time.Time{}
 	for _, t := range ts {
-		if t.ApplicantID == applicantID && t.To == Announced && t.At.After(at) {
-			at = t.At
+		if t.To == Announced && t.At.After(at[t.ApplicantID]) {
+			at[t.ApplicantID] = t.At
 		}
 	}
-	if at.IsZero() {
-		return at, false
+	for id, t := range at {
+		at[id] = calendarDay(t.In(ChinaTime))
 	}
-	return calendarDay(at.In(ChinaTime)), true
+	return at
+}
+
+// AftercareClosed refuses an entry for a winner whose award was revoked
+// on the given day: the register of its five years is closed.
+func AftercareClosed(applicantID, revoked string) error {
+	return refusal(fmt.Sprintf("aftercare: the award of %s was revoked on %s: the register of its five years is closed", applicantID, revoked),
+		fmt.Sprintf("%s 的奖项已于 %s 撤销，获奖后跟踪登记已结束", applicantID, revoked))
 }
 
 // ChinaTime is Beijing time, in which the office's days begin and end.

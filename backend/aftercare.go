@@ -79,19 +79,19 @@ func (b *Backend) Aftercare(cycle, applicant string) ([]AftercareWinner, error) 
 // computation of it, for the command line, the export and the screens.
 func (r *Results) Aftercare(ts []award.Transition, es []award.AftercareEntry) []AftercareWinner {
 	today := r.b.now().In(award.ChinaTime)
+	announced := award.AnnouncedDays(ts)
+	entries := map[string][]award.AftercareEntry{}
+	for _, e := range es {
+		entries[e.ApplicantID] = append(entries[e.ApplicantID], e)
+	}
 	var out []AftercareWinner
 	for _, a := range r.Snapshot.Applicants {
-		announced, ok := award.AnnouncedOn(ts, a.ID)
+		day, ok := announced[a.ID]
 		d, decided := r.Decisions[a.ID]
 		if !ok || !decided || d.Final() == award.DecideNone {
 			continue
 		}
-		w := AftercareWinner{Applicant: a, Final: r.Final(a.ID), Window: award.FiveYears(announced)}
-		for _, e := range es {
-			if e.ApplicantID == a.ID {
-				w.Entries = append(w.Entries, e)
-			}
-		}
+		w := AftercareWinner{Applicant: a, Final: r.Final(a.ID), Window: award.FiveYears(day), Entries: entries[a.ID]}
 		asOf := today
 		if rv, ok := r.Revocations[a.ID]; ok {
 			w.Revocation = &rv
@@ -130,7 +130,7 @@ func (b *Backend) AddAftercare(cycle string, e award.AftercareEntry) (award.Afte
 		return e, err
 	}
 	if ws[0].Revocation != nil {
-		return e, fmt.Errorf("aftercare: the award of %s was revoked on %s: the register of its five years is closed", e.ApplicantID, ws[0].Revocation.Date)
+		return e, award.AftercareClosed(e.ApplicantID, ws[0].Revocation.Date)
 	}
 	e.ID, e.RecordedBy = "", b.actor
 	if e.Date == "" {
