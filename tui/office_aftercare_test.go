@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"qaward/award"
 	"qaward/store"
@@ -114,4 +116,29 @@ func TestOfficeRevocationGrounds(t *testing.T) {
 		t.Fatalf("revocations %+v", rs)
 	}
 	d.mustContain("2027-06-01 撤销（第三十一条（六））：连续未开展质量管理经验分享")
+}
+
+// TestAftercareGolden: golden screens of the register (on 2027-06-01, a
+// year flagged) and of its form, at 80×24 and 120×40, run through a real
+// Bubble Tea program. Update with
+//
+//	go test ./tui/ -run TestAftercareGolden -update
+func TestAftercareGolden(t *testing.T) {
+	toRegister := []goldenStep{{until: "全部申报对象"},
+		{keys: []string{"tab", "tab", "tab", "tab", "tab", "tab", "left"}, until: "未记录分享（第三十一条（六））"}}
+	screens := map[string][]goldenStep{
+		"aftercare_register": toRegister,
+		"aftercare_form":     append(slices.Clone(toRegister), goldenStep{keys: []string{"enter"}, until: "获奖后五年："}),
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for name, steps := range screens {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, size[0], size[1]), func(t *testing.T) {
+				c := testCommon(announcedStore(t), common.Chinese)
+				c.As = common.DefaultOffice
+				day := time.Date(2027, 6, 1, 2, 0, 0, 0, time.UTC)
+				c.Now = func() time.Time { return day }
+				requireGolden(t, c, size, steps)
+			})
+		}
+	}
 }

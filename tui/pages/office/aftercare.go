@@ -89,7 +89,7 @@ func aftercareForm(k *Desk, rec *common.Records, id string) *components.Form {
 			return err
 		}), nil
 	})
-	f.Intro = []string{t.F("ac.window", span), t.S("ac.formintro")}
+	f.Intro = []string{t.F("ac.window", span), t.S("ac.formintro"), t.S("ac.formintro2")}
 	f.Choice("kind", t.S("ac.kind"), components.TextOptions(t, "ac.kind.", award.AftercareKinds...), string(award.AftercareVisit))
 	f.Text("date", t.S("ac.date"), c.Now().In(award.ChinaTime).Format(time.DateOnly), "YYYY-MM-DD").Text("note", t.S("ac.note"), "", t.S("ac.notehint"))
 	return f
