@@ -65,6 +65,9 @@ type Revocation struct {
 	Reason   string
 	Article  string
 	Fraud    bool // won by fraud: barred for the next two cycles (Art. 30)
+	// Grounds are the grounds of Art. 31 it rests on; a record written
+	// before they were kept has none.
+	Grounds []Ground `json:",omitempty"`
 }
 
 // Win is an award given in an earlier cycle (an announced decision).

@@ -49,7 +49,7 @@ func (b *Backend) LoadCriteriaSet(cycle, file string) (award.CriteriaSource, err
 	if err != nil {
 		return award.CriteriaSource{}, fmt.Errorf("%s: %w", file, err)
 	}
-	src := award.CriteriaSource{File: filepath.Base(file), Source: string(data), Loaded: b.now().In(beijing).Format(time.RFC3339)}
+	src := award.CriteriaSource{File: filepath.Base(file), Source: string(data), Loaded: b.now().In(award.ChinaTime).Format(time.RFC3339)}
 	if src, _, err = store.ParseCriteriaSource(src); err != nil {
 		return src, err
 	}

@@ -139,9 +139,6 @@ func WriteDocument(d *document.Doc, path, format string) error {
 	})
 }
 
-// chinaTime is the time of the documents' dates (UTC+8).
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 // Document builds an official document of a kind (DocumentKinds) for the
 // cycle ("" is the current one), filled from the database. Documents are
 // the office's. Write it with (*document.Doc).Write, through a file that
@@ -183,7 +180,7 @@ type writer struct {
 func (w *writer) cycle() string { return w.r.Cycle.ID }
 
 // today is the date of a document that carries no date of its own.
-func (w *writer) today() time.Time { return w.b.now().In(chinaTime) }
+func (w *writer) today() time.Time { return w.b.now().In(award.ChinaTime) }
 
 var fourDigits = regexp.MustCompile(`^\d{4}$`)
 
@@ -364,7 +361,7 @@ func (w *writer) notAccepted() error {
 			d.Para("依据：" + rulesName + articleText(art) + "。")
 		}
 		d.Para(fmt.Sprintf("根据%s第十七条规定，特此告知。如对本告知有异议，可以向评委会办公室书面提出，并提供有效的证明材料（第三十八条）。", rulesName))
-		d.Closing(Office, document.Date(t.At.In(chinaTime)))
+		d.Closing(Office, document.Date(t.At.In(award.ChinaTime)))
 	}
 	if n == 0 {
 		return fmt.Errorf("no applicant has been refused at or before acceptance: 'qaward stage ID rejected --reason TEXT --article ART' records one")
@@ -750,7 +747,7 @@ func (w *writer) notice() (award.Notice, error) {
 }
 
 func parseDay(s string) (time.Time, error) {
-	return time.ParseInLocation(time.DateOnly, s, chinaTime)
+	return time.ParseInLocation(time.DateOnly, s, award.ChinaTime)
 }
 
 // daysOff are the days inside the window that are not working days, as
@@ -854,7 +851,7 @@ func (w *writer) publicity() error {
 	d.Para("特此公示。")
 	// dated on its publication, or on its first day if recorded later
 	date := start
-	if p := n.Published.In(chinaTime); !n.Published.IsZero() && p.Before(start) {
+	if p := n.Published.In(award.ChinaTime); !n.Published.IsZero() && p.Before(start) {
 		date = p
 	}
 	d.Closing(Office, document.Date(date))
@@ -971,7 +968,7 @@ func (w *writer) winners() ([]award.Decision, time.Time, error) {
 			out = append(out, d)
 		}
 	}
-	return w.candidates(out), day.In(chinaTime), nil
+	return w.candidates(out), day.In(award.ChinaTime), nil
 }
 
 // announcement is the announcement of the winners (Art. 24), by their

@@ -282,7 +282,7 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 	lacks(t, "not-accepted", xml, names["A0003"])
 
 	// a revoked award is no winner
-	if err := c.b.Revoke("", "A0002", award.Revocation{Date: "2027-03-01", Reason: "产品经省级监督抽查判定为严重不合格", Article: "第三十一条(二)"}); err != nil {
+	if err := c.b.Revoke("", "A0002", award.Revocation{Date: "2027-03-01", Reason: "产品经省级监督抽查判定为严重不合格", Grounds: []award.Ground{award.GroundInspection}}); err != nil {
 		t.Fatal(err)
 	}
 	xml, _ = c.doc("announcement")

@@ -47,7 +47,7 @@ func (b *Backend) ObjectionRegister(cycle string) ([]ObjectionRow, int, error) {
 		return nil, 0, err
 	}
 	days := c.Config.ReplyDays()
-	today := b.now().In(chinaTime).Format("2006-01-02")
+	today := b.now().In(award.ChinaTime).Format("2006-01-02")
 	slices.SortStableFunc(obs, func(a, b award.Objection) int {
 		if a.Filed != b.Filed {
 			return strings.Compare(a.Filed, b.Filed)

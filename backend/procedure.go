@@ -286,7 +286,7 @@ func (b *Backend) Object(cycle string, o award.Objection) error {
 	}
 	if o.Outcome != award.Pending && o.Replied == "" {
 		// answered today, unless the office says when
-		o.Replied = b.now().In(chinaTime).Format(time.DateOnly)
+		o.Replied = b.now().In(award.ChinaTime).Format(time.DateOnly)
 	}
 	if err := award.CheckObjection(o, n, conflicted); err != nil {
 		return fmt.Errorf("objection %s: %w", o.ID, err)
@@ -349,7 +349,10 @@ func (b *Backend) Announce(cycle string) ([]award.Transition, error) {
 
 // Revoke revokes an applicant's award (Art. 28–31): from then on its final
 // status is revoked in every list, export and document; fraud bars the
-// holder for the next two cycles (Art. 30).
+// holder for the next two cycles (Art. 30). A revocation that is not for
+// fraud cites grounds of Art. 31, within the five years after the award's
+// announcement (award.CheckRevocation); the article defaults to the
+// grounds' (第三十一条（二）（六）), or 第三十条 for fraud.
 func (b *Backend) Revoke(cycle, applicantID string, rv award.Revocation) error {
 	if err := b.officeOnly("revoke an award"); err != nil {
 		return err
@@ -365,14 +368,27 @@ func (b *Backend) Revoke(cycle, applicantID string, rv award.Revocation) error {
 	if d, ok := r.Decisions[a.ID]; !ok || d.Final() == award.DecideNone {
 		return fmt.Errorf("revoke: %s holds no award or nomination of cycle %s", a.ID, r.Cycle.ID)
 	}
-	if strings.TrimSpace(rv.Reason) == "" || strings.TrimSpace(rv.Article) == "" {
-		return fmt.Errorf("revoke: the reason and the article are required (--reason, --article)")
-	}
 	if rv.Date == "" {
-		rv.Date = b.now().Format(time.DateOnly)
+		rv.Date = b.now().In(award.ChinaTime).Format(time.DateOnly)
 	}
-	if _, err := time.Parse(time.DateOnly, rv.Date); err != nil {
-		return fmt.Errorf("revoke: date %q: want YYYY-MM-DD", rv.Date)
+	ts, err := b.st.Transitions(r.Cycle.ID)
+	if err != nil {
+		return err
+	}
+	var window *award.Window
+	if day, ok := award.AnnouncedOn(ts, a.ID); ok {
+		w := award.FiveYears(day)
+		window = &w
+	}
+	if err := award.CheckRevocation(rv, window); err != nil {
+		return err
+	}
+	switch {
+	case strings.TrimSpace(rv.Article) != "":
+	case len(rv.Grounds) > 0:
+		rv.Article = award.GroundsArticle(rv.Grounds)
+	default:
+		rv.Article = "第三十条"
 	}
 	rv.Identity, rv.Cycle = award.Identity(a), r.Cycle.ID
 	return b.st.PutRevocation(b.actor, r.Cycle.ID, a.ID, rv)

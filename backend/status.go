@@ -23,7 +23,6 @@ import (
 
 // Due dates are days in Beijing time (award.Deadlines.Late decides what
 // is late).
-var beijing = award.ChinaTime
 
 // Status is the cycle's progress as one person may see it.
 type Status struct {
@@ -97,7 +96,7 @@ func (b *Backend) Status(cycle string) (*Status, error) {
 	if err != nil {
 		return nil, err
 	}
-	now := b.now().In(beijing)
+	now := b.now().In(award.ChinaTime)
 	s := &Status{Cycle: cycle, Today: now.Format(time.DateOnly), Office: b.person.Role == access.Office}
 	v, err := b.statusView(cycle)
 	if err != nil {
@@ -231,7 +230,7 @@ func (b *Backend) statusView(cycle string) (*statusView, error) {
 // progress counts a stage's sheets and collects the overdue ones.
 func (v *statusView) progress(st award.Stage, due string, now time.Time, overdue *[]OverdueSheet) StageProgress {
 	p := StageProgress{Stage: st, Due: due}
-	late := award.DaysLate(due, now, beijing)
+	late := award.DaysLate(due, now, award.ChinaTime)
 	for k, s := range v.sheets {
 		if k.Stage != st {
 			continue

@@ -238,6 +238,9 @@ func (db *DB) PutRevocation(actor, cycle, applicantID string, r award.Revocation
 	if strings.TrimSpace(r.Reason) == "" || strings.TrimSpace(r.Article) == "" || r.Date == "" {
 		return fmt.Errorf("a revocation needs its date, reason and article")
 	}
+	if err := r.CheckGrounds(); err != nil {
+		return err
+	}
 	val, err := json.Marshal(r)
 	if err != nil {
 		return err

@@ -64,6 +64,9 @@ type Store interface {
 	ComplaintStore
 	// The criteria sets loaded into a cycle (Art. 12): criteriasets.go.
 	CriteriaSetStore
+	// The register of the five years after the award (Art. 28, 31,
+	// 40–43): aftercare.go.
+	AftercareStore
 }
 
 // Files is the database file itself and its audit log.

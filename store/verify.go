@@ -249,6 +249,21 @@ func decodeRecord(sub string, k, v []byte) error {
 		}
 		_, err := sourceSet(src)
 		return err
+	case subAftercare:
+		var e award.AftercareEntry
+		if err := json.Unmarshal(v, &e); err != nil {
+			return err
+		}
+		if e.ID != string(k) {
+			return fmt.Errorf("%w: entry ID %q under key %q", errCorrupt, e.ID, k)
+		}
+		return checkAftercareShape(e)
+	case subRevocations:
+		var r award.Revocation
+		if err := json.Unmarshal(v, &r); err != nil {
+			return err
+		}
+		return award.CheckGroundList(r.Grounds)
 	}
 	return nil
 }

@@ -412,7 +412,7 @@ func TestOfficeAfterAward(t *testing.T) {
 	d.keys("enter", "tab", "tab")
 	d.okeys("ctrl+u")
 	d.keys("ctrl+s")
-	d.mustContain("请填写理由和条款")
+	d.mustContain("请填写撤销理由")
 	d.keys("shift+tab", "申报材料中的经营数据弄虚作假", "tab", "第三十条", "tab", " ", "ctrl+s")
 	rs, _ := st.Revocations(cyc)
 	if len(rs) != 1 || !rs[0].Fraud || rs[0].Date != "2027-03-01" || rs[0].Identity == "" || rs[0].Cycle != cyc {
@@ -454,6 +454,7 @@ func TestOfficeLayoutSizes(t *testing.T) {
 		"material":   func(d *driver) { d.toTab("ranking"); d.keys("left") },
 		"publicity":  func(d *driver) { d.toTab("publicity") },
 		"after":      func(d *driver) { d.toTab("after"); d.keys("right") },
+		"aftercare":  func(d *driver) { d.toTab("after"); d.keys("left") },
 		"applicant":  func(d *driver) { d.keys("enter") },
 		"form": func(d *driver) {
 			d.keys("enter", "end", "enter", "很长的一段中文理由，用来检查对齐是否正确", "ctrl+s")

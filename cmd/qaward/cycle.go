@@ -27,7 +27,7 @@ func (a *app) openStore(readOnly bool) (*store.DB, error) {
 			return nil, fmt.Errorf("no database at %s: create a cycle first with 'qaward init --cycle ID'", path)
 		}
 	}
-	st, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	st, err := store.Open(path, store.Options{ReadOnly: readOnly, Now: clock})
 	if readOnly && errors.Is(err, store.ErrMigrate) {
 		// A database of an older qaward: bring it up to date once (the
 		// migration is audited), then read it as asked.
@@ -88,8 +88,12 @@ func (a *app) inCycle(readOnly bool, fn func(st store.Store, cycle string) error
 // backend is the application layer acting for the person whose view st
 // is, with the audit log naming a.actor().
 func (a *app) backend(st store.Store) *backend.Backend {
-	return backend.New(st, backend.Options{Actor: a.actor()})
+	return backend.New(st, backend.Options{Actor: a.actor(), Now: clock})
 }
+
+// clock is the time of the commands' writes and of "today" in their rules;
+// nil is the wall clock. Tests set it to walk the years after an award.
+var clock func() time.Time
 
 func initCmd(a *app) *cobra.Command {
 	var configFile string

@@ -17,7 +17,7 @@ import (
 // exportKinds are the tables `qaward export` writes: the backend's, the
 // ratings summary (Art. 36), the paper score forms and the groups with
 // their assignments in the import format.
-var exportKinds = append(slices.Clone(backend.ExportKinds), "ratings", "scoreform", "groups")
+var exportKinds = append(slices.Clone(backend.ExportKinds), "ratings", "scoreform", "groups", "aftercare")
 
 type exportFlags struct {
 	stage   string
@@ -49,6 +49,11 @@ Applicants' confidential fields (Art. 37) are left out unless
 ratings writes the summary of the on-site candidates' ratings of their
 reviewers (Art. 36), as 'qaward ratings' prints it.
 
+aftercare writes the register of the five years after the award: the
+winners' years with their Art. 31(6) flags (the only table of a CSV file)
+and the entries, as 'qaward aftercare list' prints them; --applicant keeps
+one winner.
+
 scoreform writes printable paper score forms (XLSX only) for the on-site
 visit (--stage onsite, the default) or the material review: one form per
 assigned, unconflicted reviewer and applicant whose sheet is not submitted
@@ -63,6 +68,7 @@ percentages typed into the same file, it imports as it is with
   qaward --db cycle.db export scoreform onsite-R003.xlsx --reviewer R003
   qaward --db cycle.db export scoreform group.xlsx --group onsite-01
   qaward --db cycle.db export ratings ratings.xlsx
+  qaward --db cycle.db --cycle 2026 export aftercare aftercare.xlsx
   qaward --db cycle.db export groups groups.csv --stage onsite`,
 		Args:              exactArgs("KIND", "FILE"),
 		ValidArgsFunction: positional(fixed(exportKinds...), files("xlsx", "csv")),
@@ -70,7 +76,7 @@ percentages typed into the same file, it imports as it is with
 	}
 	c.Flags().StringVar(&f.stage, "stage", "all", "rankings: `material|onsite|composite|all` (all: XLSX only); groups: material|onsite|all; scoreform: onsite (default) or material")
 	c.Flags().StringVar(&f.reviewer, "reviewer", "", "scoreform: the forms of this reviewer `ID`")
-	c.Flags().StringVar(&f.applicant, "applicant", "", "scoreform: the forms of this applicant `ID`")
+	c.Flags().StringVar(&f.applicant, "applicant", "", "scoreform: the forms of this applicant `ID`; aftercare: this winner only")
 	c.Flags().StringVar(&f.group, "group", "", "scoreform: the forms of this review group `ID` (its stage unless --stage)")
 	for _, name := range []string{"reviewer", "applicant", "group"} {
 		c.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
@@ -84,6 +90,9 @@ func runExport(a *app, f exportFlags, pos []string) error {
 	kind, file := pos[0], pos[1]
 	if !contains(exportKinds, kind) {
 		return usagef("export: unknown kind %q: want one of %s", kind, strings.Join(exportKinds, ", "))
+	}
+	if kind == "aftercare" {
+		return runExportAftercareChecked(a, f, file)
 	}
 	if kind != "scoreform" && (f.reviewer != "" || f.applicant != "" || f.group != "") {
 		return usagef("export: --reviewer, --applicant and --group are for scoreform")

@@ -287,39 +287,55 @@ upheld objection cancelled, whose way ends with the finding as the reason.`,
 type revokeFlags struct {
 	date, reason, article string
 	fraud                 bool
+	grounds               []string
 }
 
 func revokeCmd(a *app) *cobra.Command {
 	var f revokeFlags
 	c := &cobra.Command{
-		Use:   "revoke ID --reason TEXT --article ART [--date YYYY-MM-DD] [--fraud]",
+		Use:   "revoke ID --reason TEXT (--ground N ... | --fraud) [--article ART] [--date YYYY-MM-DD]",
 		Short: "Revoke an applicant's award or nomination (Art. 28–31)",
 		Long: `Revoke withdraws an award or nomination of the cycle: from then on its final
 status reads revoked in every list, export and document. --fraud records
 that it was won by fraud, which bars the holder for the next two cycles
-(Art. 30).`,
-		Example:           "  qaward --db cycle.db revoke A0003 --reason \"申报材料弄虚作假\" --article 第三十条 --fraud",
+(Art. 30) and has no time limit. Otherwise the revocation cites the grounds
+of Art. 31 it rests on (--ground, 1 to 8, repeatable; 'qaward aftercare
+grounds' lists them), and its date must fall within the five years after the
+award's announcement. --article defaults to the grounds' (第三十一条（六）) or,
+for fraud, 第三十条.`,
+		Example: `  qaward --db cycle.db revoke A0003 --reason "申报材料弄虚作假" --fraud
+  qaward --db cycle.db --cycle 2026 revoke A0002 --reason "连续两年未开展质量管理经验分享" --ground 6 --date 2029-01-15`,
 		Args:              exactArgs("ID"),
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE:              func(_ *cobra.Command, args []string) error { return runRevoke(a, f, args[0]) },
 	}
 	c.Flags().StringVar(&f.date, "date", "", "the day of the revocation, `YYYY-MM-DD` (default: today)")
 	c.Flags().StringVar(&f.reason, "reason", "", "why (required)")
-	c.Flags().StringVar(&f.article, "article", "", "the article it rests on, such as 第三十条 (required)")
+	c.Flags().StringVar(&f.article, "article", "", "the article it rests on (default: the grounds' article, or 第三十条 for --fraud)")
+	c.Flags().StringArrayVar(&f.grounds, "ground", nil, "a ground of Art. 31 it rests on, `1-8` (repeatable; 'qaward aftercare grounds')")
 	c.Flags().BoolVar(&f.fraud, "fraud", false, "won by fraud: barred for the next two cycles (Art. 30)")
 	return c
 }
 
 func runRevoke(a *app, f revokeFlags, id string) error {
-	if strings.TrimSpace(f.reason) == "" || strings.TrimSpace(f.article) == "" {
-		return usagef("revoke: --reason and --article are required")
+	if strings.TrimSpace(f.reason) == "" {
+		return usagef("revoke: --reason is required")
+	}
+	grounds, err := revokeGrounds(f.grounds)
+	if err != nil {
+		return err
 	}
 	return a.inCycle(false, func(st store.Store, cycle string) error {
-		rv := award.Revocation{Date: f.date, Reason: f.reason, Article: f.article, Fraud: f.fraud}
-		if err := a.backend(st).Revoke(cycle, id, rv); err != nil {
+		rv := award.Revocation{Date: f.date, Reason: f.reason, Article: f.article, Fraud: f.fraud, Grounds: grounds}
+		b := a.backend(st)
+		if err := b.Revoke(cycle, id, rv); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stdout, "%s: award revoked (%s)\n", id, f.article)
+		rs, err := b.Results(cycle)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "%s: award revoked (%s)\n", id, rs.Revocations[id].Article)
 		return nil
 	})
 }

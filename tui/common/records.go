@@ -40,6 +40,9 @@ type Records struct {
 	Loads       map[string][2]int // reviewer -> applicants assigned, material and on-site
 	Material    map[string]scoring.MaterialRow
 	Composite   map[string]scoring.CompositeRow
+	// Followed are the winners in their five years after the award, with
+	// their aftercare entries and sharing years (Art. 28, 31, 40–43).
+	Followed []backend.AftercareWinner
 }
 
 // OfficeMsg reports an office write (from names the screen that asked for
@@ -136,9 +139,14 @@ func ReadRecords(c Common, cycle string) (*Records, error) {
 	if r.assignments, err = st.Assignments(cycle); err != nil {
 		return nil, err
 	}
+	es, err := st.Aftercare(cycle)
+	if err != nil {
+		return nil, err
+	}
 	// Stored text reaches the screens escaped (printable.go).
-	PrintableData(r.Results, &ts, &r.Notice, &r.Objections, &r.Evaluations, &r.conflicts)
+	PrintableData(r.Results, &ts, &r.Notice, &r.Objections, &r.Evaluations, &r.conflicts, &es)
 	r.index(ts)
+	r.Followed = r.Results.Aftercare(ts, es)
 	return r, nil
 }
 

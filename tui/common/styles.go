@@ -134,13 +134,24 @@ func repeat(r rune, n int) string {
 // TabPair draws two tabs side by side: the second highlighted when
 // onSecond, the first otherwise.
 func (s *Styles) TabPair(first, second string, onSecond bool) string {
-	tab := func(name string, on bool) string {
-		if on {
-			return s.Selected.Render(" " + name + " ")
-		}
-		return s.Subtle.Render(" " + name + " ")
+	on := 0
+	if onSecond {
+		on = 1
 	}
-	return tab(first, !onSecond) + tab(second, onSecond)
+	return s.TabRow([]string{first, second}, on)
+}
+
+// TabRow draws tabs side by side, the one at index on highlighted.
+func (s *Styles) TabRow(names []string, on int) string {
+	var b strings.Builder
+	for i, name := range names {
+		if i == on {
+			b.WriteString(s.Selected.Render(" " + name + " "))
+		} else {
+			b.WriteString(s.Subtle.Render(" " + name + " "))
+		}
+	}
+	return b.String()
 }
 
 // DarkBackground decides once whether a session's terminal has a dark

@@ -2,6 +2,7 @@ package office
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -17,18 +18,29 @@ import (
 
 // afterTarget is what a row of the after-award page opens.
 type afterTarget struct {
-	revoke        bool
-	app, reviewer string
+	revoke, aftercare bool
+	app, reviewer     string
 }
 
+// The views of the after-award page, in the order left/right go through
+// them.
+const (
+	afterRevocations = iota
+	afterEvaluations
+	afterRegister
+	afterViews
+)
+
 // afterPage follows the award: the revocation register of the cycle's
-// winners (Art. 28–31; fraud bars two cycles) and the on-site candidates'
-// evaluations of their reviewers (Art. 36); left/right switch between them.
+// winners (Art. 28–31; fraud bars two cycles), the on-site candidates'
+// evaluations of their reviewers (Art. 36) and the register of the five
+// years after the award (Art. 28, 31, 40–43); left/right switch between
+// them.
 type afterPage struct {
 	recordsTab
 	k      *Desk
 	rec    *common.Records
-	evals  bool
+	view   int
 	list   components.ListModel
 	remark string
 }
@@ -60,7 +72,10 @@ func (p *afterPage) build() {
 		rows = append(rows, components.ItemRow(st, v, search, func() string { return text }))
 	}
 	p.remark = ""
-	if !p.evals {
+	switch p.view {
+	case afterRegister:
+		rows = p.registerRows()
+	case afterRevocations:
 		ws := rec.Winners()
 		if len(ws) == 0 {
 			p.remark = t.S("rv.none")
@@ -76,7 +91,7 @@ func (p *afterPage) build() {
 			}
 			item(afterTarget{revoke: true, app: a.ID}, a.ID+" "+a.Name, text)
 		}
-	} else {
+	default:
 		got := map[[2]string]award.Evaluation{}
 		for _, e := range rec.Evaluations {
 			got[[2]string{e.ApplicantID, e.ReviewerID}] = e
@@ -103,7 +118,11 @@ func (p *afterPage) build() {
 
 func (p *afterPage) key(msg tea.KeyMsg) tea.Cmd {
 	if k := p.k.C.Keys; !p.list.Filtering && key.Matches(msg, k.ArrowLeft, k.ArrowRight) {
-		p.evals = !p.evals
+		step := 1
+		if key.Matches(msg, k.ArrowLeft) {
+			step = afterViews - 1
+		}
+		p.view = (p.view + step) % afterViews
 		p.list.Cursor = 0
 		p.build()
 		return nil
@@ -113,6 +132,9 @@ func (p *afterPage) key(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	tg := v.(afterTarget)
+	if tg.aftercare {
+		return common.Push(aftercareForm(p.k, p.rec, tg.app))
+	}
 	if tg.revoke {
 		return common.Push(revocationForm(p.k, p.rec, tg.app))
 	}
@@ -121,11 +143,8 @@ func (p *afterPage) key(msg tea.KeyMsg) tea.Cmd {
 
 func (p *afterPage) View() string {
 	st, t := p.k.C.Styles, p.k.C.Text
-	tabs := st.TabPair(t.S("rv.tab"), t.S("ev.tab"), p.evals)
-	intro := t.S("rv.intro")
-	if p.evals {
-		intro = t.S("ev.intro")
-	}
+	tabs := st.TabRow([]string{t.S("rv.tab"), t.S("ev.tab"), t.S("ac.tab")}, p.view)
+	intro := []string{t.S("rv.intro"), t.S("ev.intro"), t.S("ac.intro")}[p.view]
 	body := p.list.View()
 	if p.remark != "" {
 		body = "   " + st.Subtle.Render(p.remark)
@@ -133,34 +152,50 @@ func (p *afterPage) View() string {
 	return common.Cut(tabs+"  "+st.Subtle.Render(intro), p.list.W) + "\n\n" + body
 }
 
-// revocationForm revokes a winner's award with its date, reason and
-// article; fraud bars the holder for the next two cycles (Art. 30).
+// revocationForm revokes a winner's award with its date, reason, the
+// grounds of Art. 31 it rests on (or fraud, Art. 30) and the article,
+// which defaults to the grounds'.
 func revocationForm(k *Desk, rec *common.Records, id string) *components.Form {
 	c, actor := k.C, k.Person
 	t := c.Text
 	a, _ := rec.ApplicantByID(id)
 	r, ok := rec.Revocations[id]
 	if !ok {
-		r = award.Revocation{Date: c.Now().Format(time.DateOnly), Article: "第二十九条"}
+		r = award.Revocation{Date: c.Now().Format(time.DateOnly)}
 	}
 	cycle := rec.Snapshot.Cycle.ID
 	f := components.NewForm(c, t.F("rv.title", id, a.Name), func(f *components.Form) (tea.Cmd, error) {
 		n := award.Revocation{Identity: award.Identity(a), Cycle: cycle, Date: f.Val("date"), Reason: f.Val("reason"), Article: f.Val("article"), Fraud: f.Yes("fraud")}
+		for _, g := range award.Grounds {
+			if f.Yes(groundKey(g)) {
+				n.Grounds = append(n.Grounds, g)
+			}
+		}
 		if err := checkDate(t, n.Date); err != nil {
 			return nil, err
 		}
-		if n.Reason == "" || n.Article == "" {
+		if n.Reason == "" {
 			return nil, fmt.Errorf("%s", t.S("rv.need"))
 		}
 		return common.OfficeWrite(c, f, t.F("rv.done", id), false, func(st store.Store, cycle string) error {
-			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor}).Revoke(cycle, id, n)
+			return backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor, Now: c.Now}).Revoke(cycle, id, n)
 		}), nil
 	})
-	f.Intro = []string{t.S("rv.formintro")}
+	f.Intro = []string{t.S("rv.formintro"), t.S("rv.groundsintro")}
 	f.Text("date", t.S("rv.date"), r.Date, "YYYY-MM-DD").Text("reason", t.S("rv.reason"), r.Reason, "")
 	f.Text("article", t.S("mv.article"), r.Article, t.S("rv.articlehint")).Toggle("fraud", t.S("rv.fraudq"), r.Fraud)
+	for _, g := range award.Grounds {
+		label := g.Item() + " " + g.Name("zh")
+		if t.English() {
+			label = fmt.Sprintf("(%d) %s", int(g), g.Name("en"))
+		}
+		f.Toggle(groundKey(g), label, slices.Contains(r.Grounds, g))
+	}
 	return f
 }
+
+// groundKey is the form field of a ground of Art. 31.
+func groundKey(g award.Ground) string { return "ground" + strconv.Itoa(int(g)) }
 
 // evaluationForm records an on-site candidate's rating of a reviewer.
 func evaluationForm(k *Desk, rec *common.Records, app, reviewer string) *components.Form {
