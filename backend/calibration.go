@@ -60,14 +60,16 @@ type GroupLeniency struct {
 // GroupCalibration is the calibration of the members of review groups at a
 // stage, each against their own group's panels: for a leader the groups
 // they lead (group, when not empty, must be one of them), for the office
-// every group of the stage or the one named. A reviewer who leads no
-// group may not read it. It is computed from what the person's view holds
+// every group of the stage or the one named; with a group named, stage ""
+// is the group's own. A reviewer who leads no group may not read it. It is computed from what the person's view holds
 // (store/access): the group's submitted sheets and consensus; a panel on
 // which the leader is still scoring themselves is left out, since its
 // scores are not theirs to see yet (Art. 35).
 func (b *Backend) GroupCalibration(cycle string, stage award.Stage, group string) ([]GroupLeniency, map[string]string, error) {
-	if err := checkCalibrationStage(stage); err != nil {
-		return nil, nil, err
+	if stage != "" || group == "" {
+		if err := checkCalibrationStage(stage); err != nil {
+			return nil, nil, err
+		}
 	}
 	office := b.person.Role == access.Office
 	if !office && b.person.Role != access.Leader {
@@ -88,9 +90,9 @@ func (b *Backend) GroupCalibration(cycle string, stage award.Stage, group string
 	for _, g := range gs {
 		members, apps := idSet(g.Members), map[string]bool{}
 		for _, a := range g.Applicants {
-			apps[a] = roster.CanSeeScores(b.person.ID, stage, a)
+			apps[a] = roster.CanSeeScores(b.person.ID, g.Stage, a)
 		}
-		for _, row := range ev.LeniencyWhere(stage, func(r, a string) bool { return members[r] && apps[a] }) {
+		for _, row := range ev.LeniencyWhere(g.Stage, func(r, a string) bool { return members[r] && apps[a] }) {
 			out = append(out, GroupLeniency{GroupID: g.ID, GroupName: g.Name, LeniencyRow: row})
 		}
 	}
@@ -121,15 +123,19 @@ func (b *Backend) calibrationGroups(cycle string, stage award.Stage, group strin
 	}
 	var gs []award.Group
 	for _, g := range all {
-		if g.Stage == stage && (office || g.LeaderID == b.person.ID) && (group == "" || g.ID == group) {
+		if (stage == "" || g.Stage == stage) && (office || g.LeaderID == b.person.ID) && (group == "" || g.ID == group) {
 			gs = append(gs, g)
 		}
 	}
 	if group != "" && len(gs) == 0 {
-		if office {
-			return nil, nil, fmt.Errorf("calibration: no group %q at the %s stage", group, stage)
+		at := ""
+		if stage != "" {
+			at = fmt.Sprintf(" at the %s stage", stage)
 		}
-		return nil, nil, fmt.Errorf("calibration: %s leads no group %q at the %s stage: %w", b.person, group, stage, ErrForbidden)
+		if office {
+			return nil, nil, fmt.Errorf("calibration: no group %q%s", group, at)
+		}
+		return nil, nil, fmt.Errorf("calibration: %s leads no group %q%s: %w", b.person, group, at, ErrForbidden)
 	}
 	return gs, roster, nil
 }

@@ -67,15 +67,19 @@ func TestCalibrationWalk(t *testing.T) {
 	if out := readCSV(t, mustQA(t, "--db", db, "--as", "R006", "calibration", "--format", "csv")); len(out) != 1 {
 		t.Errorf("R006 at material review: %v", out)
 	}
-	onsite := readCSV(t, mustQA(t, "--db", db, "--as", "R006", "calibration", "--stage", "onsite", "--format", "csv"))
-	if len(onsite) < 2 || onsite[1][0] != "onsite-01" {
-		t.Errorf("R006 on site: %v", onsite)
+	onsite := mustQA(t, "--db", db, "--as", "R006", "calibration", "--stage", "onsite", "--format", "csv")
+	if rows := readCSV(t, onsite); len(rows) < 2 || rows[1][0] != "onsite-01" || rows[1][4] != "onsite" {
+		t.Errorf("R006 on site: %v", rows)
+	}
+	if own := mustQA(t, "--db", db, "--as", "R006", "calibration", "--group", "onsite-01", "--format", "csv"); own != onsite {
+		t.Errorf("--group onsite-01 is not at its own stage:\n%s\nwant\n%s", own, onsite)
 	}
 	for _, c := range []struct {
 		args []string
 		say  string
 	}{
 		{[]string{"--as", "R006", "calibration", "--group", "material-01"}, "leads no group"},
+		{[]string{"--as", "R006", "calibration", "--group", "onsite-01", "--stage", "material"}, `leads no group "onsite-01" at the material stage`},
 		{[]string{"--as", "R002", "calibration"}, "may not read the calibration"},
 		{[]string{"--as", "R001", "calibration", "--what-if", "zscore"}, "may not ask for the z-score what-if"},
 		{[]string{"calibration", "--group", "nosuch"}, `no group "nosuch"`},

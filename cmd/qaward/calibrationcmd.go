@@ -31,8 +31,8 @@ result.
 
 The office sees every reviewer across the cycle. A group leader (--as) sees
 the members of the groups they lead, each against that group's applicants
-only; --group picks one group (the office may name any). A reviewer who
-leads no group may not run it.
+only; --group picks one group (the office may name any), at its own stage
+unless --stage says otherwise. A reviewer who leads no group may not run it.
 
 --what-if zscore (the office's) prints instead the ranking as it would be if
 every reviewer's sheet totals were normalised by z-score: standardised by the
@@ -70,6 +70,9 @@ func runCalibration(a *app, f calibrationFlags) error {
 		return usagef("calibration: --stage %q: want material or onsite", f.stage)
 	}
 	stage := award.Stage(f.stage)
+	if f.group != "" && !f.stageSet {
+		stage = "" // the group's own stage
+	}
 	return a.inCycle(true, func(st store.Store, cycle string) error {
 		b := a.backend(st)
 		if f.group == "" && a.officeOnly("") == nil {

@@ -75,6 +75,10 @@ func (m *Calibration) load() tea.Cmd {
 	}
 }
 
+// Refreshed reads the calibration again once the cycle was (a sheet
+// submitted elsewhere moves the figures).
+func (m *Calibration) Refreshed() tea.Cmd { return m.load() }
+
 func (m *Calibration) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case calibrationMsg:
