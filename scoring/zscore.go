@@ -14,7 +14,9 @@ import (
 // NormaliseZScore is a second evaluation beside it that nothing stores.
 //
 // The formula, per stage, over the counted sheets (submitted and complete,
-// not consensus sheets: those that make the computed stage scores):
+// not consensus sheets: those that make the computed stage scores), of
+// applicants of every status, as leniency counts them (a reviewer's habit
+// shows on every sheet they wrote):
 //
 //   - reviewer r with n_r sheets of totals T_r,1 … T_r,n has the mean
 //     μ_r = (Σ T_r,i) / n_r and the dispersion δ_r = (Σ |T_r,i − μ_r|) / n_r,
