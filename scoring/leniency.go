@@ -33,7 +33,12 @@ type LeniencyRow struct {
 // stage scores (consensus where recorded, otherwise consolidated) of the
 // same applicants. Rows are ordered by reviewer ID. Applicants of every
 // status are included: leniency describes the reviewer, not the ranking.
-func (e *Evaluation) Leniency(st award.Stage) []LeniencyRow {
+func (e *Evaluation) Leniency(st award.Stage) []LeniencyRow { return e.LeniencyWhere(st, nil) }
+
+// LeniencyWhere is Leniency over the counted sheets that keep accepts
+// (reviewer and applicant IDs; nil keeps every sheet): a group's members
+// against the group's panels, say.
+func (e *Evaluation) LeniencyWhere(st award.Stage, keep func(reviewer, applicant string) bool) []LeniencyRow {
 	s := stageIndex(st)
 	if s < 0 {
 		return nil
@@ -45,7 +50,7 @@ func (e *Evaluation) Leniency(st award.Stage) []LeniencyRow {
 			continue
 		}
 		r := &e.stages[2*int(c.app)+s]
-		if !r.Has {
+		if !r.Has || keep != nil && !keep(c.reviewer, r.ApplicantID) {
 			continue
 		}
 		k, ok := at[c.reviewer]

@@ -28,6 +28,15 @@ func TestLeniency(t *testing.T) {
 	if got := e.Leniency(award.Material); !slices.Equal(got, want) {
 		t.Errorf("leniency:\n got %+v\nwant %+v", got, want)
 	}
+	// A group of R1 and R2 on A and B only: R1 −20.00 twice; R2 0 and −20.00.
+	group := func(r, a string) bool { return (r == "R1" || r == "R2") && (a == "A" || a == "B") }
+	want = []LeniencyRow{
+		{ReviewerID: "R1", Stage: award.Material, Sheets: 2, Sum: -4000, Mean: -2000, Below: 2, AbsSum: 4000, Spread: 2000},
+		{ReviewerID: "R2", Stage: award.Material, Sheets: 2, Sum: -2000, Mean: -1000, Below: 1, AbsSum: 2000, Spread: 1000},
+	}
+	if got := e.LeniencyWhere(award.Material, group); !slices.Equal(got, want) {
+		t.Errorf("a group's leniency:\n got %+v\nwant %+v", got, want)
+	}
 	if got := e.Leniency(award.Onsite); len(got) != 0 {
 		t.Errorf("on-site leniency without sheets: %+v", got)
 	}

@@ -29,6 +29,10 @@ func TestGolden(t *testing.T) {
 		{name: "welcome", empty: true, steps: []step{{until: "载入示例评审周期"}}},
 		{name: "picker", steps: []step{{until: "请选择您的身份"}}},
 		{name: "home_leader", as: "R001", steps: []step{{until: "本组申报对象"}}},
+		{name: "leader_calibration", as: "R001", steps: []step{
+			{until: "本组申报对象"},
+			{keys: []string{"f4"}, until: "平均偏差"},
+		}},
 		{name: "sheet_onsite", as: "R003", steps: []step{
 			{until: "我的评分任务"},
 			{keys: []string{"end", "up", "up", "up", "enter"}, until: "合计"},

@@ -27,6 +27,16 @@ func TestOfficeGolden(t *testing.T) {
 			{until: "全部申报对象"},
 			{keys: []string{"tab", "tab", "tab", "tab"}, until: "空缺"},
 		}},
+		{name: "office_calibration", steps: []step{
+			{until: "全部申报对象"},
+			{keys: []string{"shift+tab", "shift+tab"}, until: "平均偏差"},
+		}},
+		{name: "office_whatif_zscore", steps: []step{
+			{until: "全部申报对象"},
+			{keys: []string{"tab", "tab", "tab", "tab"}, until: "空缺"},
+			{keys: []string{"end", "enter"}, until: "正式配置"},
+			{keys: []string{"f4"}, until: "已校准"},
+		}},
 		{name: "office_conflicts", steps: []step{
 			{until: "全部申报对象"},
 			{keys: []string{"tab", "tab", "home", "enter"}, until: "回避 = 已声明冲突"},

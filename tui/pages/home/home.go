@@ -260,7 +260,16 @@ func (h *Home) listHelp() []key.Binding {
 	if h.held != nil {
 		b = append([]key.Binding{k.Return}, b...)
 	}
+	if h.leads() {
+		b = append(b[:3:3], append([]key.Binding{leader.CalibrationKey(h.c)}, b[3:]...)...)
+	}
 	return b
+}
+
+// leads reports whether the person leads a group (and is not the office):
+// their home opens their calibration.
+func (h *Home) leads() bool {
+	return h.data.Roster.IsLeader(h.Person) && !h.data.Roster.IsOffice(h.Person)
 }
 
 func (h *Home) FullHelp() [][]key.Binding {
@@ -305,6 +314,8 @@ func (h *Home) listKey(msg2 tea.KeyMsg) tea.Cmd {
 	switch {
 	case h.held != nil && key.Matches(msg2, h.c.Keys.Return):
 		return common.Push(returnForm(h))
+	case h.leads() && key.Matches(msg2, leader.CalibrationKey(h.c)):
+		return common.Push(leader.NewCalibration(h.c, h.data, h.Person))
 	case key.Matches(msg2, h.c.Keys.Enter):
 		v, ok := h.List.Selected()
 		if !ok {

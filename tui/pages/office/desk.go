@@ -56,6 +56,7 @@ func (k *Desk) tabs(progress components.Tab) []components.Tab {
 		newPublicityPage(k),
 		newAfterPage(k),
 		exchange.NewExchangePage(k.DeskCtx),
+		newCalibrationPage(k),
 		newDocumentsPage(k),
 	}
 }

@@ -14,21 +14,27 @@ import (
 	"qaward/tui/components"
 )
 
-// whatifMsg carries an evaluation under the configuration tried.
+// whatifMsg carries an evaluation under the configuration tried, with the
+// figures of the z-score normalisation when it is on.
 type whatifMsg struct {
 	seq int
 	ev  *scoring.Evaluation
+	z   *scoring.ZScoreWhatIf
 }
 
 // WhatIf lets the office try other weights or another consolidation method
 // and see the composite ranks move beside the official ones. It evaluates
 // a copy of the cycle's configuration in a command and never saves it.
+// F4 toggles the z-score normalisation of the reviewers (ZScore), shown
+// under its banner: a what-if like the rest, never the official result.
 type WhatIf struct {
 	k      *Desk
 	rec    *common.Records
 	fields *components.Form // the configuration tried; never submitted
 	Cfg    award.Config
 	ev     *scoring.Evaluation
+	ZScore bool
+	z      *scoring.ZScoreWhatIf // the normalisation's figures, while ZScore
 	seq    int
 	Err    string
 	offset int
@@ -57,7 +63,7 @@ func (w *WhatIf) SetSize(wd, h int) { w.w, w.h = wd, h; w.fields.SetSize(wd, h) 
 func (w *WhatIf) ShortHelp() []key.Binding {
 	k, t := w.k.C.Keys, w.k.C.Text
 	return []key.Binding{common.WithHelp(k.Next, "tab/↓", t.S("key.next")), common.WithHelp(k.Left, "←/→", t.S("key.choose")),
-		common.WithHelp(k.PageDown, "pgdn/pgup", t.S("key.scroll")), common.WithHelp(k.Back, "esc", t.S("key.back"))}
+		zscoreKey(t), common.WithHelp(k.PageDown, "pgdn/pgup", t.S("key.scroll")), common.WithHelp(k.Back, "esc", t.S("key.back"))}
 }
 func (w *WhatIf) FullHelp() [][]key.Binding { return [][]key.Binding{w.ShortHelp()} }
 
@@ -93,7 +99,7 @@ func (w *WhatIf) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case whatifMsg:
 		if msg.seq == w.seq {
-			w.ev = msg.ev
+			w.ev, w.z = msg.ev, msg.z
 		}
 	case common.OfficeMsg:
 		if msg.Rec != nil {
@@ -105,6 +111,9 @@ func (w *WhatIf) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Back):
 			return w, common.Pop
+		case key.Matches(msg, zscoreKey(w.k.C.Text)):
+			w.ZScore = !w.ZScore
+			return w, w.recompute(true)
 		case key.Matches(msg, k.Submit, k.Enter):
 			return w, common.Status(w.k.C.Text.S("wi.notsaved"))
 		case key.Matches(msg, k.PageDown):
@@ -134,8 +143,12 @@ func (w *WhatIf) recompute(force bool) tea.Cmd {
 	}
 	w.Cfg = cfg
 	w.seq++
-	seq, rec := w.seq, w.rec
+	seq, rec, zscore := w.seq, w.rec, w.ZScore
 	return func() tea.Msg {
+		if zscore {
+			z := rec.ZScoreWhatIf(cfg)
+			return whatifMsg{seq: seq, ev: &z.Eval, z: &z}
+		}
 		ev := rec.WhatIf(cfg)
 		return whatifMsg{seq: seq, ev: &ev}
 	}
@@ -189,8 +202,14 @@ func (w *WhatIf) View() string {
 			w.rec.Snapshot.Cycle.Config.Weights.Onsite.String(), w.rec.Snapshot.Cycle.Config.Weights.Satisfaction.String(),
 			t.S("wi.method."+string(w.rec.Snapshot.Cycle.Config.Consolidation.Method)))), w.w))
 	}
-	nw := min(40, max(6, w.w-2-6-1-1-(3+1+6+1+6)-3-(3+1+6+1+6)-1-5))
-	add(st.Subtle.Render(common.Fit("  "+common.Fit(t.S("col.id"), 6)+" "+common.Fit(t.S("col.name"), nw)+" "+common.Fit(t.S("wi.was"), 18)+"   "+common.Fit(t.S("wi.now"), 18)+" "+t.S("wi.move"), w.w)))
+	add(zscoreLines(c, w.ZScore, w.z, w.w)...)
+	moveW := 5
+	if w.ZScore {
+		moveW = 12 // the places moved and the composite's difference
+	}
+	const cellW = 3 + 1 + 6 + 1 + 10 + 1 // rank, composite, outcome (cell below)
+	nw := min(40, max(6, w.w-2-6-1-1-cellW-3-cellW-1-moveW))
+	add(st.Subtle.Render(common.Fit("  "+common.Fit(t.S("col.id"), 6)+" "+common.Fit(t.S("col.name"), nw)+" "+common.Fit(t.S("wi.was"), cellW)+"   "+common.Fit(t.S("wi.now"), cellW)+" "+t.S("wi.move"), w.w)))
 	rows := w.Rows()
 	room := max(1, w.h-len(lines))
 	w.offset = min(w.offset, max(0, len(rows)-room))
@@ -211,6 +230,9 @@ func (w *WhatIf) View() string {
 			move = fmt.Sprintf("%+d", r.Was.Rank-r.Now.Rank)
 		case r.hasWas && r.hasNow && r.Was.Rank > 0 && r.Was.Rank == r.Now.Rank:
 			move = "="
+		}
+		if w.ZScore && r.Was.Rank > 0 && r.Now.Rank > 0 {
+			move += " " + components.Signed(r.Now.Composite-r.Was.Composite)
 		}
 		line := "  " + common.Fit(r.Id, 6) + " " + common.Fit(r.name, nw) + " " + cell(r.Was, r.hasWas) + " ->" + cell(r.Now, r.hasNow) + " " + move
 		if r.Was.Outcome != r.Now.Outcome {
