@@ -62,6 +62,8 @@ type Store interface {
 	Procedure
 	// The complaints register (Art. 34): complaints.go.
 	ComplaintStore
+	// Before acceptance (Art. 13–17): intake.go.
+	IntakeStore
 }
 
 // Files is the database file itself and its audit log.
