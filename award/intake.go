@@ -184,7 +184,7 @@ var IntakeItems = []IntakeItem{
 	{"credit-code", ArticleFormal, "统一社会信用代码有效，与营业执照一致", "unified social credit code valid and as on the licence", true},
 	{"procedure", ArticleFormal, "申报程序符合规定", "the application followed the procedure", false},
 	{"materials", ArticleFormal, "材料规范（格式、篇幅、附件符合要求）", "materials in order: format, page limits, annexes", false},
-	{"eligibility", "第八至十条", "符合申报条件（第八条至第十条）", "meets the conditions of Art. 8-10", false},
+	{"eligibility", "第八条至第十条", "符合申报条件（第八条至第十条）", "meets the conditions of Art. 8-10", false},
 }
 
 // FindIntakeItem finds a checklist item by its ID.
@@ -270,8 +270,56 @@ func (r IntakeRecords) ChecksOf(id string) map[string]IntakeCheck {
 
 // IntakeBlock is one thing that keeps an applicant from 受理.
 type IntakeBlock struct {
+	Kind    BlockKind
 	Article string
 	Zh, En  string
+	// What names the item or department the block is about, and Note
+	// what the item's note or the department said.
+	What, Note string
+}
+
+// BlockKind is what kind of thing keeps an applicant from 受理.
+type BlockKind string
+
+// The kinds of IntakeBlock.
+const (
+	BlockChannel   BlockKind = "channel"   // no recommending channel
+	BlockUnchecked BlockKind = "unchecked" // a checklist item not yet reviewed
+	BlockFailed    BlockKind = "failed"    // a checklist item failed
+	BlockNoOpinion BlockKind = "no-opinion"
+	BlockDisagree  BlockKind = "disagree"
+)
+
+// SummarizeBlocks says the blocks in a few parts, in Chinese or (lang
+// "en") English: items not reviewed and opinions missing are counted or
+// listed together, failures and disagreements each with what was said.
+func SummarizeBlocks(blocks []IntakeBlock, lang string) []string {
+	var out, unchecked, missing []string
+	for _, b := range blocks {
+		switch b.Kind {
+		case BlockUnchecked:
+			unchecked = append(unchecked, b.What)
+		case BlockNoOpinion:
+			missing = append(missing, b.What)
+		default:
+			out = append(out, map[bool]string{true: b.En, false: b.Zh}[lang == "en"])
+		}
+	}
+	if len(unchecked) > 0 {
+		if lang == "en" {
+			out = append(out, fmt.Sprintf("%d checklist items not reviewed", len(unchecked)))
+		} else {
+			out = append(out, fmt.Sprintf("形式审查%d项未审", len(unchecked)))
+		}
+	}
+	if len(missing) > 0 {
+		if lang == "en" {
+			out = append(out, "no opinion of "+strings.Join(missing, ", "))
+		} else {
+			out = append(out, "未征求"+strings.Join(missing, "、")+"意见")
+		}
+	}
+	return out
 }
 
 // IntakeBlocks are what keeps an applicant from 受理 (Art. 14–17): no
@@ -282,17 +330,19 @@ type IntakeBlock struct {
 func IntakeBlocks(a Applicant, r IntakeRecords, ops []Opinion) []IntakeBlock {
 	var out []IntakeBlock
 	if _, ok := r.Channel(a.ID); !ok {
-		out = append(out, IntakeBlock{ArticleApplication, "未登记推荐渠道（行业主管部门或乡镇人民政府/街道办事处）",
-			"no recommending channel (sector authority or township) recorded"})
+		out = append(out, IntakeBlock{Kind: BlockChannel, Article: ArticleApplication, Zh: "未登记推荐渠道（行业主管部门或乡镇人民政府/街道办事处）",
+			En: "no recommending channel (sector authority or township) recorded"})
 	}
 	checks := r.ChecksOf(a.ID)
 	for _, it := range ItemsFor(a.Kind) {
 		c, ok := checks[it.ID]
 		switch {
 		case !ok:
-			out = append(out, IntakeBlock{it.Article, "形式审查未审：" + it.Zh, "formal review not done: " + it.En})
+			out = append(out, IntakeBlock{Kind: BlockUnchecked, Article: it.Article, What: it.ID,
+				Zh: "形式审查未审：" + it.Zh, En: "formal review not done: " + it.En})
 		case !c.Pass:
-			out = append(out, IntakeBlock{it.Article, "形式审查不通过：" + it.Zh + "（" + c.Note + "）", "formal review failed: " + it.En + " (" + c.Note + ")"})
+			out = append(out, IntakeBlock{Kind: BlockFailed, Article: it.Article, What: it.ID, Note: c.Note,
+				Zh: "形式审查不通过：" + it.Zh + "（" + c.Note + "）", En: "formal review failed: " + it.En + " (" + c.Note + ")"})
 		}
 	}
 	given := map[string]Opinion{}
@@ -305,9 +355,11 @@ func IntakeBlocks(a Applicant, r IntakeRecords, ops []Opinion) []IntakeBlock {
 		o, ok := given[d]
 		switch {
 		case !ok:
-			out = append(out, IntakeBlock{ArticleOpinions, d + "意见未征求", "no opinion of " + d + " yet"})
+			out = append(out, IntakeBlock{Kind: BlockNoOpinion, Article: ArticleOpinions, What: d,
+				Zh: d + "意见未征求", En: "no opinion of " + d + " yet"})
 		case !o.Agree && !overridden(a, d+"意见"):
-			out = append(out, IntakeBlock{ArticleOpinions, d + "不同意：" + o.Text, d + " does not agree: " + o.Text})
+			out = append(out, IntakeBlock{Kind: BlockDisagree, Article: ArticleOpinions, What: d, Note: o.Text,
+				Zh: d + "不同意：" + o.Text, En: d + " does not agree: " + o.Text})
 		}
 	}
 	return out

@@ -114,3 +114,20 @@ func TestIntakeBlocks(t *testing.T) {
 		t.Errorf("individual blocks: %v", b)
 	}
 }
+
+func TestSummarizeBlocks(t *testing.T) {
+	a := Applicant{ID: "A1", Kind: Organization}
+	r := IntakeRecords{Checks: []IntakeCheck{{ApplicantID: "A1", Item: "materials", Note: "超页"}}}
+	ops := []Opinion{{ApplicantID: "A1", Department: "税务", Text: "欠税"}}
+	for _, d := range Departments[3:] {
+		ops = append(ops, Opinion{ApplicantID: "A1", Department: d, Agree: true})
+	}
+	got := strings.Join(SummarizeBlocks(IntakeBlocks(a, r, ops), "zh"), "；")
+	want := "未登记推荐渠道（行业主管部门或乡镇人民政府/街道办事处）；形式审查不通过：材料规范（格式、篇幅、附件符合要求）（超页）；税务不同意：欠税；形式审查8项未审；未征求生态环境、人社意见"
+	if got != want {
+		t.Errorf("summary\n %s\nwant\n %s", got, want)
+	}
+	if en := SummarizeBlocks(IntakeBlocks(a, r, ops), "en"); len(en) != 5 || en[3] != "8 checklist items not reviewed" {
+		t.Errorf("en %q", en)
+	}
+}

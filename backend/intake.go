@@ -98,9 +98,14 @@ func (b *Backend) ReceiveApplications(cycle, file string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	for i := range as {
-		if slices.ContainsFunc(old, func(o award.Applicant) bool { return o.ID == as[i].ID }) {
-			return 0, fmt.Errorf("receive: %s: applicant %s is already in cycle %s; an application is received once", file, as[i].ID, cycle)
+	for i, a := range as {
+		for _, o := range old {
+			switch {
+			case o.ID == a.ID:
+				return 0, fmt.Errorf("receive: %s: applicant %s is already in cycle %s; an application is received once", file, a.ID, cycle)
+			case a.CreditCode != "" && o.CreditCode == a.CreditCode:
+				return 0, fmt.Errorf("receive: %s: %s: credit code %s is already %s's (%s) in cycle %s", file, a.ID, a.CreditCode, o.ID, o.Name, cycle)
+			}
 		}
 		as[i].Status = award.Applied
 	}
@@ -291,15 +296,11 @@ func IntakeReport(board IntakeBoard) export.Report {
 		ready, blocks := "no", ""
 		switch {
 		case !row.Pending():
-			ready = "-"
+			ready = "n/a"
 		case row.Ready():
 			ready = "yes"
 		default:
-			parts := make([]string, len(row.Blocks))
-			for i, bl := range row.Blocks {
-				parts[i] = bl.Article + " " + bl.Zh
-			}
-			blocks = strings.Join(parts, "; ")
+			blocks = strings.Join(award.SummarizeBlocks(row.Blocks, "zh"), "；")
 		}
 		r.Rows = append(r.Rows, []string{a.ID, a.Name, string(a.Status), channel, body, checklist, opinions, ready, blocks})
 	}
