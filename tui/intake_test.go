@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,4 +133,35 @@ func TestOfficeIntakeEnglish(t *testing.T) {
 	d.keys("enter")
 	d.mustContain("Recommending channel (Art. 14)", "Formal review (Art. 13-15)", "application form complete")
 	d.mustNotContain("unified social credit code")
+}
+
+// TestIntakeGolden: golden screens of the intake tab and of an
+// applicant's intake, at 80×24 and 120×40, in Chinese and English. Update
+// with
+//
+//	go test ./tui/ -run TestIntakeGolden -update
+func TestIntakeGolden(t *testing.T) {
+	for _, lang := range []common.Lang{common.Chinese, common.English} {
+		tab, screen, prefix := "受理前", "推荐渠道（第十四条）", ""
+		if lang == common.English {
+			tab, screen, prefix = "Call published", "Recommending channel (Art. 14)", "en_"
+		}
+		steps := []goldenStep{{until: "2026"}, {keys: []string{"shift+tab", "shift+tab"}, until: tab},
+			{keys: []string{"end"}, until: "P21"}}
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			for _, sc := range []struct {
+				name  string
+				steps []goldenStep
+			}{
+				{"intake_tab", steps},
+				{"intake_file", append(steps[:2:2], goldenStep{keys: []string{"/", "O21", "enter", "enter"}, until: screen})},
+			} {
+				t.Run(fmt.Sprintf("%s%s_%dx%d", prefix, sc.name, size[0], size[1]), func(t *testing.T) {
+					c := testCommon(intakeStore(t).Store(), lang)
+					c.As = common.DefaultOffice
+					requireGolden(t, c, size, sc.steps)
+				})
+			}
+		}
+	}
 }

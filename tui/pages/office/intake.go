@@ -101,8 +101,8 @@ func findRow(b backend.IntakeBoard, id string) (backend.IntakeRow, bool) {
 	return backend.IntakeRow{}, false
 }
 
-// columns are the widths of the tab's columns but the name's.
-const intakeFixed = 2 + 6 + 1 + 12 + 1 + 8 + 1 + 8 + 1 + 8 + 1 + 12
+// intakeFixed is the width of the columns and spaces but the name.
+const intakeFixed = 2 + 6 + 1 + 1 + 12 + 1 + 8 + 1 + 8 + 1 + 8 + 1 + 12
 
 func (p *intakePage) setBoard(b backend.IntakeBoard) {
 	p.board = b
