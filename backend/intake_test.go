@@ -88,7 +88,11 @@ func TestIntakeGatesAcceptance(t *testing.T) {
 	if err := b.Move("", award.Transition{ApplicantID: "O01", To: award.Accepted}); err == nil || !strings.Contains(err.Error(), "税务 does not agree") {
 		t.Fatalf("accepted against a department: %v", err)
 	}
-	must(b.RecordOpinion("", award.Opinion{ApplicantID: "O01", Department: "税务", Agree: true, Text: "已补缴"}))
+	// the office holds the opinion against as met, with a written reason
+	// (DESIGN rule 12): it no longer blocks
+	if _, err := b.Override("", "O01", award.ArticleOpinions, "税务意见", "已补缴全部税款，税务部门书面确认"); err != nil {
+		t.Fatal(err)
+	}
 	must(b.Move("", award.Transition{ApplicantID: "O01", To: award.Accepted}))
 
 	// P01 fails the materials and is not accepted: its letter says why
