@@ -273,10 +273,11 @@ func (b *Backend) checkAcceptance(cycle string, ts []award.Transition) error {
 }
 
 // IntakeReport is the intake as the command line prints it: one row per
-// applicant with its channel, checklist, opinions and what blocks it.
-func IntakeReport(board IntakeBoard) export.Report {
+// applicant with its channel, checklist, opinions and what blocks it (in
+// English when lang is "en", else in Chinese).
+func IntakeReport(board IntakeBoard, lang string) export.Report {
 	r := export.Report{Table: export.Table{Name: "受理前审查",
-		Header: []string{"id", "name", "stage", "channel", "body", "checklist", "opinions", "ready", "blocks"}}}
+		Header: []string{"id", "name", "status", "channel", "body", "checklist", "opinions", "ready", "blocks"}}}
 	for _, row := range board.Rows {
 		a := row.Applicant
 		channel, body := "", ""
@@ -300,7 +301,11 @@ func IntakeReport(board IntakeBoard) export.Report {
 		case row.Ready():
 			ready = "yes"
 		default:
-			blocks = strings.Join(award.SummarizeBlocks(row.Blocks, "zh"), "；")
+			sep := "；"
+			if lang == "en" {
+				sep = "; "
+			}
+			blocks = strings.Join(award.SummarizeBlocks(row.Blocks, lang), sep)
 		}
 		r.Rows = append(r.Rows, []string{a.ID, a.Name, string(a.Status), channel, body, checklist, opinions, ready, blocks})
 	}

@@ -78,7 +78,7 @@ func TestIntakeWalk(t *testing.T) {
 	if r := rows["O21"]; r["ready"] != "no" || r["checklist"] != "0/9 passed" || r["opinions"] != "0/6 agree" || !strings.Contains(r["blocks"], "未登记推荐渠道") {
 		t.Errorf("O21 before: %v", r)
 	}
-	if r := rows["O01"]; r["ready"] != "n/a" || r["stage"] != "accepted" {
+	if r := rows["O01"]; r["ready"] != "n/a" || r["status"] != "accepted" {
 		t.Errorf("O01, imported: %v", r)
 	}
 	if _, errs, code := q("intake", "channel", "--applicant", "O21", "--kind", "media", "--body", "x"); code == 0 || !strings.Contains(errs, "industry") {

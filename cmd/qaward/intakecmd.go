@@ -37,14 +37,31 @@ opinions (Art. 16).
 Once a call is recorded for the cycle, 'qaward stage ID accepted' (受理) is
 refused until the applicant has a channel, every checklist item passed, and
 the opinions of all six departments, none against (or the office overrode
-it: 'qaward override ID 第十六条 --rule 税务意见'). A cycle without a call, whose
-applicants were imported as accepted, is not held to it. An applicant not
-accepted ends with 'qaward stage ID rejected --reason TEXT --article ART';
-'qaward document not-accepted' writes its letter, with the reason and the
-checklist items it failed, and 'qaward document call' the call.`,
+it: 'qaward override ID 第十六条 --rule 税务意见 --reason TEXT'). A cycle
+without a call, whose applicants were imported as accepted, is not held to
+it. An applicant not accepted ends with 'qaward stage ID rejected --reason
+TEXT --article ART'; 'qaward document not-accepted' writes its letter, with
+the reason and the checklist items it failed, and 'qaward document call'
+the call.`,
 		Args: noArgs,
 	}
 	var f intakeFlags
+	c.AddCommand(intakeCallCmd(a, &f), intakeReceiveCmd(a), intakeChannelCmd(a, &f), intakeCheckCmd(a, &f), intakeListCmd(a, &f))
+	actionOnly(c)
+	return c
+}
+
+// noFiles completes none of a command's flags with file names, but those
+// that complete otherwise.
+func noFiles(c *cobra.Command) {
+	c.Flags().VisitAll(func(fl *pflag.Flag) {
+		if _, ok := c.GetFlagCompletionFunc(fl.Name); !ok {
+			c.RegisterFlagCompletionFunc(fl.Name, cobra.NoFileCompletions)
+		}
+	})
+}
+
+func intakeCallCmd(a *app, f *intakeFlags) *cobra.Command {
 	call := &cobra.Command{
 		Use:   "call --published YYYY-MM-DD (--deadline YYYY-MM-DD | --days N) [--where TEXT] [--media TEXT] [--contact TEXT]",
 		Short: "Record the call for applications (Art. 13)",
@@ -76,7 +93,12 @@ checklist items it failed, and 'qaward document call' the call.`,
 	call.Flags().StringVar(&f.where, "where", "", "where applications are made (default "+award.DefaultCallWhere+")")
 	call.Flags().StringVar(&f.media, "media", "", "where the call is published (default "+award.DefaultCallMedia+")")
 	call.Flags().StringVar(&f.contact, "contact", "", "whom applicants ask: names and telephone")
-	receive := &cobra.Command{
+	noFiles(call)
+	return call
+}
+
+func intakeReceiveCmd(a *app) *cobra.Command {
+	return &cobra.Command{
 		Use:   "receive FILE",
 		Short: "Add the applications received, in the columns of 'import applicants', at 申报",
 		Long: `Receive adds the applicants of FILE (CSV or XLSX, the columns of 'qaward import
@@ -97,6 +119,9 @@ already in the cycle is refused.`,
 			})
 		},
 	}
+}
+
+func intakeChannelCmd(a *app, f *intakeFlags) *cobra.Command {
 	channel := &cobra.Command{
 		Use:     "channel --applicant ID --kind industry|township --body NAME",
 		Short:   "Record the channel that recommends an applicant (Art. 14)",
@@ -122,6 +147,19 @@ already in the cycle is refused.`,
 	channel.Flags().StringVar(&f.kind, "kind", "", "industry (行业主管部门) or township (乡镇人民政府/街道办事处) (required)")
 	channel.Flags().StringVar(&f.body, "body", "", "the recommending body's name (required)")
 	channel.RegisterFlagCompletionFunc("kind", fixed(string(award.ChannelIndustry), string(award.ChannelTownship)))
+	applicantFlag(channel, f)
+	return channel
+}
+
+// applicantFlag is --applicant, of the commands that record one
+// applicant's intake.
+func applicantFlag(c *cobra.Command, f *intakeFlags) {
+	c.Flags().StringVar(&f.applicant, "applicant", "", "the applicant's `ID` (required)")
+	c.ValidArgsFunction = cobra.NoFileCompletions
+	noFiles(c)
+}
+
+func intakeCheckCmd(a *app, f *intakeFlags) *cobra.Command {
 	var items []string
 	for _, it := range award.IntakeItems {
 		items = append(items, it.ID)
@@ -155,10 +193,11 @@ already in the cycle is refused.`,
 	check.Flags().BoolVar(&f.fail, "fail", false, "the item is not in order (needs --note)")
 	check.Flags().StringVar(&f.note, "note", "", "what is wrong, or a remark")
 	check.RegisterFlagCompletionFunc("item", fixed(items...))
-	for _, s := range []*cobra.Command{channel, check} {
-		s.Flags().StringVar(&f.applicant, "applicant", "", "the applicant's `ID` (required)")
-		s.ValidArgsFunction = cobra.NoFileCompletions
-	}
+	applicantFlag(check, f)
+	return check
+}
+
+func intakeListCmd(a *app, f *intakeFlags) *cobra.Command {
 	list := &cobra.Command{
 		Use:   "list [--format table|csv|json]",
 		Short: "List each applicant's channel, checklist, opinions, and what blocks its acceptance",
@@ -181,21 +220,12 @@ not, what blocks it with the article. The table also says the call.`,
 				if f.format == "" || f.format == "table" {
 					fmt.Fprintln(a.stdout, backend.CallSummary(board.Call))
 				}
-				return a.print(fromExport(backend.IntakeReport(board)), f.format)
+				return a.print(fromExport(backend.IntakeReport(board, a.lang)), f.format)
 			})
 		},
 	}
 	formatFlag(list, &f.format)
-	for _, s := range []*cobra.Command{call, channel, check} {
-		s.Flags().VisitAll(func(fl *pflag.Flag) {
-			if _, ok := s.GetFlagCompletionFunc(fl.Name); !ok {
-				s.RegisterFlagCompletionFunc(fl.Name, cobra.NoFileCompletions)
-			}
-		})
-	}
-	c.AddCommand(call, receive, channel, check, list)
-	actionOnly(c)
-	return c
+	return list
 }
 
 // itemsHelp lists the checklist items for --help.
