@@ -248,7 +248,7 @@ func (s *IntakeScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.rec = msg.Rec
 		}
 	case tea.KeyMsg:
-		if key.Matches(msg, s.k.C.Keys.Toggle) {
+		if !s.list.Filtering && key.Matches(msg, s.k.C.Keys.Toggle) {
 			return s, s.toggle()
 		}
 		if used, cmd := s.list.Update(msg); used {
@@ -370,24 +370,46 @@ func (s *IntakeScreen) channelForm() *components.Form {
 func (s *IntakeScreen) setBoard(b backend.IntakeBoard) {
 	s.board = b
 	s.row, _ = findRow(b, s.id)
-	c := s.k.C
-	st, t := c.Styles, c.Text
-	r := s.row
-	var rows []components.ListRow
-	section := func(title string) { rows = append(rows, components.SectionRow(st, title)) }
-	item := func(v any, text func() string) { rows = append(rows, components.ItemRow(st, v, text(), text)) }
+	rs := &rowSet{st: s.k.C.Styles}
+	for _, part := range []func(*rowSet){s.channelRows, s.checkRows, s.opinionRows, s.acceptRows} {
+		part(rs)
+	}
+	s.list.SetRows(rs.rows)
+}
 
-	section(t.S("in.sec.channel"))
-	item(intakeAct{kind: "channel"}, func() string {
+// rowSet collects the rows of a list: section headers and items.
+type rowSet struct {
+	st   *common.Styles
+	rows []components.ListRow
+}
+
+func (b *rowSet) section(title string) { b.rows = append(b.rows, components.SectionRow(b.st, title)) }
+
+func (b *rowSet) item(v any, text func() string) {
+	b.rows = append(b.rows, components.ItemRow(b.st, v, text(), text))
+}
+
+// channelRows are the recommending channel's section.
+func (s *IntakeScreen) channelRows(rs *rowSet) {
+	c, r := s.k.C, s.row
+	st, t := c.Styles, c.Text
+	rs.section(t.S("in.sec.channel"))
+	rs.item(intakeAct{kind: "channel"}, func() string {
 		if !r.HasChannel {
 			return st.Warn.Render(t.S("in.nochannel"))
 		}
 		return common.Fit(r.Channel.Kind.Name(langOf(c)), 26) + " " + r.Channel.Body
 	})
-	section(t.S("in.sec.checks"))
+}
+
+// checkRows are the checklist, item by item.
+func (s *IntakeScreen) checkRows(rs *rowSet) {
+	r := s.row
+	st, t := s.k.C.Styles, s.k.C.Text
+	rs.section(t.S("in.sec.checks"))
 	for _, it := range r.Items {
 		it := it
-		item(intakeAct{kind: "item", key: it.ID}, func() string {
+		rs.item(intakeAct{kind: "item", key: it.ID}, func() string {
 			v, note := st.Muted.Render(t.S("in.unchecked")), ""
 			if chk, ok := r.Checks[it.ID]; ok {
 				v, note = st.Good.Render(t.S("in.pass")), chk.Note
@@ -398,10 +420,16 @@ func (s *IntakeScreen) setBoard(b backend.IntakeBoard) {
 			return common.Fit(v, 6) + " " + common.Fit(it.Article, 14) + " " + t.Pick(it.Zh, it.En) + ifNote(note)
 		})
 	}
-	section(t.S("op.section"))
+}
+
+// opinionRows are the six departments' opinions (Art. 16).
+func (s *IntakeScreen) opinionRows(rs *rowSet) {
+	r := s.row
+	st, t := s.k.C.Styles, s.k.C.Text
+	rs.section(t.S("op.section"))
 	for _, dep := range award.Departments {
 		dep := dep
-		item(intakeAct{kind: "opinion", key: dep}, func() string {
+		rs.item(intakeAct{kind: "opinion", key: dep}, func() string {
 			o, ok := r.Opinions[dep]
 			if !ok {
 				return common.Fit(dep, 10) + " " + st.Muted.Render(t.S("op.none"))
@@ -413,27 +441,31 @@ func (s *IntakeScreen) setBoard(b backend.IntakeBoard) {
 			return common.Fit(dep, 10) + " " + common.Fit(v, 6) + " " + o.Date + ifNote(o.Text)
 		})
 	}
-	section(t.S("in.sec.accept"))
+}
+
+// acceptRows say what keeps the applicant from 受理 and offer the moves.
+func (s *IntakeScreen) acceptRows(rs *rowSet) {
+	c, r := s.k.C, s.row
+	st, t := c.Styles, c.Text
+	rs.section(t.S("in.sec.accept"))
 	switch {
 	case !r.Pending():
-		item(nil, func() string { return st.Subtle.Render(t.F("in.pastnow", c.StatusName(r.Applicant.Status))) })
-	case b.Call == nil:
-		item(nil, func() string { return st.Subtle.Render(t.S("in.nocall")) })
+		rs.item(nil, func() string { return st.Subtle.Render(t.F("in.pastnow", c.StatusName(r.Applicant.Status))) })
+		return
+	case s.board.Call == nil:
+		rs.item(nil, func() string { return st.Subtle.Render(t.S("in.nocall")) })
 	case r.Ready():
-		item(nil, func() string { return st.Good.Render(t.S("in.readynow")) })
+		rs.item(nil, func() string { return st.Good.Render(t.S("in.readynow")) })
 	default:
-		for _, s := range award.SummarizeBlocks(r.Blocks, langOf(c)) {
-			s := s
-			item(nil, func() string { return st.Warn.Render(s) })
+		for _, b := range award.SummarizeBlocks(r.Blocks, langOf(c)) {
+			b := b
+			rs.item(nil, func() string { return st.Warn.Render(b) })
 		}
 	}
-	if r.Pending() {
-		if next := NextStage(r.Applicant.Status); next != "" {
-			item(intakeAct{kind: "move", key: string(next)}, func() string { return st.Key.Render(t.F("mv.next", c.StatusName(next))) })
-		}
-		item(intakeAct{kind: "move", key: string(award.Rejected)}, func() string { return st.Key.Render(t.S("in.reject")) })
+	if next := NextStage(r.Applicant.Status); next != "" {
+		rs.item(intakeAct{kind: "move", key: string(next)}, func() string { return st.Key.Render(t.F("mv.next", c.StatusName(next))) })
 	}
-	s.list.SetRows(rows)
+	rs.item(intakeAct{kind: "move", key: string(award.Rejected)}, func() string { return st.Key.Render(t.S("in.reject")) })
 }
 
 func ifNote(s string) string {
