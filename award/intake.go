@@ -70,7 +70,8 @@ func CheckCall(c Call, cal *Calendar) error {
 		return err
 	}
 	if !d.After(p) {
-		return fmt.Errorf("call: deadline %s is not after the publication %s: applicants need time to apply (Art. 14)", c.Deadline, c.Published)
+		return refusal(fmt.Sprintf("call: deadline %s is not after the publication %s: applicants need time to apply (Art. 14)", c.Deadline, c.Published),
+			fmt.Sprintf("申报截止 %s 不晚于发布日期 %s：须给申报人留出申报时间（第十四条）", c.Deadline, c.Published))
 	}
 	work, err := cal.IsWorkday(d)
 	if err != nil {
@@ -81,7 +82,8 @@ func CheckCall(c Call, cal *Calendar) error {
 		if err != nil {
 			return fmt.Errorf("call: deadline: %w", err)
 		}
-		return fmt.Errorf("call: deadline %s is not a working day on the official calendar; the next working day is %s", c.Deadline, next.Format(time.DateOnly))
+		return refusal(fmt.Sprintf("call: deadline %s is not a working day on the official calendar; the next working day is %s", c.Deadline, next.Format(time.DateOnly)),
+			fmt.Sprintf("申报截止 %s 不是官方日历上的工作日；其后第一个工作日是 %s", c.Deadline, next.Format(time.DateOnly)))
 	}
 	for _, f := range []struct{ name, v string }{{"media", c.Media}, {"where", c.Where}, {"contact", c.Contact}} {
 		if err := FieldText.Check(f.v); err != nil {
@@ -89,7 +91,7 @@ func CheckCall(c Call, cal *Calendar) error {
 		}
 	}
 	if strings.TrimSpace(c.Where) == "" || strings.TrimSpace(c.Media) == "" {
-		return fmt.Errorf("call: say where it is published and where applications go (Art. 13, 14)")
+		return refusal("call: say where it is published and where applications go (Art. 13, 14)", "请写明发布媒体和受理单位（第十三条、第十四条）")
 	}
 	return nil
 }
@@ -97,7 +99,7 @@ func CheckCall(c Call, cal *Calendar) error {
 func parseCallDate(field, s string) (time.Time, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return t, fmt.Errorf("call: %s %q: want a date YYYY-MM-DD", field, s)
+		return t, refusal(fmt.Sprintf("call: %s %q: want a date YYYY-MM-DD", field, s), fmt.Sprintf("日期 %q 无效：应为 YYYY-MM-DD", s))
 	}
 	return t, nil
 }

@@ -165,3 +165,27 @@ func TestIntakeGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeIntakeCall: the office records the call for applications
+// from the intake tab: the deadline or the working days, one of them; a
+// deadline off the working days is refused with the next working day.
+func TestOfficeIntakeCall(t *testing.T) {
+	st := officeStore(t)
+	d := asOffice(t, st, "2026-03-02", 120, 40)
+	d.toTab("intake")
+	d.mustContain("未登记征集通知：受理不受形式审查约束", "（enter 登记或修改）")
+	d.keys("home", "enter")
+	d.mustContain("征集通知（第十三条）", "2026-03-02", "武冈市市场监督管理局")
+	d.keys("ctrl+s")
+	d.mustContain("请填写申报截止日期或工作日数（二者之一）")
+	d.keys("tab", "2026-05-02", "ctrl+s")
+	d.mustContain("申报截止 2026-05-02 不是官方日历上的工作日；其后第一个工作日是 2026-05-06")
+	d.okeys("ctrl+u")
+	d.keys("tab", "30", "ctrl+s")
+	d.mustContain("征集通知已登记", "征集通知 2026-03-02 发布，申报截止 2026-04-14")
+	r, err := backend.New(st, backend.Options{}).Intake("")
+	must(t, err)
+	if r.Call == nil || r.Call.Deadline != "2026-04-14" || r.Call.Days != 30 || r.Call.By != "office" {
+		t.Fatalf("stored call %+v", r.Call)
+	}
+}

@@ -2,7 +2,9 @@ package office
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -82,12 +84,56 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 		return loadIntake(p.k.C, p.k.Data.Cycle.ID)
 	case tea.KeyMsg:
 		cmd, v, ok := p.list.Chosen(msg)
-		if !ok || p.rec == nil {
+		switch {
+		case !ok || p.rec == nil:
 			return cmd
+		case v == callRow:
+			return common.Push(callForm(p.k, p.board.Call))
 		}
 		return common.Push(newIntakeScreen(p.k, p.rec, p.board, v.(string)))
 	}
 	return nil
+}
+
+// callRow is the value of the tab's first row, the call for applications.
+const callRow = "\x00call"
+
+// callForm records the call for applications (Art. 13), or corrects it:
+// the deadline given, or counted in working days from the day after
+// publication on the cycle's calendar.
+func callForm(k *Desk, call *award.Call) *components.Form {
+	c := k.C
+	t := c.Text
+	cur := award.Call{Published: c.Now().Format(time.DateOnly), Where: award.DefaultCallWhere, Media: award.DefaultCallMedia}
+	if call != nil {
+		cur = *call
+	}
+	days := ""
+	if cur.Days > 0 {
+		days, cur.Deadline = strconv.Itoa(cur.Days), ""
+	}
+	f := components.NewForm(c, t.S("in.calltitle"), func(f *components.Form) (tea.Cmd, error) {
+		n := 0
+		if d := strings.TrimSpace(f.Val("days")); d != "" {
+			var err error
+			if n, err = strconv.Atoi(d); err != nil || n < 1 {
+				return nil, fmt.Errorf("%s", t.F("in.baddays", d))
+			}
+		}
+		if (n > 0) == (strings.TrimSpace(f.Val("deadline")) != "") {
+			return nil, fmt.Errorf("%s", t.S("in.deadlineor"))
+		}
+		nc := award.Call{Published: f.Val("published"), Deadline: f.Val("deadline"), Where: f.Val("where"), Media: f.Val("media"), Contact: f.Val("contact")}
+		return common.OfficeWrite(c, f, t.S("in.calldone"), false, func(st store.Store, cycle string) error {
+			_, err := backend.New(st, backend.Options{Catalog: c.Catalog, Actor: k.Person, Now: c.Now}).RecordCall(cycle, nc, n)
+			return err
+		}), nil
+	})
+	f.Intro = []string{t.S("in.callintro")}
+	f.Text("published", t.S("in.published"), cur.Published, "YYYY-MM-DD").Text("deadline", t.S("in.deadline"), cur.Deadline, t.S("in.deadlinehint")).
+		Text("days", t.S("in.days"), days, t.S("in.dayshint")).Text("where", t.S("in.where"), cur.Where, "").
+		Text("media", t.S("in.media"), cur.Media, "").Text("contact", t.S("in.contact"), cur.Contact, "")
+	return f
 }
 
 func (p *intakePage) find(id string) (backend.IntakeRow, bool) { return findRow(p.board, id) }
@@ -107,8 +153,11 @@ const intakeFixed = 2 + 6 + 1 + 1 + 12 + 1 + 8 + 1 + 8 + 1 + 8 + 1 + 12
 func (p *intakePage) setBoard(b backend.IntakeBoard) {
 	p.board = b
 	c := p.k.C
-	st := c.Styles
-	rows := make([]components.ListRow, 0, len(b.Rows))
+	st, t := c.Styles, c.Text
+	rows := make([]components.ListRow, 0, len(b.Rows)+1)
+	rows = append(rows, components.ListRow{Value: callRow, Search: strings.ToLower(t.S("in.callrow")), Draw: func(w int, sel bool) string {
+		return components.SelectLine(st, "  "+callLine(c, b.Call)+"  "+st.Key.Render(t.S("in.callkey")), w, sel)
+	}})
 	for _, r := range b.Rows {
 		r := r
 		a := r.Applicant
@@ -173,7 +222,7 @@ func (p *intakePage) View() string {
 	// what keeps the selected applicant from 受理, in two lines at most
 	var detail []string
 	if v, ok := p.list.Selected(); ok {
-		if r, ok := p.find(v.(string)); ok && r.Pending() && len(r.Blocks) > 0 {
+		if r, ok := p.find(fmt.Sprint(v)); ok && r.Pending() && len(r.Blocks) > 0 {
 			detail = common.Wrap(strings.Join(award.SummarizeBlocks(r.Blocks, langOf(c)), t.Pick("；", "; ")), max(1, w-2))
 		}
 	}
@@ -183,7 +232,7 @@ func (p *intakePage) View() string {
 	if len(detail) > 2 {
 		detail[1] += common.Ellipsis
 	}
-	out := []string{common.Cut(" "+st.Title.Render(t.S("tab.intake"))+"  "+callLine(c, p.board.Call), w), st.Subtle.Render(common.Fit(head, w)), p.list.View()}
+	out := []string{common.Cut(" "+st.Title.Render(t.S("tab.intake"))+"  "+st.Subtle.Render(t.S("in.intro")), w), st.Subtle.Render(common.Fit(head, w)), p.list.View()}
 	for _, l := range detail[:2] {
 		out = append(out, common.Cut("  "+st.Warn.Render(l), w))
 	}
