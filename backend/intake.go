@@ -1,6 +1,7 @@
 package backend
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"qaward/backend/export"
 	"qaward/backend/importer"
 	"qaward/backend/imports"
+	"qaward/store"
 )
 
 // Before acceptance (Art. 13–17): the office publishes the call for
@@ -124,8 +126,8 @@ func (b *Backend) RecordChannel(cycle string, ch award.Channel) error {
 	if err != nil {
 		return err
 	}
-	if _, err := b.st.Applicant(cycle, ch.ApplicantID); err != nil {
-		return fmt.Errorf("channel: %w", err)
+	if _, err := b.intakeApplicant("channel", cycle, ch.ApplicantID); err != nil {
+		return err
 	}
 	ch.Body = strings.TrimSpace(ch.Body)
 	ch.By, ch.Date = b.actor, b.now().Format(time.DateOnly)
@@ -142,9 +144,9 @@ func (b *Backend) RecordCheck(cycle string, c award.IntakeCheck) error {
 	if err != nil {
 		return err
 	}
-	a, err := b.st.Applicant(cycle, c.ApplicantID)
+	a, err := b.intakeApplicant("check", cycle, c.ApplicantID)
 	if err != nil {
-		return fmt.Errorf("check: %w", err)
+		return err
 	}
 	if err := award.CheckIntakeCheck(c, a.Kind); err != nil {
 		return err
@@ -152,6 +154,18 @@ func (b *Backend) RecordCheck(cycle string, c award.IntakeCheck) error {
 	c.Note = strings.TrimSpace(c.Note)
 	c.By, c.Date = b.actor, b.now().Format(time.DateOnly)
 	return b.st.PutIntakeChecks(b.actor, cycle, []award.IntakeCheck{c})
+}
+
+// intakeApplicant reads the applicant an intake record is about.
+func (b *Backend) intakeApplicant(what, cycle, id string) (award.Applicant, error) {
+	a, err := b.st.Applicant(cycle, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return a, fmt.Errorf("%s: no applicant %q in cycle %s (see 'qaward intake list')", what, id, cycle)
+	}
+	if err != nil {
+		return a, fmt.Errorf("%s: %w", what, err)
+	}
+	return a, nil
 }
 
 // IntakeRow is where one applicant stands before acceptance.
@@ -261,9 +275,9 @@ func (b *Backend) checkAcceptance(cycle string, ts []award.Transition) error {
 		if t.To != award.Accepted {
 			continue
 		}
-		a, err := b.st.Applicant(cycle, t.ApplicantID)
+		a, err := b.intakeApplicant("move", cycle, t.ApplicantID)
 		if err != nil {
-			return fmt.Errorf("move: %w", err)
+			return err
 		}
 		if err := award.IntakeError(a, award.IntakeBlocks(a, r, ops)); err != nil {
 			return fmt.Errorf("move %s to %s: %w", a.ID, award.Accepted.Name("zh"), err)
