@@ -52,14 +52,18 @@ func TestIntake(t *testing.T) {
 	path := db.Path()
 	db.Close()
 	tamper(t, path, func(tx *bolt.Tx) error {
-		return nested(tx, "cycles/2026/intake").Put([]byte("channel\x00A001"), []byte("{"))
+		b := nested(tx, "cycles/2026/intake")
+		if err := b.Put([]byte("channel\x00A001"), []byte("{")); err != nil {
+			return err
+		}
+		return b.Put([]byte("stray"), []byte("{}"))
 	})
-	faults := faultsOf(t, path)
-	found := false
-	for _, f := range faults {
-		found = found || strings.Contains(f.Problem, "does not decode")
+	decode, stray := false, false
+	for _, f := range faultsOf(t, path) {
+		decode = decode || f.Key == "channel\x00A001" && strings.Contains(f.Problem, "does not decode")
+		stray = stray || f.Key == "stray" && strings.Contains(f.Problem, "not a record of the intake")
 	}
-	if !found {
-		t.Errorf("faults %v: want a decode failure", faults)
+	if !decode || !stray {
+		t.Errorf("verify found a bad channel %v, a stray record %v", decode, stray)
 	}
 }
