@@ -50,6 +50,7 @@ type DocumentKind struct {
 // DocumentKinds are the documents `qaward document KIND` writes, in the
 // order of the procedure.
 var DocumentKinds = []DocumentKind{
+	{"call", "申报征集通知", "the call for applications: who may apply, until when, where and through which channels, the formal review (Art. 13-17)"},
 	{"accepted", "受理名单公示", "the list of applicants accepted (Art. 17)"},
 	{"not-accepted", "不予受理告知书", "a letter to each applicant not accepted, with the stored reason and article (Art. 17)"},
 	{"shortlist", "材料评审结果与现场评审名单", "the material-review ranking and the on-site shortlist (Art. 19)"},
@@ -161,7 +162,7 @@ func (b *Backend) Document(cycle, kind string) (*document.Doc, error) {
 	}
 	w := &writer{b: b, r: r, doc: document.New(cycleTitle(r.Cycle.ID)+k.Name, Office)}
 	build := map[string]func() error{
-		"accepted": w.accepted, "not-accepted": w.notAccepted, "shortlist": w.shortlist, "committee": w.committee,
+		"call": w.call, "accepted": w.accepted, "not-accepted": w.notAccepted, "shortlist": w.shortlist, "committee": w.committee,
 		"publicity": w.publicity, "objection-reply": w.objectionReply, "announcement": w.announcement, "certificate": w.certificate,
 	}[k.ID]
 	if err := build(); err != nil {
@@ -335,6 +336,10 @@ func (w *writer) notAccepted() error {
 		return err
 	}
 	ended := endings(ts)
+	intake, err := w.b.st.Intake(w.cycle())
+	if err != nil {
+		return err
+	}
 	d := w.doc
 	n := 0
 	for _, a := range w.r.Snapshot.Applicants {
@@ -357,6 +362,12 @@ func (w *writer) notAccepted() error {
 		}
 		d.Para(fmt.Sprintf("%s申报%s的材料收悉。经评委会办公室审查，%s。理由如下：", you(a), cycleTitle(w.cycle()), verdict))
 		d.Para(t.Reason)
+		if failed := failedChecks(intake, a); len(failed) > 0 {
+			d.Para("形式审查中未通过的事项（第十五条）：")
+			for _, f := range failed {
+				d.Para(f)
+			}
+		}
 		if art := strings.TrimSpace(t.Article); art != "" {
 			d.Para("依据：" + rulesName + articleText(art) + "。")
 		}

@@ -138,6 +138,7 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	c.refused("call", "qaward intake call")
 	c.refused("not-accepted", "qaward stage ID rejected")
 	c.refused("publicity", "qaward publish --start")
 	c.refused("objection-reply", "qaward object")
@@ -154,14 +155,22 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 		award.Transition{ApplicantID: "A0009", To: award.Ineligible, Reason: "2024年11月5日发生仓库火灾，直接经济损失120万元，属较大安全事故。", Article: "第八条(七)"}); err != nil {
 		t.Fatal(err)
 	}
+	// the call for applications, recorded after the fact: the demo's
+	// applicants were all accepted already, so none is held back by it
+	if _, err := c.b.RecordCall("", award.Call{Published: "2026-01-05", Contact: "联系人：李明，电话 0739-4522000"}, 20); err != nil {
+		t.Fatal(err)
+	}
 	var reads []*readBack
-	reads = append(reads, c.expect("accepted"), c.expect("not-accepted"), c.expect("shortlist"))
+	reads = append(reads, c.expect("call"), c.expect("accepted"), c.expect("not-accepted"), c.expect("shortlist"))
 	xml, _ := c.doc("accepted")
 	contains(t, "accepted", xml, "受理名单公示", names["A0001"], names["A0011"], "建筑业", "受理的申报组织（8家）", "受理的申报个人（2名）", "<w:tblHeader/>", backend.Office)
 	lacks(t, "accepted", xml, names["A0009"], names["A0010"])
 	if !strings.Contains(xml, "（保密）") {
 		t.Error("accepted: the industry A0005 declared confidential is not withheld")
 	}
+	xml, _ = c.doc("call")
+	contains(t, "call", xml, "2026年度武冈市市长质量奖申报征集通知", "自2026年1月5日起至2026年2月2日止（20个工作日）", "武冈市市场监督管理局",
+		"统一社会信用代码有效", "（仅申报组织）", "0739-4522000", "2026年1月5日")
 	xml, _ = c.doc("not-accepted")
 	contains(t, "not-accepted", xml, "不予受理告知书", names["A0009"]+"：", names["A0010"]+"：", "推荐渠道不符合要求", "第十五条", "第八条（七）",
 		"仓库火灾", "不符合申报条件", "2026年3月20日")
@@ -343,7 +352,7 @@ func TestDocumentsAreTheOffices(t *testing.T) {
 }
 
 func TestDocumentKinds(t *testing.T) {
-	want := []string{"accepted", "not-accepted", "shortlist", "committee", "publicity", "objection-reply", "announcement", "certificate"}
+	want := []string{"call", "accepted", "not-accepted", "shortlist", "committee", "publicity", "objection-reply", "announcement", "certificate"}
 	if len(backend.DocumentKinds) != len(want) {
 		t.Fatalf("%d kinds, want %d", len(backend.DocumentKinds), len(want))
 	}
@@ -355,7 +364,7 @@ func TestDocumentKinds(t *testing.T) {
 			t.Errorf("FindDocumentKind(%s) = %+v", k.Name, f)
 		}
 	}
-	if got := backend.DocumentKinds[0].FileName("2026"); got != "2026-受理名单公示.docx" {
+	if got := backend.DocumentKinds[1].FileName("2026"); got != "2026-受理名单公示.docx" {
 		t.Errorf("file name %s", got)
 	}
 }

@@ -80,7 +80,9 @@ func replaceDecision(ds []award.Decision, d award.Decision) []award.Decision {
 
 // Move moves applicants through the pipeline (all or none). Entering
 // 评委会审议 needs every eligibility rule met (DESIGN rule 12) or overridden
-// by the office with a written reason (Override).
+// by the office with a written reason (Override); entering 受理, once a
+// call for applications is recorded, needs the intake in order
+// (checkAcceptance, Art. 14–17).
 func (b *Backend) Move(cycle string, ts ...award.Transition) error {
 	if err := b.officeOnly("move applicants"); err != nil {
 		return err
@@ -108,6 +110,9 @@ func (b *Backend) Move(cycle string, ts ...award.Transition) error {
 	}
 	cycle, err := b.cycleID(cycle)
 	if err != nil {
+		return err
+	}
+	if err := b.checkAcceptance(cycle, ts); err != nil {
 		return err
 	}
 	return b.st.SetStatus(b.actor, cycle, ts...)

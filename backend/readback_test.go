@@ -72,6 +72,16 @@ func (c *cycleDocs) expect(kind string) *readBack {
 		rb.texts = append(rb.texts, fmt.Sprintf("审计链第%d条", h.Seq), "qaward verify --since-head", h.String())
 	}
 	switch kind {
+	case "call":
+		in, err := c.db.Intake(res.Cycle.ID)
+		if err != nil || in.Call == nil {
+			c.t.Fatalf("no call: %v", err)
+		}
+		rb.texts = append(rb.texts, "申报征集通知", day(in.Call.Published), day(in.Call.Deadline), in.Call.Where, in.Call.Media, "行业主管部门或所在地乡镇人民政府（街道办事处）")
+		for i, it := range award.IntakeItems {
+			rb.rows = append(rb.rows, []string{fmt.Sprint(i + 1)})
+			rb.texts = append(rb.texts, it.Zh)
+		}
 	case "accepted":
 		for _, a := range res.Snapshot.Applicants {
 			if a.Status != award.Rejected && a.Status != award.Ineligible {

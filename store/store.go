@@ -67,6 +67,8 @@ type Store interface {
 	// The register of the five years after the award (Art. 28, 31,
 	// 40–43): aftercare.go.
 	AftercareStore
+	// Before acceptance (Art. 13–17): intake.go.
+	IntakeStore
 }
 
 // Files is the database file itself and its audit log.

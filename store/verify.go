@@ -264,6 +264,8 @@ func decodeRecord(sub string, k, v []byte) error {
 			return err
 		}
 		return award.CheckGroundList(r.Grounds)
+	case subIntake:
+		return decodeIntake("", k, v, new(award.IntakeRecords))
 	}
 	return nil
 }

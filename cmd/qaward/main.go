@@ -147,6 +147,7 @@ script the same work through the same rules; they act on the current cycle
 	add(groupRankings, rankCmd(a), candidatesCmd(a), decideCmd(a), overrideCmd(a), publicityCmd(a), publishCmd(a), objectionCmd(a), announceCmd(a), revokeCmd(a))
 	add(groupRankings, complaintCmd(a), ratingsCmd(a))
 	add(groupRankings, aftercareCmd(a))
+	add(groupCycle, intakeCmd(a))
 	add(groupDocuments, documentCmd(a), exportCmd(a), feedbackCmd(a), packetCmd(a))
 	add(groupServer, serveCmd(a), verifyCmd(a), auditCmd(a), backupCmd(a), manCmd(a))
 

@@ -47,6 +47,9 @@ func TestRolesBindTheCommandLine(t *testing.T) {
 		{"complaint list", []string{"complaint", "list"}, ""},
 		{"complaint file", []string{"complaint", "file", "--from", "匿名", "--against", "process", "--content", "x"}, ""},
 		{"complaint handle", []string{"complaint", "handle", "C001", "unfounded", "--handling", "x"}, ""},
+		{"intake list", []string{"intake", "list"}, ""},
+		{"intake channel", []string{"intake", "channel", "--applicant", "O01", "--kind", "industry", "--body", "市工信局"}, ""},
+		{"intake call", []string{"intake", "call", "--published", "2026-03-02", "--days", "20"}, ""},
 	}
 	sum := func() [32]byte {
 		data, err := os.ReadFile(db)

@@ -57,6 +57,7 @@ func (k *Desk) tabs(progress components.Tab) []components.Tab {
 		newAfterPage(k),
 		exchange.NewExchangePage(k.DeskCtx),
 		newCalibrationPage(k),
+		newIntakePage(k),
 		newDocumentsPage(k),
 	}
 }
