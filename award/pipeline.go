@@ -77,6 +77,12 @@ func (s Status) IsEnded() bool {
 	return false
 }
 
+// PastAcceptance reports whether the applicant was accepted (受理, Art.
+// 17) and is still on its way: only those are reviewed.
+func (s Status) PastAcceptance() bool {
+	return pipelineIndex(s) >= pipelineIndex(Accepted)
+}
+
 func pipelineIndex(s Status) int {
 	for i, p := range Pipeline {
 		if p == s {

@@ -88,12 +88,12 @@ func (b *Backend) stageApplicants(cycle string, st award.Stage) ([]award.Applica
 		as, err := b.st.Applicants(cycle)
 		var out []award.Applicant
 		for _, a := range as {
-			if a.Status.Ranked() {
+			if a.Status.PastAcceptance() { // an application not yet accepted is not reviewed (Art. 17)
 				out = append(out, a)
 			}
 		}
 		if err == nil && len(out) == 0 {
-			err = fmt.Errorf("no applicant in the running to assign: import applicants first")
+			err = fmt.Errorf("no accepted applicant in the running to assign: import applicants first, or accept those received ('qaward intake list')")
 		}
 		return out, err
 	}

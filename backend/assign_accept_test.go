@@ -121,3 +121,39 @@ func sortAssignments(as []award.Assignment) {
 		return strings.Compare(x.ApplicantID+"\x00"+x.ReviewerID, y.ApplicantID+"\x00"+y.ReviewerID)
 	})
 }
+
+// TestProposalLeavesOutApplicationsNotAccepted: an application received
+// (申报) but not accepted (Art. 17) is not reviewed, so a material
+// proposal gives it no reviewers; once accepted it gets its N.
+func TestProposalLeavesOutApplicationsNotAccepted(t *testing.T) {
+	db, d := unassigned(t)
+	a := d.Applicants[0]
+	a.Status = award.Applied
+	if err := db.PutApplicants("office", "2026", []award.Applicant{a}); err != nil {
+		t.Fatal(err)
+	}
+	b := backend.New(db, backend.Options{})
+	count := func() int {
+		p, err := b.ProposeAssignment("", backend.AssignRequest{Stage: award.Material, PerApplicant: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, as := range p.Assignments {
+			if as.ApplicantID == a.ID {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(); n != 0 {
+		t.Errorf("%s at 申报 got %d reviewers", a.ID, n)
+	}
+	a.Status = award.Accepted
+	if err := db.PutApplicants("office", "2026", []award.Applicant{a}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 5 {
+		t.Errorf("%s accepted got %d reviewers, want 5", a.ID, n)
+	}
+}
