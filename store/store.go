@@ -62,6 +62,8 @@ type Store interface {
 	Procedure
 	// The complaints register (Art. 34): complaints.go.
 	ComplaintStore
+	// The site visits: their schedule and issues (visits.go).
+	VisitStore
 }
 
 // Files is the database file itself and its audit log.

@@ -242,6 +242,8 @@ func decodeRecord(sub string, k, v []byte) error {
 		return json.Unmarshal(v, new(award.Assignment))
 	case subSatisfaction:
 		return json.Unmarshal(v, new(award.Satisfaction))
+	case subVisits, subVisitIssues:
+		return decodeVisitRecord(sub, k, v)
 	}
 	return nil
 }
