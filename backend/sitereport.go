@@ -51,6 +51,10 @@ func (w *writer) siteReportOf(v VisitRow) error {
 	for i, s := range v.Days {
 		days[i] = dayText(s)
 	}
+	group := v.Group
+	if group != v.GroupID {
+		group += "（" + v.GroupID + "）"
+	}
 	travel := "无"
 	if v.TravelBefore+v.TravelAfter > 0 && len(v.Occupied) > 0 {
 		travel = fmt.Sprintf("前%d个工作日、后%d个工作日（%s至%s）", v.TravelBefore, v.TravelAfter, dayText(v.Occupied[0]), dayText(v.Occupied[len(v.Occupied)-1]))
@@ -58,7 +62,7 @@ func (w *writer) siteReportOf(v VisitRow) error {
 	d.Heading("一、基本情况")
 	d.Table([]string{"项目", "内容"}, [][]string{
 		{"申报" + kindName(a.Kind), a.Name},
-		{"现场评审组", v.Group + "（" + v.GroupID + "）"},
+		{"现场评审组", group},
 		{"组长", v.Leader},
 		{"成员", strings.Join(v.Members, "、")},
 		{"现场评审日期", strings.Join(days, "、")},

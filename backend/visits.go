@@ -1,6 +1,7 @@
 package backend
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -202,15 +203,23 @@ func (b *Backend) VisitRows(cycle, group string) ([]VisitRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	vs = slices.DeleteFunc(vs, func(v award.Visit) bool { return group != "" && v.GroupID != group })
+	return b.PlannedRows(cycle, vs)
+}
+
+// PlannedRows are visits (of a plan not stored, say) with names, in the
+// order of VisitRows.
+func (b *Backend) PlannedRows(cycle string, vs []award.Visit) ([]VisitRow, error) {
+	cycle, err := b.cycleID(cycle)
+	if err != nil {
+		return nil, err
+	}
 	n, err := b.visitNames(cycle)
 	if err != nil {
 		return nil, err
 	}
-	var rows []VisitRow
+	rows := make([]VisitRow, 0, len(vs))
 	for _, v := range vs {
-		if group != "" && v.GroupID != group {
-			continue
-		}
 		rows = append(rows, n.row(v))
 	}
 	slices.SortFunc(rows, func(a, b VisitRow) int {
@@ -276,7 +285,7 @@ func (n *visitNames) reviewer(id string) string {
 
 func (n *visitNames) row(v award.Visit) VisitRow {
 	g := n.groups[v.GroupID]
-	r := VisitRow{Visit: v, Group: g.Name, Applicant: n.applicants[v.ApplicantID], Leader: n.reviewer(g.LeaderID)}
+	r := VisitRow{Visit: v, Group: cmp.Or(g.Name, v.GroupID), Applicant: n.applicants[v.ApplicantID], Leader: n.reviewer(g.LeaderID)}
 	if g.LeaderID != "" {
 		r.Members = append(r.Members, r.Leader)
 	}
@@ -294,7 +303,7 @@ func (n *visitNames) row(v award.Visit) VisitRow {
 // VisitsReport is the schedule as the command line prints it.
 func VisitsReport(rows []VisitRow) export.Report {
 	r := export.Report{Table: export.Table{Name: "现场评审日程",
-		Header: []string{"group", "applicant", "name", "days", "travel_before", "travel_after", "from", "to", "leader", "members", "planned"}}}
+		Header: []string{"group", "applicant", "name", "days", "travel_before", "travel_after", "first_day", "last_day", "leader", "members", "planned"}}}
 	for _, v := range rows {
 		from, to := v.Days[0], v.Days[len(v.Days)-1]
 		if len(v.Occupied) > 0 {

@@ -146,6 +146,7 @@ script the same work through the same rules; they act on the current cycle
 	add(groupCycle, initCmd(a), importCmd(a), configCmd(a), criteriaCmd(a), groupsCmd(a), assignCmd(a), statusCmd(a), calibrationCmd(a), stageCmd(a), eligibilityCmd(a), opinionCmd(a), genCmd(a), demoCmd(a))
 	add(groupRankings, rankCmd(a), candidatesCmd(a), decideCmd(a), overrideCmd(a), publicityCmd(a), publishCmd(a), objectionCmd(a), announceCmd(a), revokeCmd(a))
 	add(groupRankings, complaintCmd(a), ratingsCmd(a))
+	add(groupRankings, visitsCmd(a))
 	add(groupDocuments, documentCmd(a), exportCmd(a), feedbackCmd(a), packetCmd(a))
 	add(groupServer, serveCmd(a), verifyCmd(a), auditCmd(a), backupCmd(a), manCmd(a))
 
