@@ -258,6 +258,9 @@ func (h *Home) listHelp() []key.Binding {
 	if h.held != nil {
 		b = append([]key.Binding{k.Return}, b...)
 	}
+	if leader.OnSite(h.data, h.Person) {
+		b = append([]key.Binding{leader.VisitsKey(h.c.Text)}, b...)
+	}
 	return b
 }
 
@@ -303,6 +306,8 @@ func (h *Home) listKey(msg2 tea.KeyMsg) tea.Cmd {
 	switch {
 	case h.held != nil && key.Matches(msg2, h.c.Keys.Return):
 		return common.Push(returnForm(h))
+	case key.Matches(msg2, leader.VisitsKey(h.c.Text)) && leader.OnSite(h.data, h.Person):
+		return common.Push(leader.NewVisits(h.c, h.data, h.Person))
 	case key.Matches(msg2, h.c.Keys.Enter):
 		v, ok := h.List.Selected()
 		if !ok {

@@ -57,6 +57,7 @@ func (k *Desk) tabs(progress components.Tab) []components.Tab {
 		newAfterPage(k),
 		exchange.NewExchangePage(k.DeskCtx),
 		newDocumentsPage(k),
+		newVisitsPage(k),
 	}
 }
 
