@@ -56,8 +56,8 @@ func (k *Desk) tabs(progress components.Tab) []components.Tab {
 		newPublicityPage(k),
 		newAfterPage(k),
 		exchange.NewExchangePage(k.DeskCtx),
-		newDocumentsPage(k),
 		newVisitsPage(k),
+		newDocumentsPage(k),
 	}
 }
 

@@ -27,9 +27,11 @@ type visitsPage struct {
 	// plan is the request of the plan shown, not saved; nil for none.
 	plan    *award.VisitPlan
 	planned int
-	loaded  bool
-	err     error
-	w, h    int
+	// issues are the stored issues as last read, shown beside a plan.
+	issues []award.VisitIssue
+	loaded bool
+	err    error
+	w, h   int
 }
 
 // visitsRead is the payload (OfficeMsg.From) of a read of the schedule or
@@ -100,6 +102,11 @@ func (p *visitsPage) take(r *visitsRead) {
 	}
 	if r.plan == nil && p.plan != nil {
 		return // a plan shows: the stored schedule waits
+	}
+	if r.plan == nil {
+		p.issues = r.data.Issues
+	} else {
+		r.data.Issues = p.issues
 	}
 	p.loaded, p.plan, p.planned = true, r.plan, len(r.data.Rows)
 	p.board.Set(r.data)
