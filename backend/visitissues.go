@@ -146,10 +146,13 @@ func (b *Backend) DeriveVisitIssues(cycle, applicant string) ([]award.VisitIssue
 	if err != nil {
 		return nil, err
 	}
+	var put, remove []award.VisitIssue
 	for _, id := range apps {
-		if err := b.rederive(cycle, r.derivedIssues(id), storedOf(stored, id)); err != nil {
-			return nil, err
-		}
+		p, gone := rederive(r.derivedIssues(id), storedOf(stored, id))
+		put, remove = append(put, p...), append(remove, gone...)
+	}
+	if err := b.st.SetVisitIssues(b.actor, cycle, put, remove); err != nil {
+		return nil, err
 	}
 	return b.VisitIssues(cycle, applicant, false)
 }
@@ -188,26 +191,23 @@ func storedOf(stored []award.VisitIssue, id string) map[string]award.VisitIssue 
 
 func derived(is award.VisitIssue) bool { return !slices.Contains(is.Reasons, award.IssueOffice) }
 
-// rederive stores one applicant's derived issues, keeping the office's
-// removals and findings.
-func (b *Backend) rederive(cycle string, now []award.VisitIssue, old map[string]award.VisitIssue) error {
+// rederive is one applicant's derived issues to store, keeping the
+// office's removals and findings, and the stored ones to remove.
+func rederive(now []award.VisitIssue, old map[string]award.VisitIssue) (put, remove []award.VisitIssue) {
 	for _, is := range now {
 		if o, ok := old[is.ID]; ok {
 			is.Removed, is.Finding = o.Removed, o.Finding
 		}
-		if err := b.st.PutVisitIssue(b.actor, cycle, is, false); err != nil {
-			return err
-		}
+		put = append(put, is)
 	}
 	for id, o := range old {
 		gone := !slices.ContainsFunc(now, func(n award.VisitIssue) bool { return n.ID == id })
 		if gone && derived(o) && o.Finding == "" {
-			if err := b.st.PutVisitIssue(b.actor, cycle, o, true); err != nil {
-				return err
-			}
+			remove = append(remove, o)
 		}
 	}
-	return nil
+	slices.SortFunc(remove, func(x, y award.VisitIssue) int { return strings.Compare(x.ID, y.ID) })
+	return put, remove
 }
 
 // VisitIssues are the issues the person may see, of one applicant or all,
@@ -300,7 +300,7 @@ func (b *Backend) AddVisitIssue(cycle, applicant, item, text string) (award.Visi
 		}
 	}
 	is.ID = "X" + strconv.Itoa(n+1)
-	return is, b.st.PutVisitIssue(b.actor, cycle, is, false)
+	return is, b.st.SetVisitIssues(b.actor, cycle, []award.VisitIssue{is}, nil)
 }
 
 // storedIssue finds one of an applicant's stored issues (removed ones
@@ -334,13 +334,13 @@ func (b *Backend) RemoveVisitIssue(cycle, applicant, id string) error {
 		return err
 	}
 	if !derived(is) {
-		return b.st.PutVisitIssue(b.actor, cycle, is, true)
+		return b.st.SetVisitIssues(b.actor, cycle, nil, []award.VisitIssue{is})
 	}
 	if is.Removed {
 		return fmt.Errorf("issue %s of %s: already removed", id, applicant)
 	}
 	is.Removed = true
-	return b.st.PutVisitIssue(b.actor, cycle, is, false)
+	return b.st.SetVisitIssues(b.actor, cycle, []award.VisitIssue{is}, nil)
 }
 
 // RecordFinding records what the on-site group found on an issue.
@@ -353,7 +353,7 @@ func (b *Backend) RecordFinding(cycle, applicant, id, finding string) error {
 	if err := award.CheckVisitIssue(is); err != nil {
 		return err
 	}
-	return b.st.PutVisitIssue(b.actor, cycle, is, false)
+	return b.st.SetVisitIssues(b.actor, cycle, []award.VisitIssue{is}, nil)
 }
 
 // VisitIssuesReport is the issues as the command line prints them.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -32,8 +33,9 @@ type VisitStore interface {
 	PutAbsence(actor, cycle string, a award.VisitAbsence, remove bool) error
 	// Absences lists the unavailable days by reviewer, then day.
 	Absences(cycle string) ([]award.VisitAbsence, error)
-	// PutVisitIssue stores an issue record, or removes it.
-	PutVisitIssue(actor, cycle string, is award.VisitIssue, remove bool) error
+	// SetVisitIssues stores issue records and removes others, in one
+	// transaction (ErrNotFound for one to remove that is not there).
+	SetVisitIssues(actor, cycle string, put, remove []award.VisitIssue) error
 	// VisitIssues lists the stored issue records by applicant, then ID.
 	VisitIssues(cycle string) ([]award.VisitIssue, error)
 }
@@ -92,15 +94,38 @@ func (db *DB) Absences(cycle string) ([]award.VisitAbsence, error) {
 	return prefixJSON[award.VisitAbsence](db, cycle, subVisits, awayPrefix)
 }
 
-// PutVisitIssue stores or removes an issue record.
-func (db *DB) PutVisitIssue(actor, cycle string, is award.VisitIssue, remove bool) error {
-	if err := validID("applicant ID", is.ApplicantID); err != nil {
-		return fmt.Errorf("put visit issue: %w", err)
-	}
-	if err := validID("issue ID", is.ID); err != nil {
-		return fmt.Errorf("put visit issue: %w", err)
-	}
-	return db.putOrRemove(actor, "put visit issue", cycle, subVisitIssues, joinKey(is.ApplicantID, is.ID), is, remove)
+// SetVisitIssues stores and removes issue records in one transaction.
+func (db *DB) SetVisitIssues(actor, cycle string, put, remove []award.VisitIssue) error {
+	return db.inCycle(actor, "set visit issues", cycle, func(w *writer, c *bolt.Bucket) error {
+		b, path := c.Bucket([]byte(subVisitIssues)), cyclePath(cycle)+"/"+subVisitIssues
+		for _, is := range append(slices.Clone(remove), put...) {
+			if err := validID("applicant ID", is.ApplicantID); err != nil {
+				return err
+			}
+			if err := validID("issue ID", is.ID); err != nil {
+				return err
+			}
+		}
+		for _, is := range remove {
+			key := joinKey(is.ApplicantID, is.ID)
+			if b.Get(key) == nil {
+				return fmt.Errorf("issue %s: %w", DisplayKey(string(key)), ErrNotFound)
+			}
+			if err := w.remove(b, path, key); err != nil {
+				return err
+			}
+		}
+		for _, is := range put {
+			val, err := json.Marshal(is)
+			if err != nil {
+				return err
+			}
+			if err := w.put(b, path, joinKey(is.ApplicantID, is.ID), val, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // VisitIssues lists the stored issue records by applicant, then ID.

@@ -37,16 +37,16 @@ func TestVisits(t *testing.T) {
 		t.Errorf("after removing A0002: %+v", vs)
 	}
 	is := award.VisitIssue{ApplicantID: "A0001", ID: "X1", Reasons: []award.IssueReason{award.IssueOffice}, Text: "核实顾客投诉处理记录"}
-	if err := db.PutVisitIssue("office", "2026", is, false); err != nil {
+	if err := db.SetVisitIssues("office", "2026", []award.VisitIssue{is}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := db.VisitIssues("2026"); len(got) != 1 || got[0].Text != is.Text {
 		t.Errorf("issues %+v", got)
 	}
-	if err := db.PutVisitIssue("office", "2026", is, true); err != nil {
+	if err := db.SetVisitIssues("office", "2026", nil, []award.VisitIssue{is}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.PutVisitIssue("office", "2026", is, true); !errors.Is(err, ErrNotFound) {
+	if err := db.SetVisitIssues("office", "2026", nil, []award.VisitIssue{is}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("removing it twice: %v", err)
 	}
 	if err := db.PutAbsence("office", "2026", away, true); err != nil {

@@ -50,12 +50,12 @@ func (v *view) Absences(cycle string) ([]award.VisitAbsence, error) {
 	return keep(as, func(a award.VisitAbsence) bool { return a.ReviewerID == v.p.ID }), nil
 }
 
-// PutVisitIssue (adding, removing, a finding) is the office's.
-func (v *view) PutVisitIssue(actor, cycle string, is award.VisitIssue, remove bool) error {
+// SetVisitIssues (adding, removing, a finding) is the office's.
+func (v *view) SetVisitIssues(actor, cycle string, put, remove []award.VisitIssue) error {
 	if err := v.officeOnly("change the site-visit issues"); err != nil {
 		return err
 	}
-	return v.st.PutVisitIssue(actor, cycle, is, remove)
+	return v.st.SetVisitIssues(actor, cycle, put, remove)
 }
 
 // VisitIssues lists the office every record, anyone else those of the

@@ -20,7 +20,7 @@ func TestVisitsAccess(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, is := range []award.VisitIssue{{ApplicantID: "A0001", ID: "X1", Text: "a"}, {ApplicantID: "A0002", ID: "X1", Text: "b"}} {
-		if err := office.PutVisitIssue("office", cycle, is, false); err != nil {
+		if err := office.SetVisitIssues("office", cycle, []award.VisitIssue{is}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -60,7 +60,7 @@ func TestVisitsAccess(t *testing.T) {
 		if err := v.PutAbsence(c.p.ID, cycle, award.VisitAbsence{ReviewerID: c.p.ID, Date: "2026-05-12"}, false); !errors.Is(err, access.ErrForbidden) {
 			t.Errorf("%s records an unavailable day: %v", c.p, err)
 		}
-		if err := v.PutVisitIssue(c.p.ID, cycle, award.VisitIssue{ApplicantID: "A0001", ID: "X2"}, false); !errors.Is(err, access.ErrForbidden) {
+		if err := v.SetVisitIssues(c.p.ID, cycle, []award.VisitIssue{{ApplicantID: "A0001", ID: "X2"}}, nil); !errors.Is(err, access.ErrForbidden) {
 			t.Errorf("%s adds an issue: %v", c.p, err)
 		}
 	}
