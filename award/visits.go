@@ -355,7 +355,7 @@ func CheckAbsence(cal *Calendar, a VisitAbsence, groups []Group, visits []Visit)
 
 // VisitIssue is a question the on-site group takes to an applicant's site
 // visit (the Baldrige "site visit issues"): derived from the material
-// review's consensus (backend.VisitIssues gives the rule) or added by the
+// review's consensus (the rule is backend/visitissues.go's) or added by the
 // office, with what the group found there.
 type VisitIssue struct {
 	ApplicantID string

@@ -76,6 +76,9 @@ func visitsPlanCmd(a *app, f *visitFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if f.visitDays < 1 {
+				return usagef("visits plan: --days %d: a visit takes at least 1 day", f.visitDays)
+			}
 			if err := checkFormat(f.format); err != nil {
 				return err
 			}
