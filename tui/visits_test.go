@@ -58,6 +58,20 @@ func TestOfficeVisitsTab(t *testing.T) {
 	if len(is) == 0 {
 		t.Error("no issues carried on accepting the plan")
 	}
+
+	// enter adds an issue of the office's to the visit selected (A0002)
+	d.keys("enter")
+	d.mustContain("添加现场评审问题：A0002")
+	d.keys("ctrl+s")
+	d.mustContain("请填写需现场核实的问题")
+	d.keys("4.9.9", "tab", "核实设备点检记录", "ctrl+s")
+	d.mustContain("\"4.9.9\" is not an item")
+	d.keys("up")
+	for range 5 {
+		d.keys("backspace")
+	}
+	d.keys("4.5.3", "ctrl+s")
+	d.mustContain("已为 A0002 添加现场评审问题", "[办公室添加] 核实设备点检记录")
 }
 
 // TestGroupVisitsScreen: the on-site group's leader opens their visits

@@ -66,6 +66,7 @@ func (b *VisitBoard) Set(d VisitData) {
 			Draw: func(w int, sel bool) string { return SelectLine(st, b.visitLine(v, w), w, sel) }})
 	}
 	b.List.SetRows(rows)
+	b.SetSize(b.w, b.h)
 }
 
 // Empty reports whether the board has no visit.
@@ -114,13 +115,17 @@ func (b *VisitBoard) visitLine(v backend.VisitRow, w int) string {
 		common.Fit(travel, 16) + " " + common.FitRight(n, 8)
 }
 
-// SetSize gives the list what the issues leave.
+// SetSize gives the list its rows, at most half the height, and the
+// issues the rest.
 func (b *VisitBoard) SetSize(w, h int) {
 	b.w, b.h = w, h
-	b.List.SetSize(w, h-b.issuesHeight()-1)
+	b.List.SetSize(w, b.listHeight())
 }
 
-func (b *VisitBoard) issuesHeight() int { return max(3, b.h/3) }
+func (b *VisitBoard) listHeight() int { return max(1, min(len(b.List.Rows), (b.h-1)/2)) }
+
+// issuesHeight is the lines under the list's and the issues' title.
+func (b *VisitBoard) issuesHeight() int { return max(1, b.h-b.listHeight()-1) }
 
 // Update moves the list.
 func (b *VisitBoard) Update(msg tea.KeyMsg) (bool, tea.Cmd) { return b.List.Update(msg) }
@@ -143,7 +148,8 @@ func (b *VisitBoard) View() string {
 		lines = append(lines, st.Subtle.Render(common.Cut("   "+t.S("vis.noissues"), b.w)))
 	}
 	for i, x := range is {
-		if i == b.issuesHeight() {
+		if i == b.issuesHeight()-1 && len(is) > b.issuesHeight() {
+			lines = append(lines, st.Subtle.Render(common.Cut("   "+t.F("vis.more", len(is)-i), b.w)))
 			break
 		}
 		reasons := make([]string, len(x.Reasons))

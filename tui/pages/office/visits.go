@@ -20,7 +20,8 @@ import (
 // the visit under the cursor. p (or F4) asks for a start day and shows the
 // plan the backend makes from it, not saved; ctrl+s accepts it (the same
 // records give the same plan, made again and stored, and the issues are
-// carried from the material review); esc discards it.
+// carried from the material review); esc discards it. Enter on a visit
+// adds an issue of the office's to its applicant.
 type visitsPage struct {
 	k     *Desk
 	board *components.VisitBoard
@@ -64,7 +65,7 @@ func (p *visitsPage) Help() []key.Binding {
 		return []key.Binding{k.Up, k.Down, common.WithHelp(k.Submit, "ctrl+s", t.S("vis.key.accept")),
 			common.WithHelp(k.Back, "esc", t.S("vis.key.discard")), k.Quit, k.Help}
 	}
-	return []key.Binding{k.Up, k.Down, planKey(t), k.Filter, k.Back, k.Quit, k.Help}
+	return []key.Binding{k.Up, k.Down, planKey(t), common.WithHelp(k.Enter, "enter", t.S("vis.key.add")), k.Filter, k.Back, k.Quit, k.Help}
 }
 
 // Update reads the schedule again with every read of the records, and
@@ -125,6 +126,10 @@ func (p *visitsPage) key(msg tea.KeyMsg) tea.Cmd {
 		return p.read()
 	case key.Matches(msg, planKey(p.k.C.Text)):
 		return common.Push(p.planForm())
+	case p.plan == nil && key.Matches(msg, k.Enter):
+		if v, ok := p.board.List.Selected(); ok {
+			return common.Push(p.issueForm(v.(string)))
+		}
 	case key.Matches(msg, k.Back):
 		return common.Pop
 	}
@@ -155,6 +160,25 @@ func (p *visitsPage) planForm() *components.Form {
 	f.Intro = []string{t.S("vis.plan.intro")}
 	f.Text("start", t.S("vis.plan.start"), c.Now().Format(time.DateOnly), "YYYY-MM-DD").Text("days", t.S("vis.plan.days"), "1", "")
 	f.Text("before", t.S("vis.plan.before"), "0", "").Text("after", t.S("vis.plan.after"), "0", "")
+	return f
+}
+
+// issueForm adds an issue of the office's to an applicant's list.
+func (p *visitsPage) issueForm(app string) *components.Form {
+	c := p.k.C
+	t := c.Text
+	f := components.NewForm(c, t.F("vis.add.title", app), func(f *components.Form) (tea.Cmd, error) {
+		item, text := strings.TrimSpace(f.Val("item")), strings.TrimSpace(f.Val("text"))
+		if text == "" {
+			return nil, fmt.Errorf("%s", t.S("vis.add.empty"))
+		}
+		return common.OfficeWrite(c, f, t.F("vis.add.done", app), false, func(st store.Store, cycle string) error {
+			_, err := c.Backend().AddVisitIssue(cycle, app, item, text)
+			return err
+		}), nil
+	})
+	f.Intro = []string{t.S("vis.add.intro")}
+	f.Text("item", t.S("vis.add.item"), "", t.S("vis.add.itemhint")).Text("text", t.S("vis.add.text"), "", "")
 	return f
 }
 
