@@ -16,6 +16,9 @@ import (
 //   - every occupied day is an official working day (weekends and
 //     statutory days off are not, the weekend days made working days are);
 //   - no member is unavailable (VisitAbsence) on an occupied day;
+//   - a member who declared a conflict with the applicant recuses (Art.
+//     35): they are not on that visit (VisitMembers), and their days do
+//     not bind it;
 //   - a group makes one visit at a time: the occupied days of two visits of
 //     one group do not meet, so a group visits one applicant a day;
 //   - a reviewer in two on-site groups is on one visit a day.
@@ -139,17 +142,26 @@ func dayKind(d time.Time) string {
 	return d.Weekday().String()
 }
 
-// schedule is what a group's members are doing, day by day.
-type schedule struct {
-	cal     *Calendar
-	groups  map[string]Group
-	away    map[string]map[string]bool  // reviewer → day
-	busy    map[string]map[string]Visit // reviewer → day → visit
-	visitOf map[string]map[string]Visit // group → day → visit
+// VisitMembers are the members of group g on the visit to applicant: the
+// group's members but those who declared a conflict with the applicant.
+func VisitMembers(g Group, applicant string, conflicts []Conflict) []string {
+	return slices.DeleteFunc(slices.Clone(g.Members), func(m string) bool {
+		return slices.ContainsFunc(conflicts, func(c Conflict) bool { return c.ReviewerID == m && c.ApplicantID == applicant })
+	})
 }
 
-func newSchedule(cal *Calendar, groups []Group, absences []VisitAbsence) *schedule {
-	s := &schedule{cal: cal, groups: map[string]Group{}, away: map[string]map[string]bool{},
+// schedule is what a group's members are doing, day by day.
+type schedule struct {
+	cal       *Calendar
+	conflicts []Conflict
+	groups    map[string]Group
+	away      map[string]map[string]bool  // reviewer → day
+	busy      map[string]map[string]Visit // reviewer → day → visit
+	visitOf   map[string]map[string]Visit // group → day → visit
+}
+
+func newSchedule(cal *Calendar, groups []Group, absences []VisitAbsence, conflicts []Conflict) *schedule {
+	s := &schedule{cal: cal, conflicts: conflicts, groups: map[string]Group{}, away: map[string]map[string]bool{},
 		busy: map[string]map[string]Visit{}, visitOf: map[string]map[string]Visit{}}
 	for _, g := range groups {
 		s.groups[g.ID] = g
@@ -163,13 +175,14 @@ func newSchedule(cal *Calendar, groups []Group, absences []VisitAbsence) *schedu
 	return s
 }
 
-// conflict is what keeps a group from day: a member away or on another
-// visit, or the group's own visit; "" when the day is free.
-func (s *schedule) conflict(g Group, day string) string {
+// conflict is what keeps group g from visiting applicant on day: a
+// member of the visit away or on another visit, or the group's own visit;
+// "" when the day is free.
+func (s *schedule) conflict(g Group, applicant, day string) string {
 	if v, ok := s.visitOf[g.ID][day]; ok {
 		return fmt.Sprintf("group %s already visits %s on %s (one visit of a group a day)", g.ID, v.ApplicantID, day)
 	}
-	for _, m := range g.Members {
+	for _, m := range VisitMembers(g, applicant, s.conflicts) {
 		if s.away[m][day] {
 			return fmt.Sprintf("reviewer %s of group %s is unavailable on %s", m, g.ID, day)
 		}
@@ -188,7 +201,7 @@ func (s *schedule) add(v Visit, days []string) {
 			s.visitOf[g.ID] = map[string]Visit{}
 		}
 		s.visitOf[g.ID][d] = v
-		for _, m := range g.Members {
+		for _, m := range VisitMembers(g, v.ApplicantID, s.conflicts) {
 			if s.busy[m] == nil {
 				s.busy[m] = map[string]Visit{}
 			}
@@ -198,10 +211,10 @@ func (s *schedule) add(v Visit, days []string) {
 }
 
 // CheckVisit checks a visit entered by hand against the groups, the
-// absences and the other visits of the schedule (the applicant's own
-// earlier visit, which v replaces, left out): the first rule it breaks,
-// with the day and the person.
-func CheckVisit(cal *Calendar, v Visit, groups []Group, absences []VisitAbsence, others []Visit) error {
+// absences, the conflicts and the other visits of the schedule (the
+// applicant's own earlier visit, which v replaces, left out): the first
+// rule it breaks, with the day and the person.
+func CheckVisit(cal *Calendar, v Visit, groups []Group, absences []VisitAbsence, conflicts []Conflict, others []Visit) error {
 	name := "visit of " + v.ApplicantID
 	g, ok := findGroup(groups, v.GroupID)
 	switch {
@@ -214,7 +227,7 @@ func CheckVisit(cal *Calendar, v Visit, groups []Group, absences []VisitAbsence,
 	case v.TravelBefore < 0 || v.TravelBefore > MaxVisitDays || v.TravelAfter < 0 || v.TravelAfter > MaxVisitDays:
 		return fmt.Errorf("%s: travel days %d before and %d after: want 0 to %d each", name, v.TravelBefore, v.TravelAfter, MaxVisitDays)
 	}
-	s := newSchedule(cal, groups, absences)
+	s := newSchedule(cal, groups, absences, conflicts)
 	for _, o := range others {
 		if o.ApplicantID == v.ApplicantID {
 			continue
@@ -230,7 +243,7 @@ func CheckVisit(cal *Calendar, v Visit, groups []Group, absences []VisitAbsence,
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	for _, d := range days {
-		if why := s.conflict(g, d); why != "" {
+		if why := s.conflict(g, v.ApplicantID, d); why != "" {
 			return fmt.Errorf("%s on %s: %s", name, strings.Join(v.Days, ", "), why)
 		}
 	}
@@ -250,9 +263,9 @@ func findGroup(gs []Group, id string) (Group, bool) {
 // free working days from p.Start: groups in ID order, each group's
 // applicants in ID order, each visit on the earliest run of consecutive
 // working days (travel before, visit days, travel after) on which no
-// member is unavailable or on another visit, starting after the group's
-// previous visit. The same records give the same plan.
-func PlanVisits(cal *Calendar, groups []Group, absences []VisitAbsence, p VisitPlan) ([]Visit, error) {
+// member of the visit is unavailable or on another visit, starting after
+// the group's previous visit. The same records give the same plan.
+func PlanVisits(cal *Calendar, groups []Group, absences []VisitAbsence, conflicts []Conflict, p VisitPlan) ([]Visit, error) {
 	if p.Days == 0 {
 		p.Days = 1
 	}
@@ -261,7 +274,7 @@ func PlanVisits(cal *Calendar, groups []Group, absences []VisitAbsence, p VisitP
 	}
 	onsite := slices.DeleteFunc(slices.Clone(groups), func(g Group) bool { return g.Stage != Onsite })
 	slices.SortFunc(onsite, func(a, b Group) int { return strings.Compare(a.ID, b.ID) })
-	s := newSchedule(cal, onsite, absences)
+	s := newSchedule(cal, onsite, absences, conflicts)
 	var out []Visit
 	for _, g := range onsite {
 		cursor, err := cal.firstWorkday(p.Start)
@@ -297,7 +310,7 @@ func (s *schedule) place(g Group, a string, cursor time.Time, p VisitPlan) (Visi
 		}
 		free := true
 		for _, d := range days {
-			if s.conflict(g, d) != "" {
+			if s.conflict(g, a, d) != "" {
 				free = false
 				break
 			}
@@ -328,9 +341,9 @@ func (s *schedule) run(d time.Time, n int) ([]string, error) {
 }
 
 // CheckAbsence checks a reviewer's unavailable day against the visits
-// already in the schedule: a day on which the reviewer's group is visiting
-// is refused, naming the visit to move first.
-func CheckAbsence(cal *Calendar, a VisitAbsence, groups []Group, visits []Visit) error {
+// already in the schedule: a day on which the reviewer is on a visit of
+// their group is refused, naming the visit to move first.
+func CheckAbsence(cal *Calendar, a VisitAbsence, groups []Group, conflicts []Conflict, visits []Visit) error {
 	if _, err := visitDay(a.Date); err != nil {
 		return fmt.Errorf("unavailable day of %s: %w", a.ReviewerID, err)
 	}
@@ -339,7 +352,7 @@ func CheckAbsence(cal *Calendar, a VisitAbsence, groups []Group, visits []Visit)
 	}
 	for _, v := range visits {
 		g, ok := findGroup(groups, v.GroupID)
-		if !ok || !slices.Contains(g.Members, a.ReviewerID) {
+		if !ok || !slices.Contains(VisitMembers(g, v.ApplicantID, conflicts), a.ReviewerID) {
 			continue
 		}
 		days, err := cal.Occupied(v)

@@ -36,7 +36,7 @@ func ymd(s string) time.Time {
 // from 5/7, where R2 is at A3, so on 5/8.
 func TestPlanVisits(t *testing.T) {
 	cal, groups, away := visitFixture(t)
-	got, err := PlanVisits(cal, groups, away, VisitPlan{Start: ymd("2026-04-29")})
+	got, err := PlanVisits(cal, groups, away, nil, VisitPlan{Start: ymd("2026-04-29")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,11 +49,11 @@ func TestPlanVisits(t *testing.T) {
 		if v.ApplicantID != order[i] || len(v.Days) != 1 || v.Days[0] != want[v.ApplicantID] || v.Planned != "2026-04-29" {
 			t.Errorf("visit %d: %+v, want %s on %s", i, v, order[i], want[order[i]])
 		}
-		if err := CheckVisit(cal, v, groups, away, got); err != nil {
+		if err := CheckVisit(cal, v, groups, away, nil, got); err != nil {
 			t.Errorf("the plan's own visit is refused: %v", err)
 		}
 	}
-	again, _ := PlanVisits(cal, groups, away, VisitPlan{Start: ymd("2026-04-29")})
+	again, _ := PlanVisits(cal, groups, away, nil, VisitPlan{Start: ymd("2026-04-29")})
 	if !reflect.DeepEqual(got, again) {
 		t.Error("the same records give another plan")
 	}
@@ -67,7 +67,7 @@ func TestPlanVisits(t *testing.T) {
 func TestPlanVisitsTravel(t *testing.T) {
 	cal, _ := NewCalendar(nil)
 	g := []Group{{ID: "G1", Stage: Onsite, Members: []string{"R1"}, Applicants: []string{"A1", "A2"}}}
-	got, err := PlanVisits(cal, g, nil, VisitPlan{Start: ymd("2026-04-30"), Days: 2, TravelBefore: 1, TravelAfter: 1})
+	got, err := PlanVisits(cal, g, nil, nil, VisitPlan{Start: ymd("2026-04-30"), Days: 2, TravelBefore: 1, TravelAfter: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,10 +78,10 @@ func TestPlanVisitsTravel(t *testing.T) {
 	if !reflect.DeepEqual(occ, []string{"2026-05-09", "2026-05-11", "2026-05-12", "2026-05-13"}) {
 		t.Errorf("second visit occupies %v", occ)
 	}
-	if _, err := PlanVisits(cal, g, nil, VisitPlan{Start: ymd("2026-04-30"), Days: 11}); err == nil {
+	if _, err := PlanVisits(cal, g, nil, nil, VisitPlan{Start: ymd("2026-04-30"), Days: 11}); err == nil {
 		t.Error("11 visit days planned")
 	}
-	if _, err := PlanVisits(cal, g, nil, VisitPlan{Start: ymd("2099-04-30")}); err == nil || !strings.Contains(err.Error(), "does not cover") {
+	if _, err := PlanVisits(cal, g, nil, nil, VisitPlan{Start: ymd("2099-04-30")}); err == nil || !strings.Contains(err.Error(), "does not cover") {
 		t.Errorf("a year the calendar does not cover: %v", err)
 	}
 }
@@ -107,20 +107,46 @@ func TestCheckVisit(t *testing.T) {
 		{Visit{GroupID: "G1", ApplicantID: "A2", Days: []string{"8 May"}}, `"8 May" is not a date`},
 	}
 	for _, c := range cases {
-		err := CheckVisit(cal, c.v, groups, away, plan)
+		err := CheckVisit(cal, c.v, groups, away, nil, plan)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%+v: %v, want %q", c.v, err, c.want)
 		}
 	}
 	// the applicant's own visit moves
-	if err := CheckVisit(cal, Visit{GroupID: "G1", ApplicantID: "A1", Days: []string{"2026-04-30"}}, groups, away, plan); err != nil {
+	if err := CheckVisit(cal, Visit{GroupID: "G1", ApplicantID: "A1", Days: []string{"2026-04-30"}}, groups, away, nil, plan); err != nil {
 		t.Errorf("moving A1's visit: %v", err)
 	}
-	if err := CheckAbsence(cal, VisitAbsence{ReviewerID: "R2", Date: "2026-05-07"}, groups, plan); err == nil ||
+	if err := CheckAbsence(cal, VisitAbsence{ReviewerID: "R2", Date: "2026-05-07"}, groups, nil, plan); err == nil ||
 		!strings.Contains(err.Error(), "reviewer R2 is on group G2's visit to B1 on 2026-05-07") {
 		t.Errorf("an absence on a visit day: %v", err)
 	}
-	if err := CheckAbsence(cal, VisitAbsence{ReviewerID: "R4", Date: "2026-05-07"}, groups, plan); err != nil {
+	if err := CheckAbsence(cal, VisitAbsence{ReviewerID: "R4", Date: "2026-05-07"}, groups, nil, plan); err != nil {
 		t.Errorf("R4 is on no visit: %v", err)
+	}
+}
+
+// TestVisitsRecusal: R1 declared a conflict with A3 (Art. 35), so R1 is
+// not on A3's visit: R1 away on 5/6 no longer keeps A3 from that day.
+// Worked by hand from TestPlanVisits:
+// A1 4/29, A2 4/30, A3 now 5/6; G2's B1 then finds R2 (with A3) busy on
+// 5/6 and goes to 5/7, B2 to 5/8.
+func TestVisitsRecusal(t *testing.T) {
+	cal, groups, away := visitFixture(t)
+	conflicts := []Conflict{{ReviewerID: "R1", ApplicantID: "A3"}}
+	got, err := PlanVisits(cal, groups, away, conflicts, VisitPlan{Start: ymd("2026-04-29")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"A1 2026-04-29", "A2 2026-04-30", "A3 2026-05-06", "B1 2026-05-07", "B2 2026-05-08"}
+	for i, v := range got {
+		if s := v.ApplicantID + " " + v.Days[0]; s != want[i] {
+			t.Errorf("visit %d: %s, want %s", i, s, want[i])
+		}
+	}
+	if m := VisitMembers(groups[1], "A3", conflicts); !reflect.DeepEqual(m, []string{"R2"}) {
+		t.Errorf("members on A3's visit: %v", m)
+	}
+	if err := CheckAbsence(cal, VisitAbsence{ReviewerID: "R1", Date: "2026-05-06"}, groups, conflicts, got); err != nil {
+		t.Errorf("R1 away on the day of A3's visit, from which R1 recused: %v", err)
 	}
 }

@@ -37,11 +37,12 @@ func (b *Backend) Absences(cycle string) ([]award.VisitAbsence, error) {
 
 // visitRecords is what a schedule is checked against.
 type visitRecords struct {
-	cycle    string
-	cal      *award.Calendar
-	groups   []award.Group // on-site groups, their applicants still in the running
-	absences []award.VisitAbsence
-	visits   []award.Visit
+	cycle     string
+	cal       *award.Calendar
+	groups    []award.Group // on-site groups, their applicants still in the running
+	absences  []award.VisitAbsence
+	conflicts []award.Conflict
+	visits    []award.Visit
 }
 
 // visitRecords reads the calendar, the on-site groups, the absences and
@@ -66,6 +67,9 @@ func (b *Backend) visitRecords(cycle, what string) (*visitRecords, error) {
 		return nil, err
 	}
 	if x.absences, err = b.st.Absences(cycle); err != nil {
+		return nil, err
+	}
+	if x.conflicts, err = b.st.Conflicts(cycle); err != nil {
 		return nil, err
 	}
 	if x.visits, err = b.st.Visits(cycle); err != nil {
@@ -110,7 +114,7 @@ func (b *Backend) PlanVisits(cycle string, p award.VisitPlan, apply bool) ([]awa
 	if err != nil {
 		return nil, err
 	}
-	plan, err := award.PlanVisits(x.cal, x.groups, x.absences, p)
+	plan, err := award.PlanVisits(x.cal, x.groups, x.absences, x.conflicts, p)
 	if err != nil || !apply {
 		return plan, err
 	}
@@ -137,7 +141,7 @@ func (b *Backend) SetVisit(cycle string, v award.Visit) error {
 		return err
 	}
 	v.Planned = ""
-	if err := award.CheckVisit(x.cal, v, x.groups, x.absences, x.visits); err != nil {
+	if err := award.CheckVisit(x.cal, v, x.groups, x.absences, x.conflicts, x.visits); err != nil {
 		return err
 	}
 	return b.st.SetVisits(b.actor, x.cycle, []award.Visit{v}, nil)
@@ -176,7 +180,7 @@ func (b *Backend) MarkUnavailable(cycle string, a award.VisitAbsence, remove boo
 		}
 		return b.st.PutAbsence(b.actor, x.cycle, a, true)
 	}
-	if err := award.CheckAbsence(x.cal, a, x.groups, x.visits); err != nil {
+	if err := award.CheckAbsence(x.cal, a, x.groups, x.conflicts, x.visits); err != nil {
 		return err
 	}
 	return b.st.PutAbsence(b.actor, x.cycle, a, false)
@@ -185,9 +189,12 @@ func (b *Backend) MarkUnavailable(cycle string, a award.VisitAbsence, remove boo
 // VisitRow is a visit with the names a list shows.
 type VisitRow struct {
 	award.Visit
-	Group, Applicant string   // names
-	Leader           string   // the leader's name
-	Members          []string // the members' names, leader first
+	Group, Applicant string // names
+	Leader           string // the leader's name
+	// Members are the names of the members on the visit, leader first
+	// (those who declared a conflict with the applicant recuse, as far
+	// as the person may know of it).
+	Members []string
 	// Occupied are the visit's working days with travel.
 	Occupied []string
 }
@@ -238,6 +245,7 @@ func (b *Backend) PlannedRows(cycle string, vs []award.Visit) ([]VisitRow, error
 // reviewers, as the person may see them.
 type visitNames struct {
 	cal        *award.Calendar
+	conflicts  []award.Conflict
 	groups     map[string]award.Group
 	applicants map[string]string
 	reviewers  map[string]string
@@ -258,6 +266,9 @@ func (b *Backend) visitNames(cycle string) (*visitNames, error) {
 	}
 	for _, g := range gs {
 		n.groups[g.ID] = g
+	}
+	if n.conflicts, err = b.st.Conflicts(cycle); err != nil {
+		return nil, err
 	}
 	as, err := b.st.Applicants(cycle)
 	if err != nil {
@@ -286,10 +297,11 @@ func (n *visitNames) reviewer(id string) string {
 func (n *visitNames) row(v award.Visit) VisitRow {
 	g := n.groups[v.GroupID]
 	r := VisitRow{Visit: v, Group: cmp.Or(g.Name, v.GroupID), Applicant: n.applicants[v.ApplicantID], Leader: n.reviewer(g.LeaderID)}
-	if g.LeaderID != "" {
+	members := award.VisitMembers(g, v.ApplicantID, n.conflicts)
+	if slices.Contains(members, g.LeaderID) {
 		r.Members = append(r.Members, r.Leader)
 	}
-	for _, m := range g.Members {
+	for _, m := range members {
 		if m != g.LeaderID {
 			r.Members = append(r.Members, n.reviewer(m))
 		}

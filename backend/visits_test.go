@@ -45,8 +45,12 @@ func TestVisitsPlanAndIssues(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, err := b.VisitRows("", "onsite-01")
-	if err != nil || len(rows) != 7 || rows[0].Leader == "" || len(rows[0].Members) != 4 {
+	if err != nil || len(rows) != 7 || rows[0].Leader == "" || len(rows[0].Members) != 4 || rows[0].Members[0] != rows[0].Leader {
 		t.Fatalf("rows %+v, %v", rows, err)
+	}
+	// R007 declared a conflict with A0002 and recuses from its visit
+	if len(rows[1].Members) != 3 || rows[1].ApplicantID != "A0002" {
+		t.Errorf("A0002's visit: members %v, want the three without R007", rows[1].Members)
 	}
 
 	// manual entries
