@@ -54,6 +54,7 @@ var DocumentKinds = []DocumentKind{
 	{"accepted", "受理名单公示", "the list of applicants accepted (Art. 17)"},
 	{"not-accepted", "不予受理告知书", "a letter to each applicant not accepted, with the stored reason and article (Art. 17)"},
 	{"shortlist", "材料评审结果与现场评审名单", "the material-review ranking and the on-site shortlist (Art. 19)"},
+	{"site-report", "现场评审报告", "the on-site group's report of each site visit: dates, group, item scores against the material ones, issues and findings, signatures (Art. 20)"},
 	{"committee", "评审结果汇总表", "every figure with its rule, for the committee's deliberation (Art. 22-23)"},
 	{"publicity", "获奖建议名单公示", "the publicity notice: the candidates, the window, how to object (Art. 24, 38)"},
 	{"objection-reply", "异议处理告知书", "a letter to the filer of each decided objection, with its finding (Art. 39)"},
@@ -145,6 +146,12 @@ func WriteDocument(d *document.Doc, path, format string) error {
 // the office's. Write it with (*document.Doc).Write, through a file that
 // is written whole or not at all (export.WriteFile).
 func (b *Backend) Document(cycle, kind string) (*document.Doc, error) {
+	return b.DocumentFor(cycle, kind, "")
+}
+
+// DocumentFor is Document for one applicant, for the kinds made one per
+// applicant that take one (site-report); applicant "" is every one.
+func (b *Backend) DocumentFor(cycle, kind, applicant string) (*document.Doc, error) {
 	if err := b.officeOnly("write official documents"); err != nil {
 		return nil, err
 	}
@@ -160,9 +167,12 @@ func (b *Backend) Document(cycle, kind string) (*document.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{b: b, r: r, doc: document.New(cycleTitle(r.Cycle.ID)+k.Name, Office)}
+	if applicant != "" && k.ID != "site-report" {
+		return nil, fmt.Errorf("document %s: an applicant is given for site-report only", k.ID)
+	}
+	w := &writer{b: b, r: r, doc: document.New(cycleTitle(r.Cycle.ID)+k.Name, Office), applicant: applicant}
 	build := map[string]func() error{
-		"call": w.call, "accepted": w.accepted, "not-accepted": w.notAccepted, "shortlist": w.shortlist, "committee": w.committee,
+		"call": w.call, "accepted": w.accepted, "not-accepted": w.notAccepted, "shortlist": w.shortlist, "site-report": w.siteReport, "committee": w.committee,
 		"publicity": w.publicity, "objection-reply": w.objectionReply, "announcement": w.announcement, "certificate": w.certificate,
 	}[k.ID]
 	if err := build(); err != nil {
@@ -176,6 +186,9 @@ type writer struct {
 	b   *Backend
 	r   *Results
 	doc *document.Doc
+	// applicant is the one applicant of a kind made one per applicant
+	// ("" for every one).
+	applicant string
 }
 
 func (w *writer) cycle() string { return w.r.Cycle.ID }

@@ -144,6 +144,7 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 	c.refused("objection-reply", "qaward object")
 	c.refused("announcement", "qaward announce")
 	c.refused("certificate", "qaward announce")
+	c.refused("site-report", "qaward visits plan")
 	if _, err := c.b.Document("", "minutes"); err == nil || !strings.Contains(err.Error(), "accepted, not-accepted, shortlist") {
 		t.Errorf("an unknown kind: %v, want the list of kinds", err)
 	}
@@ -184,6 +185,20 @@ func TestDocumentsFollowTheProcedure(t *testing.T) {
 		contains(t, "shortlist", xml, m.Applicant.Name, m.Material.String())
 	}
 	contains(t, "shortlist", xml, "805.83", "400.00", "现场评审名单", "去掉一个最高分和一个最低分")
+
+	// the site visits, planned from Wed 2026-05-06; a finding recorded
+	if _, err := c.b.PlanVisits("", award.VisitPlan{Start: time.Date(2026, 5, 6, 0, 0, 0, 0, time.UTC)}, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.b.AddVisitIssue("", "A0001", "4.3.3", "核实顾客投诉处理闭环记录"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.b.RecordFinding("", "A0001", "X1", "抽查12份投诉记录，均在规定时限内闭环"); err != nil {
+		t.Fatal(err)
+	}
+	xml, _ = c.doc("site-report")
+	contains(t, "site-report", xml, "现场评审报告", names["A0001"], names["A0011"], "2026年5月6日", "核实顾客投诉处理闭环记录", "抽查12份投诉记录", "组长（签字）")
+	reads = append(reads, c.expect("site-report"))
 
 	// A0002 had an accident that the office holds not its fault
 	as, _ = c.db.Applicants(sample.DemoCycle)
@@ -352,7 +367,7 @@ func TestDocumentsAreTheOffices(t *testing.T) {
 }
 
 func TestDocumentKinds(t *testing.T) {
-	want := []string{"call", "accepted", "not-accepted", "shortlist", "committee", "publicity", "objection-reply", "announcement", "certificate"}
+	want := []string{"call", "accepted", "not-accepted", "shortlist", "site-report", "committee", "publicity", "objection-reply", "announcement", "certificate"}
 	if len(backend.DocumentKinds) != len(want) {
 		t.Fatalf("%d kinds, want %d", len(backend.DocumentKinds), len(want))
 	}

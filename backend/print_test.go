@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"qaward/award"
 	"strings"
 	"testing"
+
+	"qaward/award"
 
 	"github.com/xuri/excelize/v2"
 

@@ -108,6 +108,28 @@ func (c *cycleDocs) expect(kind string) *readBack {
 			}
 		}
 		rb.texts = append(rb.texts, "不低于"+res.Cycle.Config.Thresholds.MaterialMin.String()+"分")
+	case "site-report":
+		vs, err := c.b.VisitRows("", "")
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		for _, v := range vs {
+			a, _ := res.Applicant(v.ApplicantID)
+			rb.rows = append(rb.rows, []string{"组长", v.Leader}, []string{"现场评审日期", day(v.Days[0])})
+			rb.texts = append(rb.texts, "（"+a.Name+"）", "现场评审得分："+res.Eval.Stage(a.ID, award.Onsite).Score.String(),
+				"材料评审得分："+res.Eval.Stage(a.ID, award.Material).Score.String(), "组长（签字）："+v.Leader)
+			is, err := c.b.VisitIssues("", a.ID, false)
+			if err != nil {
+				c.t.Fatal(err)
+			}
+			for i, x := range is {
+				f := x.Finding
+				if f == "" {
+					f = "（待填写）"
+				}
+				rb.rows = append(rb.rows, []string{fmt.Sprint(i + 1), x.Item, x.Text, f})
+			}
+		}
 	case "committee":
 		w := res.Cycle.Config.Weights
 		for _, r := range res.Eval.Composite {

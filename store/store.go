@@ -69,6 +69,8 @@ type Store interface {
 	AftercareStore
 	// Before acceptance (Art. 13–17): intake.go.
 	IntakeStore
+	// The site visits: their schedule and issues (visits.go).
+	VisitStore
 }
 
 // Files is the database file itself and its audit log.

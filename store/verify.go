@@ -266,6 +266,8 @@ func decodeRecord(sub string, k, v []byte) error {
 		return award.CheckGroundList(r.Grounds)
 	case subIntake:
 		return decodeIntake("", k, v, new(award.IntakeRecords))
+	case subVisits, subVisitIssues:
+		return decodeVisitRecord(sub, k, v)
 	}
 	return nil
 }

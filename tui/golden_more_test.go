@@ -11,7 +11,8 @@ import (
 // More golden screens: the reviewer's sheet, a leader's home and the
 // office's desk one cell narrower and wider than 80 (the widths where a
 // column rule changes), and in English at 80×24 and 120×40; the office's
-// documents tab in both languages. Update with
+// documents tab and the site-visit tab with a plan shown, in both
+// languages. Update with
 //
 //	go test ./tui/ -run TestGoldenMore -update
 func TestGoldenMore(t *testing.T) {
@@ -40,6 +41,10 @@ func TestGoldenMore(t *testing.T) {
 			{keys: []string{"shift+tab"}, until: "尚未生成公文"}}, sizes: both},
 		{name: "en_office_documents", office: true, lang: common.English, steps: []goldenStep{{until: "All applicants"},
 			{keys: []string{"shift+tab"}, until: "No document written yet"}}, sizes: both},
+		{name: "office_visits", office: true, lang: common.Chinese, steps: []goldenStep{{until: "全部申报对象"},
+			{keys: []string{"shift+tab", "shift+tab"}, until: "尚未安排现场评审"}, {keys: []string{"p"}, until: "起始日"}, {keys: []string{"ctrl+s"}, until: "排程预览"}}, sizes: both},
+		{name: "en_office_visits", office: true, lang: common.English, steps: []goldenStep{{until: "All applicants"},
+			{keys: []string{"shift+tab", "shift+tab"}, until: "No visit scheduled yet"}, {keys: []string{"p"}, until: "Start day"}, {keys: []string{"ctrl+s"}, until: "Plan (not saved)"}}, sizes: both},
 	}
 	for _, sc := range screens {
 		for _, size := range sc.sizes {

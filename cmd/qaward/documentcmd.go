@@ -13,7 +13,7 @@ import (
 )
 
 func documentCmd(a *app) *cobra.Command {
-	var out, format string
+	var out, format, applicant string
 	var kinds []string
 	var lines []string
 	for _, k := range backend.DocumentKinds {
@@ -37,11 +37,13 @@ LibreOffice is open), which must be installed. Without --out the file is
 named after the cycle and the document, such as 2026-获奖公告.docx, in the
 current directory. The file is written whole or not at all.`,
 		Example: `  qaward --db cycle.db document publicity --out 公示.docx
-  qaward --db cycle.db document announcement --format pdf`,
+  qaward --db cycle.db document announcement --format pdf
+  qaward --db cycle.db document site-report --applicant A0001 --out 现场评审报告.docx`,
 		Args:              exactArgs("KIND"),
 		ValidArgsFunction: positional(fixed(kinds...)),
-		RunE:              func(_ *cobra.Command, args []string) error { return runDocument(a, args[0], out, format) },
+		RunE:              func(_ *cobra.Command, args []string) error { return runDocument(a, args[0], out, format, applicant) },
 	}
+	c.Flags().StringVar(&applicant, "applicant", "", "site-report: only this applicant's `ID` (default: every applicant visited)")
 	c.Flags().StringVar(&out, "out", "", "the `file` to write, .docx or .pdf (default: CYCLE-名称.docx)")
 	c.Flags().StringVar(&format, "format", "", "`docx|pdf` (default: by the --out file's extension, else docx)")
 	c.MarkFlagFilename("out", "docx", "pdf")
@@ -52,7 +54,7 @@ current directory. The file is written whole or not at all.`,
 // noPDF is what the office is told when LibreOffice is missing.
 const noPDF = "document: --format pdf needs LibreOffice (soffice) installed; write DOCX with --format docx"
 
-func runDocument(a *app, kindText, out, formatText string) error {
+func runDocument(a *app, kindText, out, formatText, applicant string) error {
 	kind, ok := backend.FindDocumentKind(kindText)
 	if !ok {
 		var ids []string
@@ -71,7 +73,7 @@ func runDocument(a *app, kindText, out, formatText string) error {
 		}
 	}
 	return a.inCycle(true, func(st store.Store, cycle string) error {
-		d, err := a.backend(st).Document(cycle, kind.ID)
+		d, err := a.backend(st).DocumentFor(cycle, kind.ID, applicant)
 		if err != nil {
 			return fmt.Errorf("document %s: %w", kind.ID, err)
 		}

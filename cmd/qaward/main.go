@@ -148,6 +148,7 @@ script the same work through the same rules; they act on the current cycle
 	add(groupRankings, complaintCmd(a), ratingsCmd(a))
 	add(groupRankings, aftercareCmd(a))
 	add(groupCycle, intakeCmd(a))
+	add(groupRankings, visitsCmd(a))
 	add(groupDocuments, documentCmd(a), exportCmd(a), feedbackCmd(a), packetCmd(a))
 	add(groupServer, serveCmd(a), verifyCmd(a), auditCmd(a), backupCmd(a), manCmd(a))
 

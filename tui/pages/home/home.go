@@ -263,6 +263,9 @@ func (h *Home) listHelp() []key.Binding {
 	if h.leads() {
 		b = append(b[:3:3], append([]key.Binding{leader.CalibrationKey(h.c)}, b[3:]...)...)
 	}
+	if leader.OnSite(h.data, h.Person) {
+		b = append([]key.Binding{leader.VisitsKey(h.c.Text)}, b...)
+	}
 	return b
 }
 
@@ -316,6 +319,8 @@ func (h *Home) listKey(msg2 tea.KeyMsg) tea.Cmd {
 		return common.Push(returnForm(h))
 	case h.leads() && key.Matches(msg2, leader.CalibrationKey(h.c)):
 		return common.Push(leader.NewCalibration(h.c, h.data, h.Person))
+	case key.Matches(msg2, leader.VisitsKey(h.c.Text)) && leader.OnSite(h.data, h.Person):
+		return common.Push(leader.NewVisits(h.c, h.data, h.Person))
 	case key.Matches(msg2, h.c.Keys.Enter):
 		v, ok := h.List.Selected()
 		if !ok {

@@ -58,6 +58,7 @@ func (k *Desk) tabs(progress components.Tab) []components.Tab {
 		exchange.NewExchangePage(k.DeskCtx),
 		newCalibrationPage(k),
 		newIntakePage(k),
+		newVisitsPage(k),
 		newDocumentsPage(k),
 	}
 }
