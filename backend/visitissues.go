@@ -133,28 +133,38 @@ func (b *Backend) DeriveVisitIssues(cycle, applicant string) ([]award.VisitIssue
 	if err := b.officeOnly("carry the site-visit issues"); err != nil {
 		return nil, err
 	}
-	r, err := b.Results(cycle)
+	cycle, put, remove, err := b.issueChanges(cycle, applicant)
 	if err != nil {
 		return nil, err
-	}
-	cycle = r.Cycle.ID
-	apps, err := b.visitApplicants(cycle, applicant)
-	if err != nil {
-		return nil, err
-	}
-	stored, err := b.st.VisitIssues(cycle)
-	if err != nil {
-		return nil, err
-	}
-	var put, remove []award.VisitIssue
-	for _, id := range apps {
-		p, gone := rederive(r.derivedIssues(id), storedOf(stored, id))
-		put, remove = append(put, p...), append(remove, gone...)
 	}
 	if err := b.st.SetVisitIssues(b.actor, cycle, put, remove); err != nil {
 		return nil, err
 	}
 	return b.VisitIssues(cycle, applicant, false)
+}
+
+// issueChanges are the issue records to store and to remove so that the
+// issues of the on-site applicants (or the one asked for) are carried
+// again from the material review, keeping the office's own.
+func (b *Backend) issueChanges(cycle, applicant string) (id string, put, remove []award.VisitIssue, err error) {
+	r, err := b.Results(cycle)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	cycle = r.Cycle.ID
+	apps, err := b.visitApplicants(cycle, applicant)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	stored, err := b.st.VisitIssues(cycle)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	for _, id := range apps {
+		p, gone := rederive(r.derivedIssues(id), storedOf(stored, id))
+		put, remove = append(put, p...), append(remove, gone...)
+	}
+	return cycle, put, remove, nil
 }
 
 // visitApplicants are the applicants of the on-site groups (or the one

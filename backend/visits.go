@@ -107,8 +107,8 @@ func (b *Backend) onsiteGroups(cycle string) ([]award.Group, error) {
 // PlanVisits plans the site visits from a start day (award.PlanVisits)
 // and, with apply, makes the plan the schedule (the visits of applicants
 // it does not place are removed) and carries the site-visit issues from
-// the material consensus (DeriveVisitIssues). Without apply nothing is
-// written.
+// the material consensus (as DeriveVisitIssues), in one transaction.
+// Without apply nothing is written.
 func (b *Backend) PlanVisits(cycle string, p award.VisitPlan, apply bool) ([]award.Visit, error) {
 	x, err := b.visitRecords(cycle, "plan the site visits")
 	if err != nil {
@@ -124,11 +124,11 @@ func (b *Backend) PlanVisits(cycle string, p award.VisitPlan, apply bool) ([]awa
 			remove = append(remove, v.ApplicantID)
 		}
 	}
-	if err := b.st.SetVisits(b.actor, x.cycle, plan, remove); err != nil {
+	_, putIssues, removeIssues, err := b.issueChanges(x.cycle, "")
+	if err != nil {
 		return nil, err
 	}
-	_, err = b.DeriveVisitIssues(x.cycle, "")
-	return plan, err
+	return plan, b.st.SetVisitPlan(b.actor, x.cycle, plan, remove, putIssues, removeIssues) // the schedule and its issues, all or nothing
 }
 
 // SetVisit enters one applicant's visit by hand (replacing its earlier

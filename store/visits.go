@@ -38,6 +38,9 @@ type VisitStore interface {
 	SetVisitIssues(actor, cycle string, put, remove []award.VisitIssue) error
 	// VisitIssues lists the stored issue records by applicant, then ID.
 	VisitIssues(cycle string) ([]award.VisitIssue, error)
+	// SetVisitPlan is SetVisits and SetVisitIssues in one transaction: a
+	// plan applied with the issues carried for it, all or nothing.
+	SetVisitPlan(actor, cycle string, put []award.Visit, remove []string, putIssues, removeIssues []award.VisitIssue) error
 }
 
 var (
@@ -50,29 +53,43 @@ func visitKey(applicant string) []byte { return append(bytes.Clone(visitPrefix),
 // SetVisits stores and removes visits in one transaction.
 func (db *DB) SetVisits(actor, cycle string, put []award.Visit, remove []string) error {
 	return db.inCycle(actor, "set visits", cycle, func(w *writer, c *bolt.Bucket) error {
-		b, path := c.Bucket([]byte(subVisits)), cyclePath(cycle)+"/"+subVisits
-		for _, id := range remove {
-			if err := validID("applicant ID", id); err != nil {
-				return err
-			}
-			if err := w.remove(b, path, visitKey(id)); err != nil {
-				return err
-			}
-		}
-		for _, v := range put {
-			if err := validID("applicant ID", v.ApplicantID); err != nil {
-				return err
-			}
-			val, err := json.Marshal(v)
-			if err != nil {
-				return err
-			}
-			if err := w.put(b, path, visitKey(v.ApplicantID), val, nil); err != nil {
-				return err
-			}
-		}
-		return nil
+		return setVisitsTx(w, c, cycle, put, remove)
 	})
+}
+
+// SetVisitPlan stores a schedule and its issues in one transaction.
+func (db *DB) SetVisitPlan(actor, cycle string, put []award.Visit, remove []string, putIssues, removeIssues []award.VisitIssue) error {
+	return db.inCycle(actor, "set visit plan", cycle, func(w *writer, c *bolt.Bucket) error {
+		if err := setVisitsTx(w, c, cycle, put, remove); err != nil {
+			return err
+		}
+		return setVisitIssuesTx(w, c, cycle, putIssues, removeIssues)
+	})
+}
+
+func setVisitsTx(w *writer, c *bolt.Bucket, cycle string, put []award.Visit, remove []string) error {
+	b, path := c.Bucket([]byte(subVisits)), cyclePath(cycle)+"/"+subVisits
+	for _, id := range remove {
+		if err := validID("applicant ID", id); err != nil {
+			return err
+		}
+		if err := w.remove(b, path, visitKey(id)); err != nil {
+			return err
+		}
+	}
+	for _, v := range put {
+		if err := validID("applicant ID", v.ApplicantID); err != nil {
+			return err
+		}
+		val, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		if err := w.put(b, path, visitKey(v.ApplicantID), val, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Visits lists the schedule in applicant ID order.
@@ -97,35 +114,39 @@ func (db *DB) Absences(cycle string) ([]award.VisitAbsence, error) {
 // SetVisitIssues stores and removes issue records in one transaction.
 func (db *DB) SetVisitIssues(actor, cycle string, put, remove []award.VisitIssue) error {
 	return db.inCycle(actor, "set visit issues", cycle, func(w *writer, c *bolt.Bucket) error {
-		b, path := c.Bucket([]byte(subVisitIssues)), cyclePath(cycle)+"/"+subVisitIssues
-		for _, is := range append(slices.Clone(remove), put...) {
-			if err := validID("applicant ID", is.ApplicantID); err != nil {
-				return err
-			}
-			if err := validID("issue ID", is.ID); err != nil {
-				return err
-			}
-		}
-		for _, is := range remove {
-			key := joinKey(is.ApplicantID, is.ID)
-			if b.Get(key) == nil {
-				return fmt.Errorf("issue %s: %w", DisplayKey(string(key)), ErrNotFound)
-			}
-			if err := w.remove(b, path, key); err != nil {
-				return err
-			}
-		}
-		for _, is := range put {
-			val, err := json.Marshal(is)
-			if err != nil {
-				return err
-			}
-			if err := w.put(b, path, joinKey(is.ApplicantID, is.ID), val, nil); err != nil {
-				return err
-			}
-		}
-		return nil
+		return setVisitIssuesTx(w, c, cycle, put, remove)
 	})
+}
+
+func setVisitIssuesTx(w *writer, c *bolt.Bucket, cycle string, put, remove []award.VisitIssue) error {
+	b, path := c.Bucket([]byte(subVisitIssues)), cyclePath(cycle)+"/"+subVisitIssues
+	for _, is := range append(slices.Clone(remove), put...) {
+		if err := validID("applicant ID", is.ApplicantID); err != nil {
+			return err
+		}
+		if err := validID("issue ID", is.ID); err != nil {
+			return err
+		}
+	}
+	for _, is := range remove {
+		key := joinKey(is.ApplicantID, is.ID)
+		if b.Get(key) == nil {
+			return fmt.Errorf("issue %s: %w", DisplayKey(string(key)), ErrNotFound)
+		}
+		if err := w.remove(b, path, key); err != nil {
+			return err
+		}
+	}
+	for _, is := range put {
+		val, err := json.Marshal(is)
+		if err != nil {
+			return err
+		}
+		if err := w.put(b, path, joinKey(is.ApplicantID, is.ID), val, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // VisitIssues lists the stored issue records by applicant, then ID.

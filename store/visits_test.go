@@ -67,3 +67,29 @@ func TestVisits(t *testing.T) {
 	}
 	assertClean(t, db)
 }
+
+// TestVisitPlanAllOrNothing: a plan is stored with its issues in one
+// transaction; an issue the store refuses leaves the schedule as it was.
+func TestVisitPlanAllOrNothing(t *testing.T) {
+	db := openTest(t)
+	v := award.Visit{GroupID: "onsite-01", ApplicantID: "A0001", Days: []string{"2026-05-07"}}
+	bad := award.VisitIssue{ApplicantID: "A0001", ID: ""}
+	if err := db.SetVisitPlan("office", "2026", []award.Visit{v}, nil, []award.VisitIssue{bad}, nil); err == nil {
+		t.Fatal("an issue without an ID was stored")
+	}
+	if vs, _ := db.Visits("2026"); len(vs) != 0 {
+		t.Fatalf("the refused plan stored visits: %+v", vs)
+	}
+	good := award.VisitIssue{ApplicantID: "A0001", ID: "4.3.3", Reasons: []award.IssueReason{award.IssueOffice}, Text: "核实"}
+	if err := db.SetVisitPlan("office", "2026", []award.Visit{v}, nil, []award.VisitIssue{good}, nil); err != nil {
+		t.Fatal(err)
+	}
+	vs, _ := db.Visits("2026")
+	is, _ := db.VisitIssues("2026")
+	if len(vs) != 1 || len(is) != 1 {
+		t.Fatalf("plan stored %d visits, %d issues", len(vs), len(is))
+	}
+	if faults, err := db.Verify(); err != nil || len(faults) > 0 {
+		t.Fatalf("verify: %v %v", faults, err)
+	}
+}

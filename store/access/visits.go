@@ -98,3 +98,11 @@ func (v *view) ownVisitApplicants(cycle string) (map[string]map[string]bool, err
 	}
 	return out, nil
 }
+
+// SetVisitPlan (a plan applied with its issues) is the office's.
+func (v *view) SetVisitPlan(actor, cycle string, put []award.Visit, remove []string, putIssues, removeIssues []award.VisitIssue) error {
+	if err := v.officeOnly("set the site visits"); err != nil {
+		return err
+	}
+	return v.st.SetVisitPlan(actor, cycle, put, remove, putIssues, removeIssues)
+}
