@@ -42,9 +42,9 @@ func TestGoldenMore(t *testing.T) {
 		{name: "en_office_documents", office: true, lang: common.English, steps: []goldenStep{{until: "All applicants"},
 			{keys: []string{"shift+tab"}, until: "No document written yet"}}, sizes: both},
 		{name: "office_visits", office: true, lang: common.Chinese, steps: []goldenStep{{until: "全部申报对象"},
-			{keys: []string{"shift+tab", "shift+tab"}, until: "尚未安排现场评审"}, {keys: []string{"p"}, until: "起始日"}, {keys: []string{"ctrl+s"}, until: "排程预览"}}, sizes: both},
+			{keys: []string{"shift+tab", "shift+tab", "shift+tab"}, until: "尚未安排现场评审"}, {keys: []string{"p"}, until: "起始日"}, {keys: []string{"ctrl+s"}, until: "排程预览"}}, sizes: both},
 		{name: "en_office_visits", office: true, lang: common.English, steps: []goldenStep{{until: "All applicants"},
-			{keys: []string{"shift+tab", "shift+tab"}, until: "No visit scheduled yet"}, {keys: []string{"p"}, until: "Start day"}, {keys: []string{"ctrl+s"}, until: "Plan (not saved)"}}, sizes: both},
+			{keys: []string{"shift+tab", "shift+tab", "shift+tab"}, until: "No visit scheduled yet"}, {keys: []string{"p"}, until: "Start day"}, {keys: []string{"ctrl+s"}, until: "Plan (not saved)"}}, sizes: both},
 	}
 	for _, sc := range screens {
 		for _, size := range sc.sizes {

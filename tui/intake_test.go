@@ -146,7 +146,7 @@ func TestIntakeGolden(t *testing.T) {
 		if lang == common.English {
 			tab, screen, prefix = "Call published", "Recommending channel (Art. 14)", "en_"
 		}
-		steps := []goldenStep{{until: "2026"}, {keys: []string{"shift+tab", "shift+tab", "shift+tab"}, until: tab},
+		steps := []goldenStep{{until: "2026"}, {keys: []string{"shift+tab", "shift+tab", "shift+tab", "shift+tab"}, until: tab},
 			{keys: []string{"end"}, until: "P21"}}
 		for _, size := range [][2]int{{80, 24}, {120, 40}} {
 			for _, sc := range []struct {

@@ -29,7 +29,7 @@ func TestOfficeGolden(t *testing.T) {
 		}},
 		{name: "office_calibration", steps: []step{
 			{until: "全部申报对象"},
-			{keys: []string{"shift+tab", "shift+tab", "shift+tab", "shift+tab"}, until: "平均偏差"},
+			{keys: []string{"shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab"}, until: "平均偏差"},
 		}},
 		{name: "office_whatif_zscore", steps: []step{
 			{until: "全部申报对象"},

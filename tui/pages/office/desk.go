@@ -55,10 +55,10 @@ func (k *Desk) tabs(progress components.Tab) []components.Tab {
 		newRankingPage(k),
 		newPublicityPage(k),
 		newAfterPage(k),
-		exchange.NewExchangePage(k.DeskCtx),
 		newCalibrationPage(k),
 		newIntakePage(k),
 		newVisitsPage(k),
+		exchange.NewExchangePage(k.DeskCtx),
 		newDocumentsPage(k),
 	}
 }
