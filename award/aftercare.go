@@ -2,6 +2,7 @@ package award
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -384,6 +385,28 @@ func GroundsArticle(gs []Ground) string {
 		s += g.Item()
 	}
 	return s
+}
+
+// articleItems finds the items an article names: （六）, (6).
+var articleItems = regexp.MustCompile(`[（(]\s*([一二三四五六七八]|[1-8])\s*[）)]`)
+
+// ReadArticle completes a revocation from the article it names, so that
+// citing the article is citing its grounds: 第三十条 is the fraud of Art.
+// 30, and 第三十一条（二）（六） cites grounds 2 and 6 when none are given
+// otherwise. A bare 第三十一条 names no ground and stays without one.
+func (r Revocation) ReadArticle() Revocation {
+	art := strings.TrimSpace(r.Article)
+	switch {
+	case strings.HasPrefix(art, "第三十条"):
+		r.Fraud = true
+	case len(r.Grounds) == 0 && strings.HasPrefix(art, "第三十一条"):
+		for _, m := range articleItems.FindAllStringSubmatch(art, -1) {
+			if g, err := ParseGround(m[1]); err == nil && !slices.Contains(r.Grounds, g) {
+				r.Grounds = append(r.Grounds, g)
+			}
+		}
+	}
+	return r
 }
 
 // CheckRevocation applies the rules of a revocation to r, for an award

@@ -1,6 +1,7 @@
 package award
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -183,6 +184,32 @@ func TestCheckAftercare(t *testing.T) {
 	for _, s := range []string{"visit", "回访", "事件", "SHARING", "经验交流与分享", "事件（质量、安全、环境等）"} {
 		if _, err := ParseAftercareKind(s); err != nil {
 			t.Errorf("kind %q: %v", s, err)
+		}
+	}
+}
+
+// TestRevocationReadArticle: the article a revocation names cites its
+// grounds (Art. 31's items) or its fraud (Art. 30); grounds given stay.
+func TestRevocationReadArticle(t *testing.T) {
+	for _, c := range []struct {
+		art    string
+		given  []Ground
+		fraud  bool
+		want   []Ground
+		wfraud bool
+	}{
+		{art: "第三十条", wfraud: true},
+		{art: "第三十一条（二）（六）", want: []Ground{2, 6}},
+		{art: "第三十一条(6)", want: []Ground{6}},
+		{art: "第三十一条（六）（六）", want: []Ground{6}},
+		{art: "第三十一条"},
+		{art: "第三十一条（九）"},
+		{art: "第三十一条（一）", given: []Ground{3}, want: []Ground{3}},
+		{art: "", fraud: true, wfraud: true},
+	} {
+		r := Revocation{Article: c.art, Grounds: c.given, Fraud: c.fraud}.ReadArticle()
+		if !slices.Equal(r.Grounds, c.want) || r.Fraud != c.wfraud {
+			t.Errorf("%q: grounds %v fraud %v, want %v %v", c.art, r.Grounds, r.Fraud, c.want, c.wfraud)
 		}
 	}
 }

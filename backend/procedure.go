@@ -385,6 +385,7 @@ func (b *Backend) Revoke(cycle, applicantID string, rv award.Revocation) error {
 		w := award.FiveYears(day)
 		window = &w
 	}
+	rv = rv.ReadArticle() // 第三十条 is fraud; 第三十一条（六） cites ground 6
 	if err := award.CheckRevocation(rv, window); err != nil {
 		return err
 	}

@@ -111,6 +111,9 @@ func TestAftercareWalk(t *testing.T) {
 	refused(1, "cite at least one ground of Art. 31", "revoke", "A0019", "--reason", "未履行分享义务")
 	refused(2, "ground \"9\"", "revoke", "A0019", "--reason", "x", "--ground", "9")
 	refused(1, "2031-10-12 is outside the five years after the award (2026-10-12 to 2031-10-11, Art. 31)", "revoke", "A0009", "--reason", "抽查严重不合格", "--ground", "2", "--date", "2031-10-12")
+	// an article cites what it names: a bare 第三十一条 no ground, 第三十一条（二） ground 2
+	refused(1, "cite at least one ground of Art. 31", "revoke", "A0019", "--reason", "x", "--article", "第三十一条")
+	refused(1, "2031-10-12 is outside the five years after the award", "revoke", "A0009", "--reason", "抽查严重不合格", "--article", "第三十一条（二）", "--date", "2031-10-12")
 	if out := must("revoke", "A0019", "--reason", "连续两年未开展质量管理经验分享", "--ground", "6"); !strings.Contains(out, "A0019: award revoked (第三十一条（六）)") {
 		t.Errorf("revoke: %s", out)
 	}

@@ -302,7 +302,8 @@ that it was won by fraud, which bars the holder for the next two cycles
 of Art. 31 it rests on (--ground, 1 to 8, repeatable; 'qaward aftercare
 grounds' lists them), and its date must fall within the five years after the
 award's announcement. --article defaults to the grounds' (第三十一条（六）) or,
-for fraud, 第三十条.`,
+for fraud, 第三十条; an article given cites what it names: 第三十条 is
+--fraud, and 第三十一条（六） is --ground 6 when no --ground is given.`,
 		Example: `  qaward --db cycle.db revoke A0003 --reason "申报材料弄虚作假" --fraud
   qaward --db cycle.db --cycle 2026 revoke A0002 --reason "连续两年未开展质量管理经验分享" --ground 6 --date 2029-01-15`,
 		Args:              exactArgs("ID"),
