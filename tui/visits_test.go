@@ -59,8 +59,10 @@ func TestOfficeVisitsTab(t *testing.T) {
 		t.Error("no issues carried on accepting the plan")
 	}
 
-	// enter adds an issue of the office's to the visit selected (A0002)
+	// enter opens the visit's issues (A0002); its last row adds one of the office's
 	d.keys("enter")
+	d.mustContain("现场评审问题：A0002", "+ 添加问题", "enter 核实情况")
+	d.keys("end", "enter")
 	d.mustContain("添加现场评审问题：A0002")
 	d.keys("ctrl+s")
 	d.mustContain("请填写需现场核实的问题")
@@ -72,6 +74,38 @@ func TestOfficeVisitsTab(t *testing.T) {
 	}
 	d.keys("4.5.3", "ctrl+s")
 	d.mustContain("已为 A0002 添加现场评审问题", "[办公室添加] 核实设备点检记录")
+
+	// enter on an issue records the group's finding; del takes one off
+	d.keys("home", "enter")
+	d.mustContain("记录核实情况：A0002")
+	d.keys("ctrl+s")
+	d.mustContain("请填写现场核实的情况")
+	d.keys("抽查12份记录，均已闭环", "ctrl+s")
+	d.mustContain("已记录 A0002 问题", "核实：抽查12份")
+	first := func() award.VisitIssue {
+		is, _ := st.VisitIssues(sample.DemoCycle)
+		for _, x := range is {
+			if x.ApplicantID == "A0002" && x.Finding != "" {
+				return x
+			}
+		}
+		t.Fatalf("no finding stored for A0002: %+v", is)
+		return award.VisitIssue{}
+	}
+	found := first()
+	if found.Finding != "抽查12份记录，均已闭环" {
+		t.Errorf("finding stored: %q", found.Finding)
+	}
+	d.keys("home")
+	d.okeys("delete")
+	d.mustContain("移出现场评审问题：A0002 "+found.ID)
+	d.keys("ctrl+s")
+	d.mustContain("已将 A0002 问题 " + found.ID + " 移出清单")
+	if x := first(); !x.Removed {
+		t.Errorf("issue %s not taken off: %+v", x.ID, x)
+	}
+	d.keys("esc")
+	d.mustContain("现场评审日程")
 }
 
 // TestGroupVisitsScreen: the on-site group's leader opens their visits

@@ -130,18 +130,23 @@ func (b *VisitBoard) issuesHeight() int { return max(1, b.h-b.listHeight()-1) }
 // Update moves the list.
 func (b *VisitBoard) Update(msg tea.KeyMsg) (bool, tea.Cmd) { return b.List.Update(msg) }
 
+// Name is the name of a visit's applicant ("" when none is listed).
+func (b *VisitBoard) Name(app string) string {
+	for _, v := range b.rows {
+		if v.ApplicantID == app {
+			return v.Applicant
+		}
+	}
+	return ""
+}
+
 // View draws the list and, under it, the selected visit's issues.
 func (b *VisitBoard) View() string {
 	st, t := b.c.Styles, b.c.Text
 	lines := []string{b.List.View()}
 	id, _ := b.List.Selected()
 	app, _ := id.(string)
-	name := ""
-	for _, v := range b.rows {
-		if v.ApplicantID == app {
-			name = award.PrintableText(v.Applicant)
-		}
-	}
+	name := award.PrintableText(b.Name(app))
 	lines = append(lines, st.Title.Render(common.Cut(" "+t.F("vis.issuesof", app, name), b.w)))
 	is := b.issues[app]
 	if len(is) == 0 {

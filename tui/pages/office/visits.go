@@ -21,7 +21,7 @@ import (
 // plan the backend makes from it, not saved; ctrl+s accepts it (the same
 // records give the same plan, made again and stored, and the issues are
 // carried from the material review); esc discards it. Enter on a visit
-// adds an issue of the office's to its applicant.
+// opens its issues (visitissues.go): findings, removals, the office's own.
 type visitsPage struct {
 	k     *Desk
 	board *components.VisitBoard
@@ -65,7 +65,7 @@ func (p *visitsPage) Help() []key.Binding {
 		return []key.Binding{k.Up, k.Down, common.WithHelp(k.Submit, "ctrl+s", t.S("vis.key.accept")),
 			common.WithHelp(k.Back, "esc", t.S("vis.key.discard")), k.Quit, k.Help}
 	}
-	return []key.Binding{k.Up, k.Down, planKey(t), common.WithHelp(k.Enter, "enter", t.S("vis.key.add")), k.Filter, k.Back, k.Quit, k.Help}
+	return []key.Binding{k.Up, k.Down, planKey(t), common.WithHelp(k.Enter, "enter", t.S("vis.key.issues")), k.Filter, k.Back, k.Quit, k.Help}
 }
 
 // Update reads the schedule again with every read of the records, and
@@ -128,7 +128,7 @@ func (p *visitsPage) key(msg tea.KeyMsg) tea.Cmd {
 		return common.Push(p.planForm())
 	case p.plan == nil && key.Matches(msg, k.Enter):
 		if v, ok := p.board.List.Selected(); ok {
-			return common.Push(p.issueForm(v.(string)))
+			return common.Push(newVisitIssuesScreen(p, v.(string), p.board.Name(v.(string)), p.issues))
 		}
 	case key.Matches(msg, k.Back):
 		return common.Pop
