@@ -98,7 +98,7 @@ func TestOfficeVisitsTab(t *testing.T) {
 	}
 	d.keys("home")
 	d.okeys("delete")
-	d.mustContain("移出现场评审问题：A0002 "+found.ID)
+	d.mustContain("移出现场评审问题：A0002 " + found.ID)
 	d.keys("ctrl+s")
 	d.mustContain("已将 A0002 问题 " + found.ID + " 移出清单")
 	if x := first(); !x.Removed {
