@@ -174,3 +174,22 @@ func TestProposeRefusedOnAnAssignedStage(t *testing.T) {
 		t.Fatalf("assignments %d, were %d", len(after), len(before))
 	}
 }
+
+// TestProposeOnsiteContinuity: on site the parameters take how many
+// material reviewers each applicant keeps (as --continuity); a number
+// above N is refused in the form, and the one given reaches the proposal.
+func TestProposeOnsiteContinuity(t *testing.T) {
+	d := asOffice(t, officeStore(t), "", 120, 40)
+	d.toTab("groups")
+	d.okeys("f6")
+	s := d.proposeScreen()
+	d.keys("right") // the stage: on site
+	d.keys("tab", "backspace", "3", "tab", "tab", "9", "ctrl+s")
+	if !s.Asking || !strings.Contains(s.View(), `保留材料评审员数 "9" 无效：应为 0 至 3 的整数`) {
+		t.Fatalf("continuity 9 of 3 accepted:\n%s", s.View())
+	}
+	d.keys("backspace", "1", "ctrl+s")
+	if s.P == nil || s.P.Stage != award.Onsite || s.P.Continuity != 1 {
+		t.Fatalf("proposal %+v:\n%s", s.P, d.View())
+	}
+}

@@ -79,6 +79,7 @@ func NewProposeScreen(k *Desk) *ProposeScreen {
 	f.Choice("stage", t.S("ap.stage"), stages, string(stage))
 	f.Text("n", t.S("ap.n"), strconv.Itoa(DefaultPerApplicant(len(d.Reviewers))), t.S("ap.nhint"))
 	f.Text("size", t.S("ap.size"), "", t.S("ap.sizehint"))
+	f.Text("cont", t.S("ap.cont"), "", t.S("ap.conthint"))
 	f.Intro = []string{t.S("ap.intro")}
 	f.Preview = func(f *components.Form) (string, bool) {
 		if st := award.Stage(f.Pick("stage")); stageAssigned(d, st) {
@@ -143,6 +144,14 @@ func (s *ProposeScreen) request() (backend.AssignRequest, error) {
 	if v := strings.TrimSpace(f.Val("size")); v != "" {
 		if r.GroupSize, err = strconv.Atoi(v); err != nil || r.GroupSize < n {
 			return r, fmt.Errorf("%s", t.F("ap.badsize", v, n))
+		}
+	}
+	if v := strings.TrimSpace(f.Val("cont")); v != "" && r.Stage == award.Onsite {
+		if r.Continuity, err = strconv.Atoi(v); err != nil || r.Continuity < -1 || r.Continuity > n {
+			return r, fmt.Errorf("%s", t.F("ap.badcont", v, n))
+		}
+		if r.Continuity == 0 {
+			r.Continuity = -1 // none kept: the request's 0 is the default
 		}
 	}
 	return r, nil
