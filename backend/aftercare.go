@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -117,14 +118,57 @@ func (b *Backend) noWinner(r *Results, applicant string) error {
 // the acting office member, and returns it as recorded. It is checked by
 // award.CheckAftercare against the winner's five years and today.
 func (b *Backend) AddAftercare(cycle string, e award.AftercareEntry) (award.AftercareEntry, error) {
+	e.ID = ""
+	return b.putAftercare(cycle, e)
+}
+
+// CorrectAftercare replaces the entry of e.ID (its kind, date and note;
+// those left empty keep their value) by the acting office member, under
+// the same checks; the audit log keeps the entry as it was. The winner of
+// an entry does not change.
+func (b *Backend) CorrectAftercare(cycle string, e award.AftercareEntry) (award.AftercareEntry, error) {
+	if e.ID == "" {
+		return e, fmt.Errorf("aftercare: name the entry to correct (F001, …; 'qaward aftercare list --entries')")
+	}
+	return b.putAftercare(cycle, e)
+}
+
+// putAftercare records a new entry (e.ID "") or corrects one.
+func (b *Backend) putAftercare(cycle string, e award.AftercareEntry) (award.AftercareEntry, error) {
 	if err := b.officeOnly("record the aftercare of a winner"); err != nil {
 		return e, err
+	}
+	aftercareMu.Lock() // the next free ID is read and taken together
+	defer aftercareMu.Unlock()
+	cycle, err := b.cycleID(cycle)
+	if err != nil {
+		return e, err
+	}
+	all, err := b.st.Aftercare(cycle)
+	if err != nil {
+		return e, err
+	}
+	id := e.ID
+	if id != "" {
+		i := slices.IndexFunc(all, func(x award.AftercareEntry) bool { return x.ID == id })
+		if i < 0 {
+			return e, fmt.Errorf("aftercare: no entry %s in cycle %s ('qaward aftercare list --entries' lists them)", id, cycle)
+		}
+		old := all[i]
+		e.ApplicantID = old.ApplicantID
+		if e.Kind == "" {
+			e.Kind = old.Kind
+		}
+		if e.Date == "" {
+			e.Date = old.Date
+		}
+		if strings.TrimSpace(e.Note) == "" {
+			e.Note = old.Note
+		}
 	}
 	if k, err := award.ParseAftercareKind(string(e.Kind)); err == nil {
 		e.Kind = k
 	}
-	aftercareMu.Lock()
-	defer aftercareMu.Unlock()
 	ws, err := b.Aftercare(cycle, e.ApplicantID)
 	if err != nil {
 		return e, err
@@ -139,15 +183,10 @@ func (b *Backend) AddAftercare(cycle string, e award.AftercareEntry) (award.Afte
 	if err := award.CheckAftercare(e, ws[0].Window, b.now().In(award.ChinaTime)); err != nil {
 		return e, err
 	}
-	cycle, err = b.cycleID(cycle)
-	if err != nil {
-		return e, err
+	e.ID = id
+	if e.ID == "" {
+		e.ID = nextAftercareID(all)
 	}
-	all, err := b.st.Aftercare(cycle)
-	if err != nil {
-		return e, err
-	}
-	e.ID = nextAftercareID(all)
 	return e, b.st.PutAftercare(b.actor, cycle, e)
 }
 

@@ -84,6 +84,19 @@ func TestOfficeAftercareRegister(t *testing.T) {
 	if es, _ := d.store.Aftercare(cyc); len(es) != 2 {
 		t.Fatalf("a refused entry was written: %+v", es)
 	}
+	// enter on an entry corrects it: same ID and winner, new date
+	d.keys("esc", "esc", "esc")
+	d.find("F002")
+	d.keys("enter")
+	d.mustContain("更正跟踪登记 F002：A0002", "参加全市质量管理经验交流会并作典型发言")
+	d.keys("tab")
+	d.okeys("ctrl+u")
+	d.keys("2027-05-30", "ctrl+s")
+	d.mustContain("已更正 A0002 的登记 F002")
+	es, _ = d.store.Aftercare(cyc)
+	if i := slices.IndexFunc(es, func(e award.AftercareEntry) bool { return e.ID == "F002" }); len(es) != 2 || i < 0 || es[i].Date != "2027-05-30" || es[i].ApplicantID != "A0002" || es[i].Note != "参加全市质量管理经验交流会并作典型发言" {
+		t.Fatalf("after the correction: %+v", es)
+	}
 }
 
 // TestOfficeRevocationGrounds: the revocation form picks grounds from the

@@ -75,6 +75,16 @@ func TestAftercareWalk(t *testing.T) {
 	refused(2, "--note is required", "aftercare", "add", "--applicant", "A0019", "--kind", "visit")
 	refused(1, "may not record the aftercare", "--as", "R001", "aftercare", "add", "--applicant", "A0019", "--kind", "visit", "--note", "x")
 	refused(1, "may not", "--as", "R001", "aftercare", "list")
+	// a correction keeps the ID and the winner, under the same checks
+	if out := must("aftercare", "correct", "F001", "--date", "2027-03-02"); !strings.Contains(out, "F001 of A0019 corrected: visit on 2027-03-02") {
+		t.Errorf("correct: %s", out)
+	}
+	refused(1, "outside the five years after the award", "aftercare", "correct", "F001", "--date", "2026-10-01")
+	refused(1, "no entry F009", "aftercare", "correct", "F009", "--note", "x")
+	refused(1, "may not record the aftercare", "--as", "R001", "aftercare", "correct", "F001", "--note", "x")
+	if out := must("aftercare", "list", "--entries", "--format", "csv"); !strings.Contains(out, "F001,A0019,") || !strings.Contains(out, "2027-03-02,市场监管局回访，质量管理体系运行有效") {
+		t.Errorf("entries after the correction:\n%s", out)
+	}
 
 	// a year and a half on: year 1 of A0019 ended with no sharing, year 2 of both
 	setClock(t, "2028-11-01")

@@ -22,7 +22,7 @@ type aftercareFlags struct {
 
 func aftercareCmd(a *app) *cobra.Command {
 	c := &cobra.Command{
-		Use:   "aftercare add|list|grounds",
+		Use:   "aftercare add|correct|list|grounds",
 		Short: "Keep the register of the five years after the award (Art. 28, 31, 40–43)",
 		Long: `Aftercare keeps the office's register of the cycle's winners (the applicants
 whose award or nomination was announced) for the five years after the award:
@@ -55,6 +55,38 @@ register.`,
 	add.Flags().StringVar(&f.note, "note", "", "what happened: who visited, what was found or shared (required)")
 	add.Flags().VisitAll(func(fl *pflag.Flag) { add.RegisterFlagCompletionFunc(fl.Name, cobra.NoFileCompletions) })
 	add.RegisterFlagCompletionFunc("kind", fixed(string(award.AftercareVisit), string(award.AftercareIncident), string(award.AftercareSharing)))
+	correct := &cobra.Command{
+		Use:   "correct ENTRY [--kind visit|incident|sharing] [--date YYYY-MM-DD] [--note TEXT]",
+		Short: "Correct an entry of the register (its kind, date or note)",
+		Long: `Correct replaces the kind, the date or the note of an entry (F001, …; 'aftercare
+list --entries' lists them) under the checks of 'aftercare add'; what is not
+given keeps its value, and the audit log keeps the entry as it was.`,
+		Example:           `  qaward --db cycle.db aftercare correct F002 --date 2027-05-21`,
+		Args:              exactArgs("ENTRY"),
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(_ *cobra.Command, args []string) error {
+			var kind award.AftercareKind
+			if f.kind != "" {
+				k, err := award.ParseAftercareKind(f.kind)
+				if err != nil {
+					return usagef("aftercare correct: --kind: %v", err)
+				}
+				kind = k
+			}
+			return a.inCycle(false, func(st store.Store, cycle string) error {
+				e, err := a.backend(st).CorrectAftercare(cycle, award.AftercareEntry{ID: args[0], Kind: kind, Date: f.date, Note: f.note})
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "aftercare %s of %s corrected: %s on %s\n", e.ID, e.ApplicantID, e.Kind, e.Date)
+				return nil
+			})
+		},
+	}
+	correct.Flags().StringVar(&f.kind, "kind", "", "`visit|incident|sharing`")
+	correct.Flags().StringVar(&f.date, "date", "", "the day it happened, `YYYY-MM-DD`")
+	correct.Flags().StringVar(&f.note, "note", "", "what happened")
+	correct.RegisterFlagCompletionFunc("kind", fixed(string(award.AftercareVisit), string(award.AftercareIncident), string(award.AftercareSharing)))
 	list := &cobra.Command{
 		Use:   "list [--applicant ID] [--entries] [--format table|csv|json]",
 		Short: "List the winners' five years with the Art. 31(6) flags, or the entries",
@@ -102,7 +134,7 @@ the award is revoked within five years of winning; 'qaward revoke ID
 		},
 	}
 	formatFlag(grounds, &f.format)
-	c.AddCommand(add, list, grounds)
+	c.AddCommand(add, correct, list, grounds)
 	actionOnly(c)
 	return c
 }

@@ -14,6 +14,8 @@ var aftercareMessages = map[string][2]string{
 	"ac.due":            {"本年尚未记录分享", "no sharing recorded yet this year"},
 	"ac.flags":          {"%d 年未记录分享", "%d yr unshared"},
 	"ac.title":          {"获奖后跟踪登记：%s %s", "Aftercare entry: %s %s"},
+	"ac.correcttitle":   {"更正跟踪登记 %s：%s %s", "Correct entry %s: %s %s"},
+	"ac.corrected":      {"已更正 %[2]s 的登记 %[1]s", "Corrected entry %s of %s"},
 	"ac.window":         {"获奖后五年：%s", "Five years after the award: %s"},
 	"ac.formintro":      {"回访（第二十八条）、事件（第三十一条）、经验交流与分享（第四十一至四十三条）", "Kinds: a visit (Art. 28), an incident (Art. 31), a sharing activity (Art. 41-43)"},
 	"ac.formintro2":     {"某年未记录分享的，可依第三十一条（六）撤销奖项", "A year without sharing may be a ground for revocation (Art. 31(6))"},

@@ -20,6 +20,9 @@ import (
 type afterTarget struct {
 	revoke, aftercare bool
 	app, reviewer     string
+	// entry is the aftercare entry a row shows, which enter corrects
+	// (ID "" on the other rows).
+	entry award.AftercareEntry
 }
 
 // The views of the after-award page, in the order left/right go through
@@ -133,7 +136,7 @@ func (p *afterPage) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	tg := v.(afterTarget)
 	if tg.aftercare {
-		return common.Push(aftercareForm(p.k, p.rec, tg.app))
+		return common.Push(aftercareForm(p.k, p.rec, tg.app, tg.entry))
 	}
 	if tg.revoke {
 		return common.Push(revocationForm(p.k, p.rec, tg.app))

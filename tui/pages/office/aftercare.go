@@ -16,7 +16,8 @@ import (
 // registerRows are the rows of the register of the five years after the
 // award: per winner its window, then each year begun with its sharing
 // state (a year ended without sharing flagged, Art. 31(6)) and the entries
-// of the year. Every row of a winner opens the form for a new entry.
+// of the year. An entry's row opens the form that corrects it, every other
+// row of a winner the form for a new entry.
 func (p *afterPage) registerRows() []components.ListRow {
 	c := p.k.C
 	st, t := c.Styles, c.Text
@@ -30,6 +31,11 @@ func (p *afterPage) registerRows() []components.ListRow {
 		search := a.ID + " " + a.Name
 		add := func(text string) {
 			rows = append(rows, components.ItemRow(st, v, search, func() string { return text }))
+		}
+		addEntry := func(e award.AftercareEntry, text string) {
+			ev := v
+			ev.entry = e
+			rows = append(rows, components.ItemRow(st, ev, search+" "+e.ID, func() string { return text }))
 		}
 		head := common.Fit(a.ID+" "+a.Name, 34) + " " + common.Fit(c.OutcomeName(w.Final), 10) + " " +
 			t.F("ac.winner", w.Window.Last().Format(time.DateOnly))
@@ -56,7 +62,7 @@ func (p *afterPage) registerRows() []components.ListRow {
 			add(line)
 			for _, e := range w.Entries {
 				if d, err := time.Parse(time.DateOnly, e.Date); err == nil && w.Window.Year(d) == y.Year {
-					add("    " + e.ID + " " + e.Date + " " + common.Fit(t.S("ac.short."+string(e.Kind)), 8) + " " + e.Note)
+					addEntry(e, "    "+e.ID+" "+e.Date+" "+common.Fit(t.S("ac.short."+string(e.Kind)), 8)+" "+e.Note)
 				}
 			}
 		}
@@ -65,8 +71,13 @@ func (p *afterPage) registerRows() []components.ListRow {
 }
 
 // aftercareForm records a visit, an incident or a sharing activity of a
-// winner (Art. 28, 31, 41–43), dated today unless changed.
-func aftercareForm(k *Desk, rec *common.Records, id string) *components.Form {
+// winner (Art. 28, 31, 41–43), dated today unless changed; given an entry,
+// it corrects that entry (backend.CorrectAftercare).
+func aftercareForm(k *Desk, rec *common.Records, id string, entry award.AftercareEntry) *components.Form {
+	var old *award.AftercareEntry
+	if entry.ID != "" {
+		old = &entry
+	}
 	c, actor := k.C, k.Person
 	t := c.Text
 	a, _ := rec.ApplicantByID(id)
@@ -76,7 +87,11 @@ func aftercareForm(k *Desk, rec *common.Records, id string) *components.Form {
 			span = w.Window.Span(t.Pick("zh", "en"))
 		}
 	}
-	f := components.NewForm(c, t.F("ac.title", id, a.Name), func(f *components.Form) (tea.Cmd, error) {
+	title, kind, date, note := t.F("ac.title", id, a.Name), string(award.AftercareVisit), c.Now().In(award.ChinaTime).Format(time.DateOnly), ""
+	if old != nil {
+		title, kind, date, note = t.F("ac.correcttitle", old.ID, id, a.Name), string(old.Kind), old.Date, old.Note
+	}
+	f := components.NewForm(c, title, func(f *components.Form) (tea.Cmd, error) {
 		e := award.AftercareEntry{ApplicantID: id, Kind: award.AftercareKind(f.Pick("kind")), Date: f.Val("date"), Note: f.Val("note")}
 		if err := checkDate(t, e.Date); err != nil {
 			return nil, err
@@ -84,13 +99,23 @@ func aftercareForm(k *Desk, rec *common.Records, id string) *components.Form {
 		if e.Note == "" {
 			return nil, fmt.Errorf("%s", t.S("ac.neednote"))
 		}
-		return common.OfficeWrite(c, f, t.F("ac.done", id, t.S("ac.kind."+string(e.Kind))), false, func(st store.Store, cycle string) error {
-			_, err := backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor, Now: c.Now}).AddAftercare(cycle, e)
+		done := t.F("ac.done", id, t.S("ac.kind."+string(e.Kind)))
+		if old != nil {
+			e.ID, done = old.ID, t.F("ac.corrected", old.ID, id)
+		}
+		return common.OfficeWrite(c, f, done, false, func(st store.Store, cycle string) error {
+			b := backend.New(st, backend.Options{Catalog: c.Catalog, Actor: actor, Now: c.Now})
+			var err error
+			if old != nil {
+				_, err = b.CorrectAftercare(cycle, e)
+			} else {
+				_, err = b.AddAftercare(cycle, e)
+			}
 			return err
 		}), nil
 	})
 	f.Intro = []string{t.F("ac.window", span), t.S("ac.formintro"), t.S("ac.formintro2")}
-	f.Choice("kind", t.S("ac.kind"), components.TextOptions(t, "ac.kind.", award.AftercareKinds...), string(award.AftercareVisit))
-	f.Text("date", t.S("ac.date"), c.Now().In(award.ChinaTime).Format(time.DateOnly), "YYYY-MM-DD").Text("note", t.S("ac.note"), "", t.S("ac.notehint"))
+	f.Choice("kind", t.S("ac.kind"), components.TextOptions(t, "ac.kind.", award.AftercareKinds...), kind)
+	f.Text("date", t.S("ac.date"), date, "YYYY-MM-DD").Text("note", t.S("ac.note"), note, t.S("ac.notehint"))
 	return f
 }
