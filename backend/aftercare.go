@@ -266,16 +266,25 @@ func GroundsReport(lang string) export.Report {
 // printable on A4) or a CSV file with a BOM holding the years, by the
 // file's extension, with Chinese headings unless lang is "en".
 func (b *Backend) ExportAftercare(cycle, applicant, file, lang string) (ExportResult, error) {
-	var res ExportResult
 	ws, err := b.Aftercare(cycle, applicant)
 	if err != nil {
-		return res, err
+		return ExportResult{}, err
 	}
 	cycle, err = b.cycleID(cycle)
 	if err != nil {
-		return res, err
+		return ExportResult{}, err
 	}
-	tables := []export.Table{export.Localize(AftercareYearsReport(ws).Table, lang), export.Localize(AftercareEntriesReport(ws).Table, lang)}
+	return b.writeReports(cycle, file, lang, AftercareYearsReport(ws), AftercareEntriesReport(ws))
+}
+
+// writeReports writes reports of a register to a workbook, a sheet each,
+// or the first to a CSV file, in the language asked for.
+func (b *Backend) writeReports(cycle, file, lang string, reports ...export.Report) (ExportResult, error) {
+	var res ExportResult
+	tables := make([]export.Table, len(reports))
+	for i, r := range reports {
+		tables[i] = export.Localize(r.Table, lang)
+	}
 	csv := strings.EqualFold(filepath.Ext(file), ".csv")
 	if csv {
 		tables = tables[:1]
@@ -283,7 +292,7 @@ func (b *Backend) ExportAftercare(cycle, applicant, file, lang string) (ExportRe
 	for _, t := range tables {
 		res.Tables, res.Rows = append(res.Tables, t.Name), res.Rows+len(t.Rows)
 	}
-	err = export.WriteFile(file, func(w io.Writer) error {
+	err := export.WriteFile(file, func(w io.Writer) error {
 		if csv {
 			return export.WriteCSV(w, &tables[0], nil)
 		}

@@ -326,3 +326,32 @@ func VisitsReport(rows []VisitRow) export.Report {
 	}
 	return r
 }
+
+// ExportVisits writes the site-visit schedule (of one group, or every
+// group for "") and the issues of its visits, removed ones included, to a
+// workbook of two sheets, or the schedule to a CSV file.
+func (b *Backend) ExportVisits(cycle, group, file, lang string) (ExportResult, error) {
+	cycle, err := b.cycleID(cycle)
+	if err != nil {
+		return ExportResult{}, err
+	}
+	rows, err := b.VisitRows(cycle, group)
+	if err != nil {
+		return ExportResult{}, err
+	}
+	all, err := b.VisitIssues(cycle, "", true)
+	if err != nil {
+		return ExportResult{}, err
+	}
+	visited := map[string]bool{}
+	for _, v := range rows {
+		visited[v.ApplicantID] = true
+	}
+	var is []award.VisitIssue
+	for _, x := range all {
+		if visited[x.ApplicantID] {
+			is = append(is, x)
+		}
+	}
+	return b.writeReports(cycle, file, lang, VisitsReport(rows), VisitIssuesReport(is))
+}

@@ -17,7 +17,7 @@ import (
 // exportKinds are the tables `qaward export` writes: the backend's, the
 // ratings summary (Art. 36), the paper score forms and the groups with
 // their assignments in the import format.
-var exportKinds = append(slices.Clone(backend.ExportKinds), "ratings", "scoreform", "groups", "aftercare")
+var exportKinds = append(slices.Clone(backend.ExportKinds), "ratings", "scoreform", "groups", "aftercare", "visits")
 
 type exportFlags struct {
 	stage   string
@@ -54,6 +54,10 @@ winners' years with their Art. 31(6) flags (the only table of a CSV file)
 and the entries, as 'qaward aftercare list' prints them; --applicant keeps
 one winner.
 
+visits writes the site-visit schedule (the only table of a CSV file) and the
+issues of its visits, removed ones and findings included, as 'qaward visits
+list' and 'qaward visits issues --all' print them; --group keeps one group.
+
 scoreform writes printable paper score forms (XLSX only) for the on-site
 visit (--stage onsite, the default) or the material review: one form per
 assigned, unconflicted reviewer and applicant whose sheet is not submitted
@@ -69,6 +73,7 @@ percentages typed into the same file, it imports as it is with
   qaward --db cycle.db export scoreform group.xlsx --group onsite-01
   qaward --db cycle.db export ratings ratings.xlsx
   qaward --db cycle.db --cycle 2026 export aftercare aftercare.xlsx
+  qaward --db cycle.db export visits 现场评审日程.xlsx
   qaward --db cycle.db export groups groups.csv --stage onsite`,
 		Args:              exactArgs("KIND", "FILE"),
 		ValidArgsFunction: positional(fixed(exportKinds...), files("xlsx", "csv")),
@@ -77,7 +82,7 @@ percentages typed into the same file, it imports as it is with
 	c.Flags().StringVar(&f.stage, "stage", "all", "rankings: `material|onsite|composite|all` (all: XLSX only); groups: material|onsite|all; scoreform: onsite (default) or material")
 	c.Flags().StringVar(&f.reviewer, "reviewer", "", "scoreform: the forms of this reviewer `ID`")
 	c.Flags().StringVar(&f.applicant, "applicant", "", "scoreform: the forms of this applicant `ID`; aftercare: this winner only")
-	c.Flags().StringVar(&f.group, "group", "", "scoreform: the forms of this review group `ID` (its stage unless --stage)")
+	c.Flags().StringVar(&f.group, "group", "", "scoreform: the forms of this review group `ID` (its stage unless --stage); visits: this group's visits")
 	for _, name := range []string{"reviewer", "applicant", "group"} {
 		c.RegisterFlagCompletionFunc(name, cobra.NoFileCompletions)
 	}
@@ -93,6 +98,9 @@ func runExport(a *app, f exportFlags, pos []string) error {
 	}
 	if kind == "aftercare" {
 		return runExportAftercareChecked(a, f, file)
+	}
+	if kind == "visits" {
+		return runExportVisits(a, f, file)
 	}
 	if kind != "scoreform" && (f.reviewer != "" || f.applicant != "" || f.group != "") {
 		return usagef("export: --reviewer, --applicant and --group are for scoreform")

@@ -75,6 +75,21 @@ func TestVisitsWalk(t *testing.T) {
 		t.Errorf("the leader's issues:\n%s", out)
 	}
 
+	// the export: the schedule and the issues, the removed one marked, the finding kept
+	book := filepath.Join(t.TempDir(), "现场评审日程.xlsx")
+	if out := must("export", "visits", book); !strings.Contains(out, "现场评审日程, 现场评审问题") {
+		t.Errorf("export visits: %s", out)
+	}
+	wb := workbookText(t, book)
+	for _, w := range []string{"## 现场评审日程", "## 现场评审问题", "onsite-01,A0001,", "A0001,X1,4.3.3,office,,,核实顾客投诉处理闭环记录,抽查12份投诉记录均已闭环,no", "A0001," + issues[0]["id"] + ","} {
+		if !strings.Contains(wb, w) {
+			t.Errorf("the visits workbook lacks %q:\n%s", w, wb)
+		}
+	}
+	if _, errs, code := q("export", "visits", book, "--applicant", "A0001"); code != 2 || !strings.Contains(errs, "visits takes --group only") {
+		t.Errorf("export visits --applicant: exit %d, %s", code, errs)
+	}
+
 	out := filepath.Join(t.TempDir(), "现场评审报告.docx")
 	must("document", "site-report", "--applicant", "A0001", "--out", out)
 	text, lo := readDocx(t, out)
