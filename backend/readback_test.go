@@ -115,9 +115,9 @@ func (c *cycleDocs) expect(kind string) *readBack {
 		}
 		for _, v := range vs {
 			a, _ := res.Applicant(v.ApplicantID)
-			rb.rows = append(rb.rows, []string{"组长", v.Leader}, []string{"现场评审日期", day(v.Days[0])})
+			rb.rows = append(rb.rows, []string{"组长", v.Leader}, []string{"现场评审日期", day(v.Days[0])}, []string{"组长（签字）", v.Leader})
 			rb.texts = append(rb.texts, "（"+a.Name+"）", "现场评审得分："+res.Eval.Stage(a.ID, award.Onsite).Score.String(),
-				"材料评审得分："+res.Eval.Stage(a.ID, award.Material).Score.String(), "组长（签字）："+v.Leader)
+				"材料评审得分："+res.Eval.Stage(a.ID, award.Material).Score.String())
 			is, err := c.b.VisitIssues("", a.ID, false)
 			if err != nil {
 				c.t.Fatal(err)

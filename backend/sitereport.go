@@ -75,10 +75,12 @@ func (w *writer) siteReportOf(v VisitRow) error {
 		return err
 	}
 	d.Heading("四、评审组签字")
-	d.Para("组长（签字）：" + v.Leader + "　　＿＿＿＿＿＿　　日期：　　年　　月　　日")
+	const date = "　　年　月　日"
+	signs := [][]string{{"组长（签字）", v.Leader, "", date}}
 	for _, m := range v.Members[min(1, len(v.Members)):] {
-		d.Para("成员（签字）：" + m + "　　＿＿＿＿＿＿　　日期：　　年　　月　　日")
+		signs = append(signs, []string{"成员（签字）", m, "", date})
 	}
+	d.Table([]string{"职责", "姓名", "签字", "日期"}, signs, []int{4, 3, 4, 6})
 	d.Closing(Office, document.Date(w.today()))
 	return nil
 }
@@ -140,6 +142,6 @@ func (w *writer) siteIssues(id string) error {
 		}
 		rows = append(rows, []string{strconv.Itoa(i + 1), x.Item, x.Text, finding})
 	}
-	w.doc.Table([]string{"序号", "条款", "问题", "核实情况"}, rows, []int{1, 2, 7, 6})
+	w.doc.Table([]string{"序号", "条款", "问题", "核实情况"}, rows, []int{1, 2, 9, 5})
 	return nil
 }
