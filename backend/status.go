@@ -308,6 +308,25 @@ func (v *statusView) blocks(s *Status) []Block {
 		missing[g.Stage] = append(missing[g.Stage], g.Missing...)
 	}
 	const shortlistStep, onsiteStep, compositeStep, decideStep = "材料评审结果与现场评审名单（第十九条）", "现场评审（第二十条）", "综合评价（第二十一、二十二条）", "评委会审议（第二十三条）"
+	const reviewStep = "受理与评审（第十七、十八条）"
+	material := map[string]bool{} // applicants with a material sheet or assignment
+	for k := range v.sheets {
+		if k.Stage == award.Material {
+			material[k.ApplicantID] = true
+		}
+	}
+	var notAccepted, noReviewers []string
+	for _, a := range r.Snapshot.Applicants {
+		switch {
+		case a.Status.IsEnded():
+		case !a.Status.PastAcceptance():
+			notAccepted = append(notAccepted, a.ID)
+		case !material[a.ID]:
+			noReviewers = append(noReviewers, a.ID)
+		}
+	}
+	add(reviewStep, "申报尚未受理", notAccepted)
+	add(reviewStep, "已受理申报者尚未分配材料评审员", noReviewers)
 	add(shortlistStep, "材料评审表未提交", keys(pending[award.Material]))
 	add(shortlistStep, "评审组组长共识未记录", missing[award.Material])
 	onsite := map[string]bool{}

@@ -63,6 +63,9 @@ func TestIntakeWalk(t *testing.T) {
 	if out := must("intake", "receive", filepath.Join(dir, "apps.csv")); out != "received 2 applications at applied (申报)\n" {
 		t.Errorf("receive: %q", out)
 	}
+	if out := must("status", "--list", "blocks", "--format", "csv"); !strings.Contains(out, "受理与评审（第十七、十八条）,申报尚未受理,2,O21;O22") {
+		t.Errorf("status does not say the applications wait for acceptance:\n%s", out)
+	}
 	for _, id := range []string{"O21", "O22"} {
 		for _, s := range []string{"recommended", "形式审查", "department-opinions"} {
 			must("stage", id, s)
@@ -105,6 +108,9 @@ func TestIntakeWalk(t *testing.T) {
 	}
 	must("stage", "O21", "accepted")
 	must("stage", "O22", "rejected", "--reason", "申报材料不符合规范要求。", "--article", "第十五条")
+	if out := must("status", "--list", "blocks", "--format", "csv"); !strings.Contains(out, "受理与评审（第十七、十八条）,已受理申报者尚未分配材料评审员,16,") || !strings.Contains(out, ";O21;") || strings.Contains(out, "申报尚未受理") {
+		t.Errorf("status after acceptance:\n%s", out)
+	}
 	letter := filepath.Join(dir, "letters.docx")
 	must("document", "not-accepted", "--out", letter)
 	text := docText(t, letter)
