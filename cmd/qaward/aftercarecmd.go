@@ -172,10 +172,18 @@ func revokeGrounds(vals []string) ([]award.Ground, error) {
 	return gs, nil
 }
 
-// runExportAftercare is `qaward export aftercare FILE`.
-func runExportAftercare(a *app, applicant, file string) error {
+// runExportRegister writes a register's export (an XLSX workbook or a
+// CSV file) and says what it wrote; refused is a flag given that the
+// register does not take.
+func runExportRegister(a *app, file, refused string, write func(b *backend.Backend, cycle string) (backend.ExportResult, error)) error {
+	if _, err := fileFormat(file, "xlsx", "csv"); err != nil {
+		return err
+	}
+	if refused != "" {
+		return usagef("export: %s", refused)
+	}
 	return a.inCycle(true, func(st store.Store, cycle string) error {
-		res, err := a.backend(st).ExportAftercare(cycle, applicant, file, a.lang)
+		res, err := write(a.backend(st), cycle)
 		if err != nil {
 			return err
 		}
@@ -184,14 +192,13 @@ func runExportAftercare(a *app, applicant, file string) error {
 	})
 }
 
-// runExportAftercareChecked refuses the export flags that are not the
-// register's, then writes it.
+// runExportAftercareChecked is `qaward export aftercare FILE [--applicant A]`.
 func runExportAftercareChecked(a *app, f exportFlags, file string) error {
-	if _, err := fileFormat(file, "xlsx", "csv"); err != nil {
-		return err
-	}
+	refused := ""
 	if f.stage != "all" || f.include || f.reviewer != "" || f.group != "" {
-		return usagef("export: aftercare takes --applicant only (no --stage, --reviewer, --group or --include-confidential)")
+		refused = "aftercare takes --applicant only (no --stage, --reviewer, --group or --include-confidential)"
 	}
-	return runExportAftercare(a, f.applicant, file)
+	return runExportRegister(a, file, refused, func(b *backend.Backend, cycle string) (backend.ExportResult, error) {
+		return b.ExportAftercare(cycle, f.applicant, file, a.lang)
+	})
 }

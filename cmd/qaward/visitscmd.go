@@ -307,21 +307,14 @@ func visitsIssuesCmd(a *app, f *visitFlags) *cobra.Command {
 	return c
 }
 
-// runExportVisits writes the site-visit schedule and its issues
-// ('export visits FILE [--group G]').
+// runExportVisits is `qaward export visits FILE [--group G]`: the
+// site-visit schedule and its issues.
 func runExportVisits(a *app, f exportFlags, file string) error {
-	if _, err := fileFormat(file, "xlsx", "csv"); err != nil {
-		return err
-	}
+	refused := ""
 	if f.stage != "all" || f.include || f.reviewer != "" || f.applicant != "" {
-		return usagef("export: visits takes --group only (no --stage, --reviewer, --applicant or --include-confidential)")
+		refused = "visits takes --group only (no --stage, --reviewer, --applicant or --include-confidential)"
 	}
-	return a.inCycle(true, func(st store.Store, cycle string) error {
-		res, err := a.backend(st).ExportVisits(cycle, f.group, file, a.lang)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(a.stdout, "wrote %s: %s, %d rows\n", file, strings.Join(res.Tables, ", "), res.Rows)
-		return nil
+	return runExportRegister(a, file, refused, func(b *backend.Backend, cycle string) (backend.ExportResult, error) {
+		return b.ExportVisits(cycle, f.group, file, a.lang)
 	})
 }
