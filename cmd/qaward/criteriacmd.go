@@ -29,7 +29,7 @@ func criteriaCmd(a *app) *cobra.Command {
 	}
 	c := &cobra.Command{
 		Use:   "criteria",
-		Short: "Print a criteria set, or check one in a TOML file",
+		Short: "Print a criteria set, check one in a TOML file, or load an industry set into the cycle",
 		Long: "Criteria prints a criteria set: categories, items, points and kinds.\n\nBuilt-in sets:" + sets.String() + `
 
 Industry sets (Art. 12) are loaded into the cycle from TOML with
