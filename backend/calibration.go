@@ -84,7 +84,11 @@ func (b *Backend) GroupCalibration(cycle string, stage award.Stage, group string
 	if err != nil {
 		return nil, nil, err
 	}
-	ev := scoring.Evaluate(scoring.Input{Config: snap.Cycle.Config, Catalog: b.catalog, Applicants: snap.Applicants,
+	sets, err := snap.Catalog(b.catalog)
+	if err != nil {
+		return nil, nil, err
+	}
+	ev := scoring.Evaluate(scoring.Input{Config: snap.Cycle.Config, Catalog: sets, Applicants: snap.Applicants,
 		Sheets: snap.Sheets, Consensus: snap.Consensus})
 	var out []GroupLeniency
 	for _, g := range gs {

@@ -49,7 +49,7 @@ type stageItems struct {
 // percent): the consensus's, else the consolidated ones.
 func (r *Results) stageItems(id string, st award.Stage) stageItems {
 	a, _ := r.Applicant(id)
-	out := stageItems{set: r.b.catalog.Set(a.CriteriaSet, string(a.Kind))}
+	out := stageItems{set: r.Catalog.Set(a.CriteriaSet, string(a.Kind))}
 	if out.set == nil {
 		return out
 	}
@@ -232,7 +232,10 @@ func (b *Backend) VisitIssues(cycle, applicant string, all bool) ([]award.VisitI
 	if err != nil {
 		return nil, err
 	}
-	order := b.itemOrder(cycle)
+	order, err := b.itemOrder(cycle)
+	if err != nil {
+		return nil, err
+	}
 	out := slices.DeleteFunc(stored, func(is award.VisitIssue) bool {
 		return (applicant != "" && is.ApplicantID != applicant) || (is.Removed && !all)
 	})
@@ -245,17 +248,22 @@ func (b *Backend) VisitIssues(cycle, applicant string, all bool) ([]award.VisitI
 	return out, nil
 }
 
-// itemOrder places every item ID of the catalog's sets.
-func (b *Backend) itemOrder(string) map[string]int {
+// itemOrder places every item ID of the cycle's sets, the loaded ones
+// included.
+func (b *Backend) itemOrder(cycle string) (map[string]int, error) {
+	sets, err := b.Catalog(cycle)
+	if err != nil {
+		return nil, err
+	}
 	order := map[string]int{}
-	for _, s := range b.catalog.Sets() {
+	for _, s := range sets.Sets() {
 		for i, it := range s.Items() {
 			if _, ok := order[it.ID]; !ok {
 				order[it.ID] = i
 			}
 		}
 	}
-	return order
+	return order, nil
 }
 
 // issueRank orders derived issues by item, then the office's by number.
@@ -290,7 +298,11 @@ func (b *Backend) AddVisitIssue(cycle, applicant, item, text string) (award.Visi
 		if err != nil {
 			return is, err
 		}
-		if set := b.catalog.Set(a.CriteriaSet, string(a.Kind)); set == nil {
+		sets, err := b.Catalog(cycle)
+		if err != nil {
+			return is, err
+		}
+		if set := sets.Set(a.CriteriaSet, string(a.Kind)); set == nil {
 			return is, fmt.Errorf("issue of %s: criteria set %q is unknown", applicant, a.CriteriaSet)
 		} else if _, ok := set.ItemByID(item); !ok {
 			return is, fmt.Errorf("issue of %s: %q is not an item of criteria set %s", applicant, item, set.ID)

@@ -77,7 +77,12 @@ func TestCriteriaSetLoadedAndRanked(t *testing.T) {
 	}
 
 	// A packet carries the set's text; the laptop's copy holds the set.
-	mustQA(t, "--db", db, "import", "groups", writeFile(t, dir, "groups.csv", "group_id,stage,leader_id,reviewer_id,applicant_id\nG1,onsite,R1,R1,O01\n"))
+	mustQA(t, "--db", db, "import", "groups", writeFile(t, dir, "groups.csv", "group_id,stage,leader_id,reviewer_id,applicant_id\nG1,onsite,R1,R1,O01\n"+
+		"M1,material,R1,R1,O01\nM1,material,R1,R2,O01\nM1,material,R1,R1,O02\nM1,material,R1,R2,O02\n"))
+	// the leader's calibration counts the sheets on the loaded set too
+	if out := mustQA(t, "--db", db, "--as", "R1", "calibration", "--group", "M1", "--format", "csv"); !strings.Contains(out, "M1,M1,R2,钱二,material,2,") {
+		t.Errorf("the leader's calibration:\n%s", out)
+	}
 	issued := filepath.Join(dir, "R1.qapkt")
 	mustQA(t, "--db", db, "packet", "export", "R1", issued, "--stage", "onsite")
 	laptop := filepath.Join(dir, "laptop.db")
