@@ -153,12 +153,22 @@ func (k *Desk) SetSize(w, h int) { k.Tabs.SetSize(w, h) }
 
 func (k *Desk) Capturing() bool { return k.Tabs.Current().Capturing() }
 
+// shownTab is a tab that reads data of its own beside the records (the
+// intake board, the site visits): it reads them while it shows, and when
+// it comes on if records were read meanwhile, not after every read.
+type shownTab interface {
+	Shown() tea.Cmd
+}
+
 // Update handles a key: tab and shift+tab switch tabs, the rest goes to
 // the active tab.
 func (k *Desk) Update(msg tea.KeyMsg) tea.Cmd {
 	if k.Tabs.Switch(msg) {
 		if k.stale && !k.Showing("progress") && !k.reading {
-			return k.readRecords(false)
+			return k.readRecords(false) // the tab reads its own with the records
+		}
+		if t, ok := k.Tabs.Current().(shownTab); ok {
+			return t.Shown()
 		}
 		return nil
 	}

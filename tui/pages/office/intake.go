@@ -54,6 +54,8 @@ func boardOf(msg tea.Msg) (backend.IntakeBoard, bool) {
 
 // intakePage is the tab 受理前 / Intake.
 type intakePage struct {
+	// stale says records were read while the tab did not show.
+	stale bool
 	k     *Desk
 	rec   *common.Records
 	board backend.IntakeBoard
@@ -64,7 +66,16 @@ func newIntakePage(k *Desk) *intakePage {
 	return &intakePage{k: k, list: components.NewList(k.C)}
 }
 
-func (p *intakePage) Name() string     { return "intake" }
+func (p *intakePage) Name() string { return "intake" }
+
+// Shown reads the board if records were read while another tab showed.
+func (p *intakePage) Shown() tea.Cmd {
+	if !p.stale {
+		return nil
+	}
+	p.stale = false
+	return loadIntake(p.k.C, p.k.Data.Cycle.ID)
+}
 func (p *intakePage) SetSize(w, h int) { p.list.SetSize(w, h-4) }
 func (p *intakePage) Capturing() bool  { return p.list.Filtering }
 
@@ -81,6 +92,10 @@ func (p *intakePage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case RecordsMsg:
 		p.rec = msg.Rec
+		if !p.k.Showing(p.Name()) {
+			p.stale = true // read when the tab comes on
+			return nil
+		}
 		return loadIntake(p.k.C, p.k.Data.Cycle.ID)
 	case tea.KeyMsg:
 		cmd, v, ok := p.list.Chosen(msg)

@@ -31,8 +31,10 @@ type visitsPage struct {
 	// issues are the stored issues as last read, shown beside a plan.
 	issues []award.VisitIssue
 	loaded bool
-	err    error
-	w, h   int
+	// stale says records were read while the tab did not show.
+	stale bool
+	err   error
+	w, h  int
 }
 
 // visitsRead is the payload (OfficeMsg.From) of a read of the schedule or
@@ -50,6 +52,15 @@ func newVisitsPage(k *Desk) *visitsPage {
 
 // Name names the tab.
 func (p *visitsPage) Name() string { return "visits" }
+
+// Shown reads the schedule if records were read while another tab showed.
+func (p *visitsPage) Shown() tea.Cmd {
+	if !p.stale {
+		return nil
+	}
+	p.stale = false
+	return p.read()
+}
 
 func (p *visitsPage) SetSize(w, h int) { p.w, p.h = w, h; p.board.SetSize(w, h-3) }
 func (p *visitsPage) Capturing() bool  { return p.board.List.Filtering }
@@ -73,6 +84,10 @@ func (p *visitsPage) Help() []key.Binding {
 func (p *visitsPage) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case RecordsMsg:
+		if !p.k.Showing(p.Name()) {
+			p.stale = true // read when the tab comes on
+			return nil
+		}
 		return p.read()
 	case common.OfficeMsg:
 		if r, ok := msg.From.(*visitsRead); ok && r.page == p {
